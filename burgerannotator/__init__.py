@@ -1,0 +1,2 @@
+"""BurgerAnnotator: code Dutch municipal coalition agreements for citizen participation."""
+__version__ = "0.1.0"

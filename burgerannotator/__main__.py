@@ -1,0 +1,5 @@
+import sys
+
+from burgerannotator.cli import main
+
+sys.exit(main())

@@ -1,0 +1,41 @@
+"""Helpers the command modules share: opening the project, printing, JSON."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from burgerannotator.core.coders import find_coder, get_or_create_coder, list_coders
+from burgerannotator.core.errors import UserError
+from burgerannotator.core.store import Project
+
+
+@contextmanager
+def opened(path: str, readonly: bool = False):
+    project = Project.open(Path(path), readonly=readonly, make_backup=not readonly)
+    try:
+        yield project
+    finally:
+        project.close()
+
+
+def coder_for(project, name: str | None, create: bool = True):
+    """The coder a command acts as: --coder NAME, else the only human coder there is."""
+    if name:
+        return get_or_create_coder(project, name) if create else find_coder(project, name)
+    humans = list_coders(project, include_consensus=False)
+    if len(humans) == 1:
+        return humans[0]
+    if not humans:
+        raise UserError("This project has no coder yet: give --coder NAME.")
+    raise UserError("Several coders code this project: say which with --coder NAME.")
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def add_project_arg(p) -> None:
+    p.add_argument("project", metavar="PROJECT", help="the project file (.bap)")

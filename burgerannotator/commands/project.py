@@ -1,0 +1,117 @@
+"""new, import, code, info, demo: making and filling a project."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from burgerannotator.core import codebook, importer
+from burgerannotator.core.coders import get_or_create_coder
+from burgerannotator.core.demo import build_demo
+from burgerannotator.core.documents import find_document, page_label
+from burgerannotator.core.errors import UserError
+from burgerannotator.core.info import format_info, project_info
+from burgerannotator.core.segments import code_quote
+from burgerannotator.core.store import Project
+
+from .common import add_project_arg, coder_for, opened, print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("new", help="create an empty project with the default (or a given) codebook")
+    add_project_arg(p)
+    p.add_argument("--codebook", metavar="FILE", help="codebook JSON (default: the bundled research codebook)")
+    p.add_argument("--coder", metavar="NAME", help="the first coder")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("import", help="import PDFs into a project")
+    add_project_arg(p)
+    p.add_argument("pdfs", nargs="+", metavar="PDF")
+    p.add_argument("--attributes", metavar="CSV", help="document attributes keyed by file name (column 'file')")
+    p.add_argument("--password", metavar="PW", help="password of encrypted PDFs")
+    p.add_argument("--coder", metavar="NAME", help="who imports (recorded)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("code", help="code a passage found by its quote")
+    add_project_arg(p)
+    p.add_argument("--doc", required=True, metavar="DOC", help="file name, city or uuid")
+    p.add_argument("--quote", required=True, metavar="TEXT")
+    p.add_argument("--code", required=True, metavar="CODE", help="code id or name")
+    p.add_argument("--coder", metavar="NAME")
+    p.add_argument("--memo", default="", metavar="TEXT")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence of the quote (default 1)")
+    p.set_defaults(func=cmd_code)
+
+    p = sub.add_parser("info", help="documents, page labels and segment counts")
+    add_project_arg(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("demo", help="build the 14-city demo project")
+    add_project_arg(p)
+    p.add_argument("--open", action="store_true", help="then open it in the app (an existing demo is just opened)")
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_new(args) -> int:
+    data = codebook.load_codebook_file(args.codebook)  # read first: a bad codebook makes no file
+    project = Project.create(Path(args.project))
+    try:
+        codebook.import_codebook(project, data)
+        if args.coder:
+            get_or_create_coder(project, args.coder)
+        print(f"Created {args.project} with codebook '{data.get('name', '')}'.")
+    finally:
+        project.close()
+    return 0
+
+
+def cmd_import(args) -> int:
+    with opened(args.project) as project:
+        coder = get_or_create_coder(project, args.coder) if args.coder else None
+        results = importer.import_many(project, args.pdfs, password=args.password,
+                                       attributes_csv=args.attributes, coder=coder)
+    failed = 0
+    for r in results:
+        if r.status == "failed":
+            failed += 1
+            print(f"burgerannotator: {r.message}", file=__import__("sys").stderr)
+        else:
+            print(r.message)
+        for w in r.warnings:
+            print(f"  note: {w}")
+    return 4 if failed else 0
+
+
+def cmd_code(args) -> int:
+    with opened(args.project) as project:
+        document = find_document(project, args.doc)
+        code = codebook.find_code(project, args.code)
+        coder = coder_for(project, args.coder)
+        seg = code_quote(project, document, args.quote, code, coder, args.memo, args.occurrence)
+        print(f"Coded {code.code_id} on {document.label}, p. {page_label(document, seg.page_first)} "
+              f"({seg.uuid}) by {coder.name}.")
+    return 0
+
+
+def cmd_info(args) -> int:
+    with opened(args.project, readonly=True) as project:
+        data = project_info(project)
+    if args.json:
+        print_json(data)
+    else:
+        print(format_info(data))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    path = Path(args.project)
+    if path.exists():
+        if not args.open:
+            raise UserError(f"{path} already exists; choose another name (or add --open to open it).")
+    else:
+        build_demo(path).close()
+        print(f"Built the demo project {path}: 14 agreements, the research codebook, two demo coders.")
+    if args.open:
+        from burgerannotator.commands.app import launch
+
+        return launch(str(path))
+    return 0

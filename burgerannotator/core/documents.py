@@ -1,0 +1,70 @@
+"""Looking up and describing the project's documents."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from .anchoring import DocumentLayout
+from .errors import NotFoundError
+from .models import Document, Page
+
+
+def list_documents(project) -> list[Document]:
+    return list(project.session.scalars(select(Document).order_by(Document.position, Document.id)))
+
+
+def find_document(project, ref: str) -> Document:
+    """A document by uuid, file name, city (or other attribute value) or title; case-insensitive."""
+    docs = list_documents(project)
+    needle = ref.strip().casefold()
+    for test in (
+        lambda d: d.uuid == ref,
+        lambda d: d.file_name.casefold() == needle,
+        lambda d: d.city.casefold() == needle,
+        lambda d: d.title.casefold() == needle,
+        lambda d: d.file_name.casefold().rsplit(".", 1)[0] == needle,
+        lambda d: any(str(v).casefold() == needle for v in (d.attributes or {}).values()),
+    ):
+        hits = [d for d in docs if test(d)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            names = ", ".join(d.file_name for d in hits[:5])
+            raise NotFoundError(f"'{ref}' matches several documents ({names}); use the file name or uuid.")
+    raise NotFoundError(f"No document '{ref}' in this project (give a file name, city or uuid).")
+
+
+def layout(project, document: Document) -> DocumentLayout:
+    """The word layout of a document, built once per open project."""
+    key = ("layout", document.id)
+    cached = project.cache.get(key)
+    if cached is None:
+        pages = project.session.scalars(select(Page).where(Page.document_id == document.id)).all()
+        cached = DocumentLayout(document.text, pages)
+        project.cache[key] = cached
+    return cached
+
+
+def page_label(document: Document, page_index: int) -> str:
+    """The printed label of a page (what a citation gives as the page number)."""
+    for p in document.pages:
+        if p.index == page_index:
+            return p.label
+    return str(page_index + 1)
+
+
+def set_attribute(project, document: Document, name: str, value) -> None:
+    with project.transaction():
+        attrs = dict(document.attributes or {})
+        if value in (None, ""):
+            attrs.pop(name, None)
+        else:
+            attrs[name] = value
+        document.attributes = attrs
+        project.changed("documents", document.id)
+
+
+def pdf_bytes(project, document: Document) -> bytes:
+    from .models import PdfBlob
+
+    blob = project.session.get(PdfBlob, document.sha256)
+    return blob.data if blob is not None else b""

@@ -1,0 +1,194 @@
+"""Import PDFs into a project: bytes (content-addressed), pages, words, text, attributes.
+
+An import is one transaction: a PDF that fails leaves the project as it was.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+from sqlalchemy import func, select
+
+from . import pdftext
+from .anchoring import pack_words
+from .errors import PasswordRequired, PdfImportError, UserError
+from .models import Coder, Document, Page, PdfBlob
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+INTRINSIC_COLUMNS = {"file", "file_name", "filename", "sha256", "pages"}
+
+
+@dataclass
+class ImportResult:
+    path: str
+    status: str  # imported | duplicate | failed
+    message: str = ""
+    document: Document | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_attributes(csv_path: str | Path) -> dict[str, dict]:
+    """Document attributes keyed by file name, from a CSV with a ``file`` column."""
+    path = Path(csv_path)
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            sample = fh.read(4096)
+            fh.seek(0)
+            try:
+                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+            except csv.Error:
+                dialect = csv.excel
+            rows = list(csv.DictReader(fh, dialect=dialect))
+    except OSError as exc:
+        raise UserError(f"Cannot read attributes file {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path.name} is not UTF-8 text; save it as CSV UTF-8.") from None
+    if not rows:
+        return {}
+    key = next((k for k in rows[0] if k and k.strip().lower() in ("file", "file_name", "filename")), None)
+    if key is None:
+        raise UserError(f"{path.name} has no 'file' column to match documents by file name.")
+    out = {}
+    for row in rows:
+        name = (row.get(key) or "").strip()
+        if name:
+            out[name] = {k.strip(): _value(v) for k, v in row.items()
+                         if k and k.strip().lower() not in INTRINSIC_COLUMNS and v not in (None, "")}
+    return out
+
+
+def _value(v: str):
+    v = v.strip()
+    return int(v) if v.isdigit() and len(v) < 10 else v
+
+
+def _open(data: bytes, name: str, password: str | None) -> pymupdf.Document:
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises FileDataError, RuntimeError, ValueError ...
+        raise PdfImportError(f"{name} is not a PDF or is damaged beyond repair ({_short(exc)}).") from None
+    # Read needs_pass once, before authenticating: reading it after a successful
+    # authenticate() drops the key (pages then render blank).
+    if doc.needs_pass:
+        if not password:
+            raise PasswordRequired(f"{name} is encrypted: give its password (--password).")
+        if not doc.authenticate(password):
+            raise PasswordRequired(f"{name}: the password is wrong.")
+    return doc
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+def extract_document(doc: pymupdf.Document, name: str) -> list[pdftext.PageText]:
+    try:
+        count = doc.page_count
+    except Exception as exc:
+        raise PdfImportError(f"{name} is damaged: its page count cannot be read ({_short(exc)}).") from None
+    if count == 0:
+        raise PdfImportError(f"{name} has no readable pages (damaged, or an empty document).")
+    pages = []
+    for i in range(count):
+        try:
+            pages.append(pdftext.extract_page(doc.load_page(i)))
+        except Exception as exc:
+            raise PdfImportError(f"{name}: page {i + 1} cannot be read ({_short(exc)}).") from None
+    return pages
+
+
+def _stored_bytes(doc: pymupdf.Document, data: bytes, encrypted: bool) -> bytes:
+    """What is kept in the project: the file as it came, or, if it was encrypted, a
+    decrypted copy (so the project opens without the password; never the password)."""
+    if not encrypted:
+        return data
+    return doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=0)
+
+
+def import_pdf(project, path: str | Path | None = None, data: bytes | None = None, file_name: str | None = None,
+               password: str | None = None, attributes: dict | None = None, coder: Coder | None = None) -> ImportResult:
+    """Import one PDF. Returns its result; raises PdfImportError when it cannot be imported."""
+    if data is None:
+        if path is None:
+            raise ValueError("path or data")
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise PdfImportError(f"Cannot read {path}: {exc.strerror}.") from None
+    name = file_name or Path(path).name
+    digest = hashlib.sha256(data).hexdigest()
+    existing = project.session.scalars(select(Document).where(Document.sha256 == digest)).first()
+    if existing is not None:
+        return ImportResult(str(path or name), "duplicate",
+                            f"{name} is already in the project as {existing.file_name}; not imported again.",
+                            existing)
+    doc = _open(data, name, password)
+    encrypted = bool(doc.is_encrypted or doc.metadata.get("encryption"))
+    pages = extract_document(doc, name)
+    meta = doc.metadata or {}
+    stored = _stored_bytes(doc, data, encrypted)
+    result = ImportResult(str(path or name), "imported")
+    if doc.is_repaired:
+        result.warnings.append(f"{name} was damaged and has been repaired while reading.")
+    no_text = [p.label for p in pages if not p.has_text]
+    if no_text:
+        result.warnings.append(f"{name}: {len(no_text)} page(s) without a text layer (scanned?): "
+                               + ", ".join(no_text[:10]))
+    with project.transaction() as s:
+        if s.get(PdfBlob, digest) is None:
+            s.add(PdfBlob(sha256=digest, data=stored, size=len(data)))
+        position = (s.scalar(select(func.max(Document.position))) or 0) + 1
+        texts, offset = [], 0
+        document = Document(sha256=digest, file_name=name, title=(meta.get("title") or "").strip(),
+                            author=(meta.get("author") or "").strip(), page_count=len(pages),
+                            extractor=pdftext.EXTRACTOR, extractor_version=pdftext.extractor_version(),
+                            imported_by=coder, attributes=dict(attributes or {}), position=position)
+        for pt in pages:
+            if texts:
+                texts.append(pdftext.PAGE_SEPARATOR)
+                offset += len(pdftext.PAGE_SEPARATOR)
+            spans = [(a + offset, b + offset) for a, b in pt.spans]
+            boxes_b, spans_b = pack_words(pt.boxes, spans)
+            document.pages.append(Page(index=pt.index, label=pt.label, width=pt.width, height=pt.height,
+                                       rotation=pt.rotation, has_text=pt.has_text, text_start=offset,
+                                       text_end=offset + len(pt.text), word_boxes=boxes_b, word_offsets=spans_b))
+            texts.append(pt.text)
+            offset += len(pt.text)
+        document.text = "".join(texts)
+        s.add(document)
+        s.flush()
+        project.log("import", f"Imported {name} ({len(pages)} pages)", coder, sha256=digest)
+        project.changed("documents", document.id)
+    result.document = document
+    result.message = f"{name}: {len(pages)} pages imported."
+    return result
+
+
+def import_many(project, paths: Iterable[str | Path], password: str | None = None,
+                attributes_csv: str | Path | None = None, coder: Coder | None = None,
+                progress: Callable[[int, int, str], bool] | None = None) -> list[ImportResult]:
+    """Import several PDFs, each in its own transaction; one failure does not stop the rest.
+
+    ``progress(done, total, name)`` may return False to cancel before the next file.
+    """
+    attrs = read_attributes(attributes_csv) if attributes_csv else {}
+    paths = list(paths)
+    results = []
+    for i, path in enumerate(paths):
+        name = Path(path).name
+        if progress is not None and progress(i, len(paths), name) is False:
+            break
+        try:
+            results.append(import_pdf(project, path, password=password, attributes=attrs.get(name), coder=coder))
+        except PdfImportError as exc:
+            results.append(ImportResult(str(path), "failed", str(exc)))
+    if progress is not None:
+        progress(len(results), len(paths), "")
+    return results
