@@ -1,6 +1,6 @@
 """Agreement for unitized continuous text (coders mark segments [start, end)).
 
-Positions are integer character offsets on a continuum ``[0, length)``; a
+Positions are integer character offsets (Python ``str`` indices) on a continuum ``[0, length)``; a
 segment is ``(start, end, value)`` with ``start < end``, half-open.  All work
 is done with interval arithmetic in numpy (cost grows with the number of
 segments, not with the number of characters).
@@ -25,13 +25,14 @@ from typing import Hashable, Iterable, Mapping, Sequence
 import numpy as np
 
 from ._base import AgreementResult, ordered_categories, undefined
-from .unitizing_2004 import krippendorff_unitizing_alpha_2004
+from .unitizing_2004 import Unitizing2004Result, krippendorff_unitizing_alpha_2004
 
 Segment = tuple[int, int, Hashable]
 
 __all__ = [
     "CharacterAgreement",
     "CharacterTable",
+    "Unitizing2004Result",
     "UnitizingAlphaResult",
     "character_agreement",
     "krippendorff_unitizing_alpha_2004",

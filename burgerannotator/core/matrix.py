@@ -1,0 +1,280 @@
+"""The comparative matrix: documents (rows) by codes (columns, grouped by category).
+
+A cell holds one measure of the live codings (``deleted IS NULL AND status == 'coded'``)
+of a code in a document:
+
+- ``presence``: 1 if the code was applied at least once, else 0;
+- ``count``: the number of segments;
+- ``coverage``: the share (0..1) of the document's text characters covered by the
+  union of the code's segments (overlaps counted once).
+
+Whose codings count is a ``CoderSelection``: one coder, all human coders pooled,
+the human coders side by side (one column per code and coder), or the consensus
+coder. The whole matrix comes from one SQL aggregate query (a window function
+computes the union lengths), so it stays fast on tens of thousands of segments.
+
+Totals: for presence the row total is the number of codes present and the column
+total the number of documents carrying the code; for count, sums; for coverage the
+row total is the share of the document covered by any shown column, the column
+total the code's share of all the rows' text, the grand total the share of all
+text covered by any coding.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import select, text
+
+from .codebook import all_codes
+from .coders import find_coder, list_coders
+from .documents import list_documents
+from .errors import UserError
+from .models import Coder, Document, Segment
+
+MEASURES = ("presence", "count", "coverage")
+MODES = ("coder", "all", "by-coder", "consensus")
+
+
+@dataclass(frozen=True)
+class CoderSelection:
+    """Whose codings a matrix (or an export) counts."""
+
+    mode: str  # coder | all | by-coder | consensus
+    coders: tuple[Coder, ...]
+
+    @property
+    def coder_ids(self) -> tuple[int, ...]:
+        return tuple(c.id for c in self.coders)
+
+    @property
+    def description(self) -> str:
+        if self.mode == "all":
+            return "all coders pooled" if self.coders else "all coders (none yet)"
+        if self.mode == "by-coder":
+            return "coders side by side"
+        return ", ".join(c.name for c in self.coders)
+
+
+def select_coders(project, mode: str = "all", name: str | None = None) -> CoderSelection:
+    """Resolve ``--coder NAME`` / ``--all`` / ``--by-coder`` / ``--consensus`` to coders."""
+    if mode not in MODES:
+        raise UserError(f"Unknown coder choice '{mode}' (use one of {', '.join(MODES)}).")
+    if mode == "coder":
+        if not name:
+            raise UserError("Say which coder with --coder NAME.")
+        return CoderSelection("coder", (find_coder(project, name),))
+    if mode == "consensus":
+        found = [c for c in list_coders(project) if c.is_consensus]
+        if not found:
+            raise UserError("This project has no consensus coding yet; merge the coders' work first.")
+        return CoderSelection("consensus", tuple(found[:1]))
+    return CoderSelection(mode, tuple(list_coders(project, include_consensus=False)))
+
+
+@dataclass
+class MatrixRow:
+    document_id: int
+    document_uuid: str
+    label: str
+    file_name: str
+    characters: int
+
+
+@dataclass
+class MatrixColumn:
+    code_db_id: int
+    code_uuid: str
+    code_id: str  # e.g. MECH-UITDAAGRECHT
+    name: str
+    color: str
+    category: str  # the top-level category's name ("" if the code is top-level)
+    category_id: str
+    category_color: str
+    coder_id: int | None = None  # set when coders are side by side
+    coder_uuid: str | None = None
+    coder_name: str | None = None
+
+    @property
+    def header(self) -> str:
+        """A unique, stable column name for plain tables (CSV)."""
+        return f"{self.code_id} ({self.coder_name})" if self.coder_name else self.code_id
+
+
+@dataclass
+class Matrix:
+    measure: str
+    selection: CoderSelection
+    by: str
+    rows: list[MatrixRow]
+    columns: list[MatrixColumn]
+    values: np.ndarray  # rows x columns; int64 for presence/count, float64 for coverage
+    row_totals: np.ndarray
+    column_totals: np.ndarray
+    grand_total: float
+    segment_total: int = 0
+    categories: list[tuple[str, str, int]] = field(default_factory=list)  # (name, colour, span)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.values.shape
+
+    def value(self, row: int, column: int):
+        v = self.values[row, column]
+        return float(v) if self.measure == "coverage" else int(v)
+
+
+# One query for the whole matrix. For each segment the window gives the furthest end of the
+# segments before it in the same cell (prev_cell) and in the same row (prev_row); what a segment
+# adds to the union is max(0, end - max(start, prev)). Summed per cell, these are the union lengths.
+_AGGREGATE = """
+WITH live AS (
+    SELECT s.document_id AS d, s.code_id AS c, {coder_key} AS k, s.start AS a, s."end" AS b,
+        MAX(s."end") OVER (PARTITION BY s.document_id, s.code_id, {coder_key} ORDER BY s.start, s."end", s.id
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_cell,
+        MAX(s."end") OVER (PARTITION BY s.document_id ORDER BY s.start, s."end", s.id
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_row
+    FROM segment AS s JOIN code AS cd ON cd.id = s.code_id
+    WHERE s.deleted IS NULL AND s.status = 'coded' AND cd.deleted IS NULL AND {coder_filter}
+)
+SELECT d, c, k, COUNT(*),
+       SUM(MAX(0, b - MAX(a, COALESCE(prev_cell, a)))),
+       SUM(MAX(0, b - MAX(a, COALESCE(prev_row, a))))
+FROM live GROUP BY d, c, k
+"""
+
+
+def _aggregate(project, selection: CoderSelection) -> list[tuple]:
+    ids = selection.coder_ids
+    if not ids:
+        return []
+    coder_key = "s.coder_id" if selection.mode == "by-coder" else "0"
+    coder_filter = f"s.coder_id IN ({', '.join(str(int(i)) for i in ids)})"
+    sql = _AGGREGATE.format(coder_key=coder_key, coder_filter=coder_filter)
+    return project.session.execute(text(sql)).all()
+
+
+def row_label(document: Document, by: str) -> str:
+    value = (document.attributes or {}).get(by)
+    return str(value) if value not in (None, "") else document.label
+
+
+def document_attributes(documents: list[Document]) -> list[str]:
+    """Attribute names across documents, in first-seen order (city first when present)."""
+    names: list[str] = []
+    for d in documents:
+        for key in (d.attributes or {}):
+            if key not in names:
+                names.append(key)
+    if "city" in names:
+        names.remove("city")
+        names.insert(0, "city")
+    return names
+
+
+def matrix_columns(project, selection: CoderSelection) -> list[MatrixColumn]:
+    """Leaf codes in codebook order, each under its top-level category; per coder if side by side."""
+    columns = []
+    per_coder = selection.coders if selection.mode == "by-coder" else (None,)
+    for code in all_codes(project, include_categories=False):
+        top = code
+        while top.parent is not None:
+            top = top.parent
+        cat = top if top is not code else None
+        for coder in per_coder:
+            columns.append(MatrixColumn(
+                code.id, code.uuid, code.code_id, code.name, code.color,
+                cat.name if cat else "", cat.code_id if cat else "", cat.color if cat else code.color,
+                coder.id if coder else None, coder.uuid if coder else None, coder.name if coder else None))
+    return columns
+
+
+def build_matrix(project, measure: str = "presence", selection: CoderSelection | None = None, by: str = "city",
+                 hide_empty: bool = False, documents: list[Document] | None = None) -> Matrix:
+    if measure not in MEASURES:
+        raise UserError(f"Unknown measure '{measure}' (use presence, count or coverage).")
+    selection = selection or select_coders(project, "all")
+    docs = list_documents(project) if documents is None else documents
+    if by and docs and not any(by in (d.attributes or {}) for d in docs):
+        known = ", ".join(document_attributes(docs)) or "none"
+        raise UserError(f"No document has the attribute '{by}' (attributes: {known}).")
+    lengths = dict(project.session.execute(
+        text("SELECT id, length(text) FROM document")).all())
+    rows = [MatrixRow(d.id, d.uuid, row_label(d, by), d.file_name, int(lengths.get(d.id) or 0)) for d in docs]
+    columns = matrix_columns(project, selection)
+    row_of = {r.document_id: i for i, r in enumerate(rows)}
+    col_of = {(c.code_db_id, c.coder_id if selection.mode == "by-coder" else 0): j for j, c in enumerate(columns)}
+
+    counts = np.zeros((len(rows), len(columns)), dtype=np.int64)
+    covered = np.zeros((len(rows), len(columns)), dtype=np.int64)
+    row_union = np.zeros(len(rows), dtype=np.int64)
+    for d, c, k, n, cell_chars, row_chars in _aggregate(project, selection):
+        i = row_of.get(d)
+        if i is None:
+            continue
+        row_union[i] += int(row_chars or 0)
+        j = col_of.get((c, k))
+        if j is None:
+            continue
+        counts[i, j] = n
+        covered[i, j] = int(cell_chars or 0)
+
+    if hide_empty and columns:
+        if selection.mode == "by-coder":
+            used_codes = {columns[j].code_db_id for j in np.flatnonzero(counts.sum(axis=0))}
+            keep = [j for j, c in enumerate(columns) if c.code_db_id in used_codes]
+        else:
+            keep = list(np.flatnonzero(counts.sum(axis=0)))
+        columns = [columns[j] for j in keep]
+        counts, covered = counts[:, keep], covered[:, keep]
+
+    chars = np.array([r.characters for r in rows], dtype=np.float64)
+    if measure == "presence":
+        values = (counts > 0).astype(np.int64)
+        row_totals, column_totals = values.sum(axis=1), values.sum(axis=0)
+        grand = float(values.sum())
+    elif measure == "count":
+        values = counts
+        row_totals, column_totals = values.sum(axis=1), values.sum(axis=0)
+        grand = float(values.sum())
+    else:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            values = np.where(chars[:, None] > 0, covered / np.maximum(chars, 1)[:, None], 0.0)
+            row_totals = np.where(chars > 0, row_union / np.maximum(chars, 1), 0.0)
+        total_chars = float(chars.sum())
+        column_totals = covered.sum(axis=0) / total_chars if total_chars else np.zeros(len(columns))
+        grand = float(row_union.sum() / total_chars) if total_chars else 0.0
+    return Matrix(measure, selection, by, rows, columns, values, row_totals, column_totals, grand,
+                  int(counts.sum()), _category_spans(columns))
+
+
+def _category_spans(columns: list[MatrixColumn]) -> list[tuple[str, str, int]]:
+    spans: list[tuple[str, str, int]] = []
+    for c in columns:
+        if spans and spans[-1][0] == c.category:
+            spans[-1] = (c.category, c.category_color, spans[-1][2] + 1)
+        else:
+            spans.append((c.category, c.category_color, 1))
+    return spans
+
+
+def cell_segments(project, matrix: Matrix, row: int, column: int) -> list[Segment]:
+    """The live segments behind one cell, in document order (for listing and jumping)."""
+    r, c = matrix.rows[row], matrix.columns[column]
+    ids = [c.coder_id] if c.coder_id is not None else list(matrix.selection.coder_ids)
+    if not ids:
+        return []
+    q = (select(Segment).where(Segment.document_id == r.document_id, Segment.code_id == c.code_db_id,
+                               Segment.coder_id.in_(ids), Segment.deleted.is_(None), Segment.status == "coded")
+         .order_by(Segment.start, Segment.end, Segment.id))
+    return list(project.session.scalars(q))
+
+
+def format_value(measure: str, value) -> str:
+    if measure == "coverage":
+        return f"{float(value) * 100:.1f}%" if value else "0%"
+    return str(int(value))
+
+
+__all__ = ["MEASURES", "MODES", "CoderSelection", "select_coders", "Matrix", "MatrixRow", "MatrixColumn",
+           "build_matrix", "cell_segments", "matrix_columns", "document_attributes", "row_label", "format_value"]
