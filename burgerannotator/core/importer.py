@@ -13,7 +13,7 @@ from pathlib import Path
 import pymupdf
 from sqlalchemy import func, select
 
-from . import pdftext
+from . import pdftext, search_index
 from .anchoring import pack_words
 from .errors import PasswordRequired, PdfImportError, UserError
 from .models import Coder, Document, Page, PdfBlob
@@ -164,6 +164,7 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
         document.text = "".join(texts)
         s.add(document)
         s.flush()
+        search_index.index_document(project, document)
         project.log("import", f"Imported {name} ({len(pages)} pages)", coder, sha256=digest)
         project.changed("documents", document.id)
     result.document = document

@@ -14,7 +14,6 @@ from sqlalchemy import select
 from .codebook import all_codes, scales
 from .coders import list_coders
 from .documents import list_documents
-from .errors import UserError
 from .matrix import CoderSelection
 from .models import Document, Memo, Page, ScaleValue, Segment
 from .scales import label_of
@@ -110,7 +109,7 @@ def summarise(project, documents: list[Document] | None = None,
     """Summaries of ``documents`` (default: all), counting the coders in ``selection`` (default: every coder)."""
     docs = list_documents(project) if documents is None else list(documents)
     if not docs:
-        raise UserError("This project has no documents yet.")
+        return []
     coders = {c.id: c for c in list_coders(project)}
     coder_ids = list(selection.coder_ids) if selection is not None else list(coders)
     doc_ids = [d.id for d in docs]

@@ -1,0 +1,114 @@
+"""matrix, summary, export: the comparative matrix, per-city summaries, CSV and Excel files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from burgerannotator.core.documents import find_document
+from burgerannotator.core.errors import UserError
+from burgerannotator.core.exports.csv_writer import SEPARATORS, write_csv
+from burgerannotator.core.exports.report import write_report
+from burgerannotator.core.exports.tables import matrix_table, quotes_table
+from burgerannotator.core.exports.xlsx_writer import write_matrix_workbook, write_workbook
+from burgerannotator.core.matrix import MEASURES, build_matrix, format_value, select_coders
+from burgerannotator.core.summary import summarise
+
+from .common import add_project_arg, opened
+
+
+def _add_coder_args(p) -> None:
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--coder", metavar="NAME", help="one coder's codings")
+    who.add_argument("--all", action="store_true", help="all coders pooled (default)")
+    who.add_argument("--by-coder", action="store_true", help="coders side by side")
+    who.add_argument("--consensus", action="store_true", help="the consensus coding")
+
+
+def _selection(project, args):
+    if args.coder:
+        return select_coders(project, "coder", args.coder)
+    if args.by_coder:
+        return select_coders(project, "by-coder")
+    if args.consensus:
+        return select_coders(project, "consensus")
+    return select_coders(project, "all")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("matrix", help="the city x code matrix as CSV or Excel")
+    add_project_arg(p)
+    _add_coder_args(p)
+    p.add_argument("--measure", choices=MEASURES, default="presence",
+                   help="presence (0/1), count (segments) or coverage (share of the text); default presence")
+    p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the rows (city)")
+    p.add_argument("--hide-empty", action="store_true", help="leave out codes without segments")
+    p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator: ',' or ';' (decimal comma)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
+    p.set_defaults(func=cmd_matrix)
+
+    p = sub.add_parser("summary", help="per-document summary: quotes per code with printed pages")
+    add_project_arg(p)
+    p.add_argument("--doc", metavar="DOC", help="one document (file name, city or uuid); default all")
+    p.add_argument("--format", choices=("md", "html", "csv"), help="default: from the file's extension, else md")
+    p.add_argument("--coder", metavar="NAME", help="only this coder's codings (default: every coder)")
+    p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("export", help="everything in one Excel workbook")
+    add_project_arg(p)
+    _add_coder_args(p)
+    p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the matrix rows")
+    p.add_argument("--hide-empty", action="store_true", help="leave codes without segments out of the matrices")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.set_defaults(func=cmd_export)
+
+
+def _suffix(path: str, allowed: tuple[str, ...]) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in allowed:
+        raise UserError(f"{path}: the output must end in {' or '.join('.' + a for a in allowed)}.")
+    return suffix
+
+
+def cmd_matrix(args) -> int:
+    kind = _suffix(args.output, ("csv", "xlsx"))
+    with opened(args.project, readonly=True) as project:
+        matrix = build_matrix(project, args.measure, _selection(project, args), args.by, args.hide_empty)
+        if kind == "csv":
+            write_csv(matrix_table(matrix), args.output, args.sep)
+        else:
+            write_matrix_workbook(matrix, args.output)
+    rows, cols = matrix.shape
+    print(f"Wrote the {args.measure} matrix ({rows} documents x {cols} columns, {matrix.selection.description}; "
+          f"total {format_value(args.measure, matrix.grand_total)}) to {args.output}.")
+    return 0
+
+
+def cmd_summary(args) -> int:
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower()
+        fmt = {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "md")
+    with opened(args.project, readonly=True) as project:
+        docs = [find_document(project, args.doc)] if args.doc else None
+        selection = select_coders(project, "coder", args.coder) if args.coder else None
+        summaries = summarise(project, docs, selection)
+        if not summaries:
+            raise UserError("This project has no documents yet.")
+        title = f"{project.info.name}: summary per document"
+        if fmt == "csv":
+            write_csv(quotes_table(summaries), args.output, args.sep)
+        else:
+            write_report(summaries, args.output, fmt, title)
+    quotes = sum(s.quote_count for s in summaries)
+    print(f"Wrote the summary of {len(summaries)} document(s), {quotes} quote(s), to {args.output}.")
+    return 0
+
+
+def cmd_export(args) -> int:
+    _suffix(args.output, ("xlsx",))
+    with opened(args.project, readonly=True) as project:
+        selection = _selection(project, args)
+        write_workbook(project, args.output, selection, args.by, args.hide_empty)
+    print(f"Wrote {args.output} (matrices, segments, codebook, summary, documents; {selection.description}).")
+    return 0

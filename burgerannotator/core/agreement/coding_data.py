@@ -1,0 +1,158 @@
+"""The codings an agreement analysis looks at, loaded once into numpy arrays.
+
+``load_coding(project, coders, codes)`` resolves the chosen coders (default:
+every human coder) and codes (default: every leaf code; a category stands for
+its codes), then reads the live segments (not deleted, status 'coded') of those
+coders and codes in one query. Segments are indexes into ``coders``, ``codes``
+and ``documents`` plus character offsets, clipped to their document's text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import func, select
+
+from ..codebook import find_code, leaf_codes
+from ..coders import find_coder, list_coders
+from ..errors import UserError
+from ..models import Code, Coder, Document, Segment
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: int
+    uuid: str
+    label: str
+    length: int  # characters of the document text
+
+
+@dataclass
+class CodingData:
+    coders: list[Coder]
+    codes: list[Code]
+    documents: list[DocumentRef]
+    coder: np.ndarray  # per segment: index into coders
+    code: np.ndarray  # index into codes
+    document: np.ndarray  # index into documents
+    start: np.ndarray
+    end: np.ndarray
+    segment_id: np.ndarray  # database ids (for consensus and listings)
+    lengths: np.ndarray = field(init=False)
+    offsets: np.ndarray = field(init=False)  # where each document starts on the corpus continuum
+
+    def __post_init__(self):
+        self.lengths = np.array([d.length for d in self.documents], dtype=np.int64)
+        self.offsets = np.concatenate([[0], np.cumsum(self.lengths)[:-1]]).astype(np.int64)
+
+    @property
+    def corpus_length(self) -> int:
+        return int(self.lengths.sum())
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def mask(self, coder: int | None = None, code: int | None = None, document: int | None = None) -> np.ndarray:
+        m = np.ones(len(self.start), dtype=bool)
+        if coder is not None:
+            m &= self.coder == coder
+        if code is not None:
+            m &= self.code == code
+        if document is not None:
+            m &= self.document == document
+        return m
+
+
+def resolve_coders(project, refs=None, minimum: int = 2) -> list[Coder]:
+    """Coders by name or uuid (a comma-separated string or a list); default all human coders."""
+    if isinstance(refs, str):
+        refs = [r for r in (x.strip() for x in refs.split(",")) if r]
+    if refs:
+        coders = []
+        for r in refs:
+            c = r if isinstance(r, Coder) else find_coder(project, r)
+            if c not in coders:
+                coders.append(c)
+    else:
+        coders = list_coders(project, include_consensus=False)
+    if len(coders) < minimum:
+        have = ", ".join(c.name for c in coders) or "none"
+        raise UserError(f"Agreement needs at least {minimum} coders; there are {len(coders)} ({have}).")
+    return coders
+
+
+def resolve_codes(project, refs=None) -> list[Code]:
+    """Codes by id, uuid or name; a category stands for its codes; default all leaf codes."""
+    if isinstance(refs, str):
+        refs = [r for r in (x.strip() for x in refs.split(",")) if r]
+    if not refs:
+        codes = leaf_codes(project)
+    else:
+        leaves = leaf_codes(project)
+        codes = []
+        for r in refs:
+            code = r if isinstance(r, Code) else find_code(project, r)
+            if code.kind == "category":
+                below = [c for c in leaves if _under(c, code)]
+            else:
+                below = [code]
+            codes.extend(c for c in below if c not in codes)
+    if not codes:
+        raise UserError("There are no codes to compare (the codebook has no codes).")
+    return codes
+
+
+def _under(code: Code, ancestor: Code) -> bool:
+    node = code.parent
+    while node is not None:
+        if node.id == ancestor.id:
+            return True
+        node = node.parent
+    return False
+
+
+def document_refs(project) -> list[DocumentRef]:
+    rows = project.session.execute(
+        select(Document.id, Document.uuid, Document.file_name, Document.title, Document.attributes,
+               func.length(Document.text)).order_by(Document.position, Document.id)).all()
+    out = []
+    for id_, uuid, file_name, title, attrs, length in rows:
+        city = str((attrs or {}).get("city", "")) if attrs else ""
+        out.append(DocumentRef(id_, uuid, city or title or file_name, int(length or 0)))
+    return out
+
+
+def load_coding(project, coders=None, codes=None, minimum_coders: int = 2) -> CodingData:
+    coders = resolve_coders(project, coders, minimum_coders)
+    codes = resolve_codes(project, codes)
+    documents = document_refs(project)
+    coder_ix = {c.id: i for i, c in enumerate(coders)}
+    code_ix = {c.id: i for i, c in enumerate(codes)}
+    doc_ix = {d.id: i for i, d in enumerate(documents)}
+    rows = project.session.execute(
+        select(Segment.id, Segment.coder_id, Segment.code_id, Segment.document_id, Segment.start, Segment.end)
+        .where(Segment.deleted.is_(None), Segment.status == "coded",
+               Segment.coder_id.in_(list(coder_ix)), Segment.code_id.in_(list(code_ix)))).all()
+    raw = np.array(rows, dtype=np.int64).reshape(-1, 6)
+    lut = _lookup(coder_ix), _lookup(code_ix), _lookup(doc_ix)
+    coder = lut[0][raw[:, 1]] if len(raw) else np.zeros(0, np.int64)
+    code = lut[1][raw[:, 2]] if len(raw) else np.zeros(0, np.int64)
+    doc = lut[2][raw[:, 3]] if len(raw) else np.zeros(0, np.int64)
+    lengths = np.array([d.length for d in documents] + [0], dtype=np.int64)
+    start = np.clip(raw[:, 4], 0, lengths[doc]) if len(raw) else np.zeros(0, np.int64)
+    end = np.clip(raw[:, 5], 0, lengths[doc]) if len(raw) else np.zeros(0, np.int64)
+    keep = (doc >= 0) & (end > start)
+    return CodingData(coders, codes, documents, coder[keep], code[keep], doc[keep], start[keep], end[keep],
+                      raw[keep, 0] if len(raw) else np.zeros(0, np.int64))
+
+
+def _lookup(index: dict[int, int]) -> np.ndarray:
+    """Database id -> position, as an array (ids are small positive integers); -1 for unknown."""
+    size = max(index, default=0) + 1
+    lut = np.full(size, -1, dtype=np.int64)
+    for k, v in index.items():
+        lut[k] = v
+    return lut
+
+
+__all__ = ["CodingData", "DocumentRef", "load_coding", "resolve_coders", "resolve_codes", "document_refs"]

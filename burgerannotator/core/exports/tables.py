@@ -1,0 +1,205 @@
+"""The project as plain tables (a header and rows of str/int/float/datetime/None).
+
+The CSV and Excel writers share these, so both give the same content. Cells keep
+their Python type: numbers stay numbers, text is neutralised by the writer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from ..codebook import all_codes
+from ..documents import list_documents
+from ..matrix import CoderSelection, Matrix, document_attributes
+from ..memos import memos_for
+from ..models import Code, Coder, ScaleValue, Segment
+from ..summary import DocumentSummary, page_labels
+
+_INTEGER = re.compile(r"^(0|[1-9][0-9]{0,14})$")
+_DECIMAL = re.compile(r"^[0-9]+\.[0-9]+$")
+
+
+@dataclass
+class Table:
+    name: str  # sheet name / what the file holds
+    header: list[str]
+    rows: list[list]
+    formats: dict[int, str] = field(default_factory=dict)  # column -> percent | datetime | wrap | colour
+    widths: dict[int, float] = field(default_factory=dict)  # column -> fixed width (characters)
+
+
+def as_cell(value):
+    """Attribute values and page labels that are plain numbers become numbers."""
+    if isinstance(value, str):
+        if _INTEGER.match(value):
+            return int(value)
+        if _DECIMAL.match(value):
+            return float(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return str(value)
+    return value
+
+
+def _top(code: Code) -> Code:
+    while code.parent is not None:
+        code = code.parent
+    return code
+
+
+# ---- matrix -------------------------------------------------------------------------------------
+def matrix_table(matrix: Matrix) -> Table:
+    labels = [r.label for r in matrix.rows]
+    with_file = len(set(labels)) < len(labels)  # ambiguous labels: add the file to tell rows apart
+    lead = [matrix.by or "document"] + (["file"] if with_file else [])
+    header = lead + [c.header for c in matrix.columns] + ["Total"]
+    number = float if matrix.measure == "coverage" else int
+    rows = []
+    for i, r in enumerate(matrix.rows):
+        rows.append([r.label] + ([r.file_name] if with_file else [])
+                    + [number(v) for v in matrix.values[i]] + [number(matrix.row_totals[i])])
+    rows.append(["Total"] + ([""] if with_file else []) + [number(v) for v in matrix.column_totals]
+                + [number(matrix.grand_total)])
+    formats = {j: "percent" for j in range(len(lead), len(header))} if matrix.measure == "coverage" else {}
+    return Table(f"Matrix {matrix.measure}", header, rows, formats)
+
+
+# ---- segments ------------------------------------------------------------------------------------
+def segments_table(project, selection: CoderSelection | None = None) -> Table:
+    """One row per live segment: document attributes, code, printed page, quote, coder, memo, ids."""
+    docs = list_documents(project)
+    attrs = document_attributes(docs)
+    doc_cells = {d.id: [as_cell((d.attributes or {}).get(a)) for a in attrs] + [d.file_name] for d in docs}
+    doc_uuid = {d.id: d.uuid for d in docs}
+    labels = page_labels(project)
+    codes = {c.id: c for c in all_codes(project)}
+    code_cells = {cid: [_top(c).name if _top(c) is not c else "", c.code_id, c.path] for cid, c in codes.items()}
+    q = (select(Segment.document_id, Segment.code_id, Segment.page_first, Segment.page_last, Segment.start,
+                Segment.end, Segment.quote, Coder.name, Segment.memo, Segment.origin, Segment.created,
+                Segment.modified, Segment.uuid, Code.uuid, Coder.uuid)
+         .join(Coder, Coder.id == Segment.coder_id).join(Code, Code.id == Segment.code_id)
+         .where(Segment.deleted.is_(None), Segment.status == "coded"))
+    if selection is not None:
+        q = q.where(Segment.coder_id.in_(selection.coder_ids))
+    order = {d.id: i for i, d in enumerate(docs)}
+    result = project.session.execute(q).all()
+    result.sort(key=lambda r: (order.get(r[0], 0), r[4], r[5], r[7]))
+    rows = []
+    for d, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid, cuuid, kuuid in result:
+        if c not in code_cells or d not in doc_cells:
+            continue
+        page_map = labels.get(d, {})
+        printed = page_map.get(first, str(first + 1))
+        if last != first:
+            printed = f"{printed}-{page_map.get(last, str(last + 1))}"
+        rows.append([*doc_cells[d], *code_cells[c], as_cell(printed), first, last, start, end, quote, coder, memo,
+                     origin, created, modified, suuid, doc_uuid[d], cuuid, kuuid])
+    header = [*attrs, "File", "Category", "Code ID", "Code", "Printed page", "Page index", "Last page index",
+              "Start", "End", "Quote", "Coder", "Memo", "Origin", "Created (UTC)", "Modified (UTC)",
+              "Segment uuid", "Document uuid", "Code uuid", "Coder uuid"]
+    base = len(attrs) + 1
+    formats = {base + 9: "wrap", base + 11: "wrap", base + 13: "datetime", base + 14: "datetime"}
+    widths = {base + 9: 60, base + 11: 40}
+    return Table("Segments", header, rows, formats, widths)
+
+
+# ---- codebook ------------------------------------------------------------------------------------
+def codebook_table(project, selection: CoderSelection | None = None) -> Table:
+    q = (select(Segment.code_id, func.count(), func.count(func.distinct(Segment.document_id)))
+         .where(Segment.deleted.is_(None), Segment.status == "coded").group_by(Segment.code_id))
+    if selection is not None:
+        q = q.where(Segment.coder_id.in_(selection.coder_ids))
+    counts = {c: (n, nd) for c, n, nd in project.session.execute(q)}
+    rows = []
+    for c in all_codes(project):
+        top = _top(c)
+        n, nd = counts.get(c.id, (0, 0))
+        rows.append([top.name if top is not c else c.name, c.code_id, c.name, c.path, c.kind, c.color,
+                     c.definition, c.include, c.exclude, "; ".join(c.terms or []),
+                     None if c.kind == "category" else n, None if c.kind == "category" else nd, c.uuid])
+    header = ["Category", "Code ID", "Name", "Path", "Kind", "Colour", "Definition", "Include", "Exclude",
+              "Terms", "Segments", "Documents", "Uuid"]
+    return Table("Codebook", header, rows, {5: "colour", 6: "wrap"}, {6: 60, 7: 30, 8: 30, 9: 30})
+
+
+# ---- documents -----------------------------------------------------------------------------------
+def documents_table(project, selection: CoderSelection | None = None) -> Table:
+    docs = list_documents(project)
+    attrs = document_attributes(docs)
+    coder_ids = list(selection.coder_ids) if selection is not None else None
+    q = (select(Segment.document_id, func.count()).where(Segment.deleted.is_(None), Segment.status == "coded")
+         .group_by(Segment.document_id))
+    sv = select(ScaleValue)
+    if coder_ids is not None:
+        q = q.where(Segment.coder_id.in_(coder_ids))
+        sv = sv.where(ScaleValue.coder_id.in_(coder_ids))
+    counts = dict(project.session.execute(q).all())
+    values = project.session.scalars(sv.order_by(ScaleValue.scale_id, ScaleValue.coder_id)).all()
+    scale_cols: list[tuple[int, int]] = []
+    names: dict[tuple[int, int], str] = {}
+    cells: dict[tuple[int, int, int], str] = {}
+    for v in values:
+        key = (v.scale_id, v.coder_id)
+        if key not in names:
+            scale_cols.append(key)
+            names[key] = f"{v.scale.scale_id} ({v.coder.name})"
+        cells[(v.document_id, *key)] = v.value
+    labels = page_labels(project)
+    rows = []
+    for d in docs:
+        lab = labels.get(d.id, {})
+        printed = f"{lab[min(lab)]}-{lab[max(lab)]}" if lab else ""
+        memo = "\n".join(f"{m.coder.name}: {m.text}" for m in memos_for(project, "document", d.uuid)
+                         if coder_ids is None or m.coder_id in coder_ids)
+        rows.append([*(as_cell((d.attributes or {}).get(a)) for a in attrs), d.file_name, d.title, d.author,
+                     d.page_count, printed, len(d.text or ""), counts.get(d.id, 0),
+                     *(cells.get((d.id, *k)) for k in scale_cols), memo, d.uuid, d.sha256])
+    header = [*attrs, "File", "Title", "Author", "Pages", "Printed pages", "Characters", "Segments",
+              *(names[k] for k in scale_cols), "Memos", "Uuid", "SHA-256"]
+    return Table("Documents", header, rows, {len(header) - 3: "wrap"})
+
+
+# ---- per-city summary ---------------------------------------------------------------------------------
+def summary_table(summaries: list[DocumentSummary], max_quote: int = 300) -> Table:
+    """One row per document and code: how often, by whom, on which printed pages, and the quotes."""
+    rows = []
+    for s in summaries:
+        for cat in s.categories:
+            for code in cat.codes:
+                coders = sorted({q.coder for q in code.quotes})
+                pages = list(dict.fromkeys(q.page for q in code.quotes))
+                quotes = "\n".join(f"p. {q.page} ({q.coder}): {_clip(q.text, max_quote)}" for q in code.quotes)
+                rows.append([s.label, cat.name, code.code_id, code.name, len(code.quotes), ", ".join(coders),
+                             ", ".join(pages), quotes])
+        for sc in s.scales:
+            rows.append([s.label, "Scale", sc.scale_id, sc.scale, None, sc.coder, "", sc.label])
+        for m in s.memos:
+            rows.append([s.label, "Memo", "", "", None, m.coder, "", m.text])
+    header = ["Document", "Category", "Code ID", "Code", "Segments", "Coders", "Printed pages", "Quotes"]
+    return Table("Summary", header, rows, {7: "wrap"}, {7: 80})
+
+
+def quotes_table(summaries: list[DocumentSummary]) -> Table:
+    """The summary as one row per quote (for ``summary --format csv``)."""
+    rows = []
+    for s in summaries:
+        for cat in s.categories:
+            for code in cat.codes:
+                for q in code.quotes:
+                    rows.append([s.label, s.file_name, cat.name, code.code_id, code.name, as_cell(q.page),
+                                 q.page_index, q.coder, q.text, q.memo, q.segment_uuid])
+    header = ["Document", "File", "Category", "Code ID", "Code", "Printed page", "Page index", "Coder",
+              "Quote", "Memo", "Segment uuid"]
+    return Table("Quotes", header, rows, {8: "wrap", 9: "wrap"}, {8: 60, 9: 40})
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+__all__ = ["Table", "as_cell", "matrix_table", "segments_table", "codebook_table", "documents_table",
+           "summary_table", "quotes_table"]

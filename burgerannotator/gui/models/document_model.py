@@ -1,0 +1,72 @@
+"""The project's documents as a table: city, title, pages, the current coder's segments."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+COLUMNS = ["City", "Title", "Pages", "Coded"]
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DocumentModel(QAbstractTableModel):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.documents = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.documents = self.session.documents() if self.session else []
+        self.endResetModel()
+
+    def counts_changed(self) -> None:
+        if self.documents:
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self.documents) - 1, 3))
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.documents)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        d = self.documents[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return d.city or d.file_name
+            if col == 1:
+                return d.title or d.file_name
+            if col == 2:
+                return d.page_count
+            return self.session.document_counts.get(d.uuid, 0)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            attrs = "\n".join(f"{k}: {v}" for k, v in (d.attributes or {}).items())
+            return f"{d.title}\n{d.file_name}, {d.page_count} pages\n{attrs}".strip()
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == UUID_ROLE:
+            return d.uuid
+        return None
+
+    def row_of(self, uuid: str) -> int:
+        for i, d in enumerate(self.documents):
+            if d.uuid == uuid:
+                return i
+        return -1
+
+
+def document_filter(model) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(model)
+    proxy.setSourceModel(model)
+    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
+    return proxy

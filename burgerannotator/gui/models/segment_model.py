@@ -1,0 +1,85 @@
+"""The segments of the current document this coder may see: code, page, quote, coder, memo."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from burgerannotator.core.documents import page_label
+
+COLUMNS = ["Code", "Page", "Quote", "Coder", "Memo"]
+MEMO = 4
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SegmentModel(QAbstractTableModel):
+    def __init__(self, session, edit_memo: Callable | None = None, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.edit_memo = edit_memo
+        self.rows = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = self.session.visible_segments() if self.session else []
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.isValid() and index.column() == MEMO and self.session.is_own(self.rows[index.row()]):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        seg = self.rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == 0:
+                return seg.code.code_id
+            if col == 1:
+                return page_label(seg.document, seg.page_first)
+            if col == 2:
+                return seg.quote if len(seg.quote) < 300 else seg.quote[:297] + "..."
+            if col == 3:
+                return seg.coder.name
+            return seg.memo
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{seg.code.path}\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else "")
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return QColor(seg.code.color)
+        if role == Qt.ItemDataRole.ForegroundRole and not self.session.is_own(seg):
+            return QBrush(QColor(110, 110, 110))
+        if role == Qt.ItemDataRole.FontRole and not self.session.is_own(seg):
+            f = QFont()
+            f.setItalic(True)
+            return f
+        if role == UUID_ROLE:
+            return seg.uuid
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if index.column() != MEMO or role != Qt.ItemDataRole.EditRole or self.edit_memo is None:
+            return False
+        self.edit_memo(self.rows[index.row()], str(value))
+        return True
+
+    def row_of(self, uuid: str) -> int:
+        for i, seg in enumerate(self.rows):
+            if seg.uuid == uuid:
+                return i
+        return -1

@@ -1,0 +1,279 @@
+"""The centre of the window: every page of a document in one continuous vertical scroll.
+
+Zoom by fit width, fit page, a percentage (50-400 %) or Ctrl+wheel; go to a page by its
+printed label; ``show_span`` scrolls to a passage. Pages are painted from the renderer's
+cache; a page not yet rendered is requested when (and only when) it is painted.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
+
+from .overlay import PageOverlay, SegmentMark, gutter_width
+from .page_item import PageItem
+from .render import PageRenderer
+from .selection import SelectionMixin
+
+MIN_ZOOM, MAX_ZOOM = 0.5, 4.0
+PAGE_GAP = 14.0
+MARGIN = 12.0
+BACKGROUND = QColor(0x5c, 0x60, 0x66)
+
+
+class PdfView(SelectionMixin, QGraphicsView):
+    zoomChanged = Signal(float)
+    currentPageChanged = Signal(int)           # page index at the top of the view
+    selectionChanged = Signal(object)          # anchoring.Span | None
+    segmentClicked = Signal(object)            # segment uuid | None
+    boundsChanged = Signal(int, int, int)      # segment id, new start, new end (a handle was dragged)
+    contextRequested = Signal(object, object)  # global QPoint, segment uuid | None
+    firstPagePainted = Signal()
+
+    def __init__(self, renderer: PageRenderer | None = None, parent=None):
+        super().__init__(parent)
+        self.renderer = renderer or PageRenderer(parent=self)
+        self.renderer.pageReady.connect(self._on_page_ready)
+        self.setScene(QGraphicsScene(self))
+        self.setBackgroundBrush(BACKGROUND)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.zoom = 1.0
+        self.zoom_mode: str | None = "width"   # 'width' | 'page' | None (a fixed percentage)
+        self.sha: str = ""
+        self.layout_ = None
+        self.items: list[PageItem] = []
+        self.overlay = PageOverlay()
+        self._painted_first = False
+        self._flash_timer = QTimer(self, interval=180)
+        self._flash_timer.timeout.connect(self._flash_step)
+        self._flash_left = 0
+        self.verticalScrollBar().valueChanged.connect(self._emit_current_page)
+        self._last_page = -1
+        self.init_selection()
+
+    # ---- document ----------------------------------------------------------------------
+    def set_document(self, sha: str, data: bytes, pages, layout) -> None:
+        """``pages``: (index, width, height, label) per page, in order."""
+        self.scene().clear()
+        self.items = []
+        self.overlay = PageOverlay()
+        self.clear_selection(emit=False)
+        self.sha, self.layout_ = sha, layout
+        self._painted_first = False
+        if data:
+            self.renderer.add_document(sha, data)
+        for index, width, height, label in pages:
+            item = PageItem(self, index, width, height, label)
+            self.scene().addItem(item)
+            self.items.append(item)
+        self._apply_zoom_mode()
+        self._relayout()
+        self.verticalScrollBar().setValue(0)
+
+    def clear_document(self) -> None:
+        self.set_document("", b"", [], None)
+
+    def device_ratio(self) -> float:
+        return float(self.devicePixelRatioF() or 1.0)
+
+    def page_painted(self, index: int) -> None:
+        if not self._painted_first:
+            self._painted_first = True
+            QTimer.singleShot(0, self.firstPagePainted.emit)
+
+    def _on_page_ready(self, sha: str, index: int, _scale: int) -> None:
+        if sha == self.sha and 0 <= index < len(self.items):
+            self.items[index].update()
+
+    # ---- overlay -------------------------------------------------------------------------
+    def set_marks(self, marks: list[SegmentMark]) -> None:
+        self.overlay.set_marks(marks)
+        self._overlay_changed()
+
+    def update_marks(self, marks: list[SegmentMark], removed: list[int]) -> None:
+        for sid in removed:
+            self.overlay.remove_mark(sid)
+        for m in marks:
+            self.overlay.set_mark(m)
+        self._overlay_changed()
+
+    def _overlay_changed(self) -> None:
+        gutter = gutter_width(self.overlay.lane_count())
+        if self.items and gutter != self.items[0]._gutter:
+            for item in self.items:
+                item.set_gutter(gutter)
+            self._relayout()
+        self.viewport().update()
+
+    def set_selected_segment(self, segment_id: int | None) -> None:
+        self.overlay.selected = segment_id
+        self.viewport().update()
+
+    def set_find_hits(self, spans, current: int | None = None) -> None:
+        """Highlight find hits (text spans); ``current`` is the index of the hit in focus."""
+        lay = self.layout_
+        hits: dict[int, list[QRectF]] = {}
+        cur: dict[int, list[QRectF]] = {}
+        for i, (start, end) in enumerate(spans):
+            target = cur if i == current else hits
+            for page, rects in (lay.rects_for_span(start, end) if lay else {}).items():
+                target.setdefault(page, []).extend(QRectF(r[0], r[1], r[2] - r[0], r[3] - r[1]) for r in rects)
+        self.overlay.find_hits, self.overlay.find_current = hits, cur
+        self.viewport().update()
+
+    def flash(self, segment_id: int) -> None:
+        self.overlay.flash = segment_id
+        self._flash_left = 6
+        self.overlay.flash_on = True
+        self._flash_timer.start()
+        self.viewport().update()
+
+    def _flash_step(self) -> None:
+        self._flash_left -= 1
+        self.overlay.flash_on = self._flash_left > 0 and self._flash_left % 2 == 0
+        if self._flash_left <= 0:
+            self._flash_timer.stop()
+            self.overlay.flash = None
+        self.viewport().update()
+
+    # ---- zoom --------------------------------------------------------------------------------
+    def set_zoom(self, zoom: float, anchor: QPointF | None = None, mode: str | None = None) -> None:
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self.zoom_mode = mode
+        if abs(zoom - self.zoom) < 1e-4:
+            return
+        view_point = anchor if anchor is not None else QPointF(self.viewport().width() / 2, 0)
+        keep = self.page_at(self.mapToScene(view_point.toPoint()))
+        self.zoom = zoom
+        self.renderer.forget_scale_requests(zoom * self.device_ratio())
+        self._relayout()
+        if keep is not None:
+            index, x, y = keep
+            target = self.items[index].pos() + QPointF(x * zoom, y * zoom)
+            delta = self.mapFromScene(target) - view_point.toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
+        self.zoomChanged.emit(self.zoom)
+
+    def fit_width(self) -> None:
+        self.zoom_mode = "width"
+        self._apply_zoom_mode()
+
+    def fit_page(self) -> None:
+        self.zoom_mode = "page"
+        self._apply_zoom_mode()
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        self.set_zoom(self.zoom * factor, anchor)
+
+    def _apply_zoom_mode(self) -> None:
+        if not self.items or self.zoom_mode is None:
+            return
+        widest = max(i.width_pt for i in self.items)
+        tallest = max(i.height_pt for i in self.items)
+        gutter = gutter_width(self.overlay.lane_count())
+        width = max(50.0, self.viewport().width() - 2 * MARGIN - gutter - 2)
+        zoom = width / widest
+        if self.zoom_mode == "page":
+            zoom = min(zoom, max(50.0, self.viewport().height() - 2 * PAGE_GAP) / tallest)
+        mode = self.zoom_mode
+        self.set_zoom(zoom, mode=mode)
+        self.zoom_mode = mode
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._apply_zoom_mode()
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.zoom_by(1.1 ** steps, event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def _relayout(self) -> None:
+        y = PAGE_GAP
+        width = max((i.boundingRect().width() for i in self.items), default=0.0)
+        for item in self.items:
+            item.prepareGeometryChange()
+            item.setPos(MARGIN + (width - item.boundingRect().width()) / 2, y)
+            y += item.page_rect().height() + PAGE_GAP
+        self.scene().setSceneRect(QRectF(0, 0, width + 2 * MARGIN, y))
+        self.viewport().update()
+
+    # ---- pages and places ----------------------------------------------------------------------
+    def page_at(self, scene_pos: QPointF) -> tuple[int, float, float] | None:
+        """The page nearest a scene point and the point in that page's coordinates (points)."""
+        if not self.items:
+            return None
+        best = None
+        for item in self.items:
+            top = item.pos().y()
+            bottom = top + item.page_rect().height()
+            dist = 0.0 if top <= scene_pos.y() <= bottom else min(abs(scene_pos.y() - top), abs(scene_pos.y() - bottom))
+            if best is None or dist < best[0]:
+                best = (dist, item)
+            if dist == 0:
+                break
+        item = best[1]
+        local = scene_pos - item.pos()
+        return item.index, local.x() / self.zoom, local.y() / self.zoom
+
+    def current_page(self) -> int:
+        hit = self.page_at(self.mapToScene(self.viewport().width() // 2, self.viewport().height() // 3))
+        return hit[0] if hit else 0
+
+    def page_index(self, label: str) -> int | None:
+        """The index of the page printed with ``label`` (case-insensitive), else None."""
+        needle = label.strip().casefold()
+        for item in self.items:
+            if item.label.casefold() == needle:
+                return item.index
+        return None
+
+    def go_to_page(self, index: int) -> None:
+        if 0 <= index < len(self.items):
+            self.verticalScrollBar().setValue(int(self.items[index].pos().y() - PAGE_GAP / 2))
+
+    def scroll_to_page_rect(self, page: int, rect: QRectF) -> None:
+        """Bring a rectangle (page points) into the middle of the view."""
+        if not 0 <= page < len(self.items):
+            return
+        item = self.items[page]
+        z = self.zoom
+        self.centerOn(item.pos() + QPointF(rect.center().x() * z, rect.center().y() * z))
+
+    def show_span(self, start: int, end: int, select: bool = False) -> None:
+        """Scroll to the text span [start, end); optionally select it."""
+        if self.layout_ is None:
+            return
+        rects = self.layout_.rects_for_span(start, end)
+        if rects:
+            page = min(rects)
+            r = rects[page][0]
+            self.scroll_to_page_rect(page, QRectF(r[0], r[1], r[2] - r[0], r[3] - r[1]))
+        if select:
+            self.select_span(start, end)
+
+    def visible_pages(self) -> list[int]:
+        area = self.mapToScene(self.viewport().rect()).boundingRect()
+        return [i.index for i in self.items if i.sceneBoundingRect().intersects(area)]
+
+    def page_to_viewport(self, page: int, x: float, y: float):
+        """Where a point of a page (points) is on the viewport (for tests and tooltips)."""
+        item = self.items[page]
+        return self.mapFromScene(item.pos() + QPointF(x * self.zoom, y * self.zoom))
+
+    def _emit_current_page(self) -> None:
+        page = self.current_page()
+        if page != self._last_page:
+            self._last_page = page
+            self.currentPageChanged.emit(page)

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Set up everything needed to run BurgerAnnotator from source on a fresh machine:
+# the system libraries Qt needs (Debian/Ubuntu, when run as root or with sudo), a
+# virtual environment in .venv, and the package with its test extras.
+# Idempotent and quick when nothing changed. Usage: bash packaging/setup-env.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+QT_LIBS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
+ libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
+ libxcb-xinerama0 libxcb-xkb1 libglib2.0-0 fonts-dejavu-core"
+
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=""
+  for pkg in $QT_LIBS; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
+  done
+  if [ -n "$missing" ]; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    if [ -z "$SUDO" ] || command -v sudo >/dev/null 2>&1; then
+      echo "Installing system libraries for Qt:$missing"
+      $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+    else
+      echo "Please install these system packages for Qt:$missing" >&2
+    fi
+  fi
+fi
+
+PY=${PYTHON:-python3}
+"$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "BurgerAnnotator needs Python 3.11 or newer")'
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+stamp=.venv/.burgerannotator-installed
+want=$(cat pyproject.toml | sha256sum | cut -c1-16)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[test]'
+  echo "$want" > "$stamp"
+fi
