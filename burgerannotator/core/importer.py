@@ -68,19 +68,21 @@ def _value(v: str):
     return int(v) if v.isdigit() and len(v) < 10 else v
 
 
-def _open(data: bytes, name: str, password: str | None) -> pymupdf.Document:
+def _open(data: bytes, name: str, password: str | None) -> tuple[pymupdf.Document, bool]:
+    """The opened document, and whether it needed a password to open."""
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises FileDataError, RuntimeError, ValueError ...
         raise PdfImportError(f"{name} is not a PDF or is damaged beyond repair ({_short(exc)}).") from None
     # Read needs_pass once, before authenticating: reading it after a successful
     # authenticate() drops the key (pages then render blank).
-    if doc.needs_pass:
+    needs_pass = bool(doc.needs_pass)
+    if needs_pass:
         if not password:
             raise PasswordRequired(f"{name} is encrypted: give its password (--password).")
         if not doc.authenticate(password):
             raise PasswordRequired(f"{name}: the password is wrong.")
-    return doc
+    return doc, needs_pass
 
 
 def _short(exc: Exception) -> str:
@@ -104,10 +106,10 @@ def extract_document(doc: pymupdf.Document, name: str) -> list[pdftext.PageText]
     return pages
 
 
-def _stored_bytes(doc: pymupdf.Document, data: bytes, encrypted: bool) -> bytes:
-    """What is kept in the project: the file as it came, or, if it was encrypted, a
+def _stored_bytes(doc: pymupdf.Document, data: bytes, needed_password: bool) -> bytes:
+    """What is kept in the project: the file as it came, or, if it needed a password, a
     decrypted copy (so the project opens without the password; never the password)."""
-    if not encrypted:
+    if not needed_password:
         return data
     return doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE, garbage=0)
 
@@ -129,11 +131,10 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
         return ImportResult(str(path or name), "duplicate",
                             f"{name} is already in the project as {existing.file_name}; not imported again.",
                             existing)
-    doc = _open(data, name, password)
-    encrypted = bool(doc.is_encrypted or doc.metadata.get("encryption"))
+    doc, needed_password = _open(data, name, password)
     pages = extract_document(doc, name)
     meta = doc.metadata or {}
-    stored = _stored_bytes(doc, data, encrypted)
+    stored = _stored_bytes(doc, data, needed_password)
     result = ImportResult(str(path or name), "imported")
     if doc.is_repaired:
         result.warnings.append(f"{name} was damaged and has been repaired while reading.")

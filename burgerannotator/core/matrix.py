@@ -272,7 +272,8 @@ def cell_segments(project, matrix: Matrix, row: int, column: int) -> list[Segmen
 
 def format_value(measure: str, value) -> str:
     if measure == "coverage":
-        return f"{float(value) * 100:.1f}%" if value else "0%"
+        pct = float(value) * 100
+        return "0%" if not pct else f"{pct:.1f}%" if pct >= 0.1 else f"{pct:.2g}%"
     return str(int(value))
 
 

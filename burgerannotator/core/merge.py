@@ -86,6 +86,7 @@ def _merge(project, s, o, report: MergeReport, conflicts) -> None:
     uuid_map[their_info.uuid] = mine_info.uuid
     _merge_memos(s, o, report, coders, uuid_map)
     _merge_scales(s, o, report, docs, coders)
+    s.flush()
 
 
 # ---- coders ---------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ importer, a project opened read-only) searching falls back to scanning every doc
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -46,12 +47,19 @@ def fold_char(ch: str) -> str:
 
 
 _TABLE: dict[int, str] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(m: re.Match) -> str:
+    return fold_char(m.group())
 
 
 def fold(value: str) -> str:
     """``value`` lower-cased and without diacritics, character for character (same length)."""
-    missing = {ch for ch in set(value) if ord(ch) not in _TABLE}
-    for ch in missing:
+    low = value.lower()
+    if len(low) == len(value):
+        return low if low.isascii() else _NON_ASCII.sub(_fold_match, low)
+    for ch in set(value) - {chr(k) for k in _TABLE}:  # rare: a character whose lower case is longer
         _TABLE[ord(ch)] = fold_char(ch)
     return value.translate(_TABLE)
 
@@ -64,11 +72,25 @@ def document_text(project, document: Document) -> tuple[str, str]:
     key = ("folded", document.id)
     cached = project.cache.get(key)
     if cached is None:
-        original = document.text or ""
-        cached = (original, fold(original))
-        project.cache[key] = cached
-        _watch(project)
+        _load_texts(project)
+        cached = project.cache.get(key)
+        if cached is None:  # a document not yet in the file (being imported)
+            original = document.text or ""
+            cached = project.cache[key] = (original, fold(original))
     return cached
+
+
+def _load_texts(project) -> None:
+    """Read (one query) and fold the texts of all documents not in the cache yet."""
+    _watch(project)
+    known = {k[1] for k in project.cache if isinstance(k, tuple) and len(k) == 2 and k[0] == "folded"}
+    missing = [i for i in project.session.scalars(select(Document.id)) if i not in known]
+    if not missing:
+        return
+    rows = project.session.execute(select(Document.id, Document.text).where(Document.id.in_(missing))).all()
+    for doc_id, original in rows:
+        original = original or ""
+        project.cache[("folded", doc_id)] = (original, fold(original))
 
 
 def folded_text(project, document: Document) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from burgerannotator.core.documents import pdf_bytes
 from burgerannotator.core.errors import NotFoundError
@@ -40,6 +40,7 @@ class DocumentPane(QWidget):
         bar.setContentsMargins(6, 3, 6, 3)
         self.title = QLabel("")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.title, 1)
         out_btn = QToolButton(text="−", toolTip="Zoom out (Ctrl+-)", autoRaise=True)
         out_btn.clicked.connect(lambda: self.view.zoom_by(1 / 1.2))

@@ -37,7 +37,10 @@ class Stat:
         return self.value is not None
 
     def text(self, digits: int = 3) -> str:
-        return "undefined" if self.value is None else f"{self.value:.{digits}f}"
+        if self.value is None:
+            return "undefined"
+        shown = f"{self.value:.{digits}f}"
+        return shown[1:] if shown.startswith("-") and not shown.strip("-0.") else shown
 
     @classmethod
     def of(cls, result) -> "Stat":

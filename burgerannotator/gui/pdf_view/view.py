@@ -178,7 +178,7 @@ class PdfView(SelectionMixin, QGraphicsView):
         widest = max(i.width_pt for i in self.items)
         tallest = max(i.height_pt for i in self.items)
         gutter = gutter_width(self.overlay.lane_count())
-        width = max(50.0, self.viewport().width() - 2 * MARGIN - gutter - 2)
+        width = max(50.0, self.viewport().width() - 2 * MARGIN - gutter - 8)
         zoom = width / widest
         if self.zoom_mode == "page":
             zoom = min(zoom, max(50.0, self.viewport().height() - 2 * PAGE_GAP) / tallest)

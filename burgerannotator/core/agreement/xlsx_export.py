@@ -1,0 +1,81 @@
+"""Write an agreement report to an Excel workbook: one sheet per level, one row per
+code, document and overall; an undefined value is the word 'undefined' with its
+reason as a cell comment; coder pairs (three or more coders) on a last sheet."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlsxwriter
+
+from ..errors import UserError
+from .level_report import COUNT_LABELS, STAT_LABELS, AgreementReport
+
+SCOPE_NAMES = {"code": "code", "document": "document", "overall": "overall", "scale": "scale"}
+
+
+def write_agreement_xlsx(report: AgreementReport, path: str | Path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise UserError(f"{path.name}: the agreement table is written as .xlsx; give a name ending in .xlsx.")
+    try:
+        book = xlsxwriter.Workbook(str(path))
+    except OSError as exc:
+        raise UserError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    bold = book.add_format({"bold": True})
+    number = book.add_format({"num_format": "0.000"})
+    grey = book.add_format({"font_color": "#888888", "italic": True})
+    about = book.add_worksheet("About")
+    about.write_row(0, 0, ["Coders", ", ".join(report.coders)])
+    about.write_row(1, 0, ["Codes", len(report.codes)])
+    about.write_row(2, 0, ["Documents", report.documents])
+    about.write_row(3, 0, ["Segment overlap share (intersection / union)", report.overlap])
+    for i, note in enumerate(report.notes):
+        about.write(5 + i, 0, note)
+    about.set_column(0, 0, 44)
+    pair_rows = []
+    for level, rows in report.rows.items():
+        sheet = book.add_worksheet(level.capitalize())
+        stats, counts = list(STAT_LABELS[level]), list(COUNT_LABELS[level])
+        header = ["scope", "code", "name", "document"] + [STAT_LABELS[level][k] for k in stats] + \
+            [COUNT_LABELS[level][k] for k in counts]
+        sheet.write_row(0, 0, header, bold)
+        for r, row in enumerate(rows, start=1):
+            sheet.write_row(r, 0, [SCOPE_NAMES[row.scope], row.code_id, row.code_name, row.document])
+            for c, key in enumerate(stats, start=4):
+                stat = row.stats.get(key)
+                if stat is None:
+                    continue
+                if stat.defined:
+                    sheet.write_number(r, c, stat.value, number)
+                else:
+                    sheet.write_string(r, c, "undefined", grey)
+                    sheet.write_comment(r, c, stat.reason)
+            for c, key in enumerate(counts, start=4 + len(stats)):
+                if key in row.counts:
+                    sheet.write_number(r, c, row.counts[key])
+            for pair, pstats in row.pairs.items():
+                for key, stat in pstats.items():
+                    pair_rows.append((level, row.scope, row.code_id or row.document or "Overall", pair,
+                                      STAT_LABELS[level].get(key, key), stat))
+        sheet.set_column(0, 0, 10)
+        sheet.set_column(1, 3, 22)
+        sheet.set_column(4, len(header), 14)
+        sheet.freeze_panes(1, 1)
+    if pair_rows:
+        sheet = book.add_worksheet("Coder pairs")
+        sheet.write_row(0, 0, ["level", "scope", "code / document", "coders", "statistic", "value"], bold)
+        for r, (level, scope, what, pair, label, stat) in enumerate(pair_rows, start=1):
+            sheet.write_row(r, 0, [level, scope, what, pair, label])
+            if stat.defined:
+                sheet.write_number(r, 5, stat.value, number)
+            else:
+                sheet.write_string(r, 5, "undefined", grey)
+                sheet.write_comment(r, 5, stat.reason)
+    try:
+        book.close()
+    except OSError as exc:
+        raise UserError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    return path
+
+
+__all__ = ["write_agreement_xlsx"]

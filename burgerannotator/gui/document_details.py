@@ -1,0 +1,124 @@
+"""Under the document list: the document scales (DIEPGANG) of the current document as
+judged by the current coder, and the document's attributes (a dialog)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from burgerannotator.core.codebook import scales
+from burgerannotator.core.documents import set_attribute
+from burgerannotator.core.scales import scale_value, set_scale_value
+
+from .errors import guarded
+
+
+class DocumentDetails(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session = self.coding = None
+        self.form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        self.attributes_button = QPushButton("Attributes...")
+        self.attributes_button.setToolTip("Edit this document's attributes (city, rank, ...)")
+        self.attributes_button.clicked.connect(self.edit_attributes)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 0, 4, 4)
+        box.addLayout(self.form)
+        box.addWidget(self.attributes_button)
+
+    def set_session(self, session, coding) -> None:
+        self.session, self.coding = session, coding
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.combos = {}
+        for scale in scales(session.project):
+            combo = QComboBox()
+            combo.addItem("—", None)
+            for v in scale.values:
+                combo.addItem(f"{v['value']} {v.get('label', '')}".strip(), v["value"])
+                combo.setItemData(combo.count() - 1, v.get("definition", ""), 3)  # tooltip role
+            combo.setToolTip(scale.description or scale.name)
+            combo.activated.connect(lambda _i, sc=scale, c=combo: self._set_scale(sc, c.currentData()))
+            self.form.addRow(scale.name + ":", combo)
+            self.combos[scale.scale_id] = combo
+        for signal in (session.documentChanged, session.coderChanged):
+            signal.connect(lambda *_a: self.refresh())
+        session.scalesChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        s = self.session
+        doc = s.document if s else None
+        self.setEnabled(doc is not None)
+        if doc is None:
+            return
+        for scale in scales(s.project):
+            combo = self.combos.get(scale.scale_id)
+            if combo is not None:
+                value = scale_value(s.project, doc, scale, s.coder)
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    @guarded
+    def _set_scale(self, scale, value) -> None:
+        s = self.session
+        doc, coder, project = s.document, s.coder, s.project
+        old = scale_value(project, doc, scale, coder)
+        if old != value:
+            self.coding.call(f"Set {scale.scale_id}", lambda: set_scale_value(project, doc, scale, coder, value),
+                             lambda: set_scale_value(project, doc, scale, coder, old))
+
+    @guarded
+    def edit_attributes(self) -> None:
+        doc = self.session.document if self.session else None
+        if doc is None:
+            return
+        dialog = AttributesDialog(dict(doc.attributes or {}), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_attributes(doc, dialog.values())
+
+    def apply_attributes(self, doc, new: dict) -> None:
+        project, old = self.session.project, dict(doc.attributes or {})
+        if new == old:
+            return
+
+        def write(values):
+            with project.transaction():
+                for key in set(old) | set(new):
+                    set_attribute(project, doc, key, values.get(key))
+        self.coding.call("Edit attributes", lambda: write(new), lambda: write(old))
+
+
+class AttributesDialog(QDialog):
+    def __init__(self, attributes: dict, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Document attributes")
+        self.resize(420, 360)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Attribute", "Value"])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for key, value in attributes.items():
+            self._add(key, value)
+        add = QPushButton("Add attribute")
+        add.clicked.connect(lambda: self._add("", ""))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.table, 1)
+        box.addWidget(add)
+        box.addWidget(buttons)
+
+    def _add(self, key, value) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(str(key)))
+        self.table.setItem(row, 1, QTableWidgetItem(str(value)))
+
+    def values(self) -> dict:
+        out = {}
+        for row in range(self.table.rowCount()):
+            key = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
+            value = (self.table.item(row, 1).text() if self.table.item(row, 1) else "").strip()
+            if key and value:
+                out[key] = int(value) if value.isdigit() and len(value) < 10 else value
+        return out

@@ -1,0 +1,275 @@
+"""The main window: documents (left), the PDF (centre), codebook (right), segments (bottom).
+
+Extension points for other views (matrix, agreement, search):
+  * ``add_dock(title, widget, area)`` and ``add_menu_action(menu_name, action)``;
+  * ``show_span(document_uuid, start, end)`` and ``show_segment(segment_uuid)`` jump to a passage;
+  * ``session`` (the open project, coder, current document; None with no project) and the
+    ``sessionChanged(session)`` signal, emitted when a project is opened or closed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+
+from burgerannotator.core.coders import get_or_create_coder, list_coders
+from burgerannotator.core.documents import find_document
+from burgerannotator.core.segments import find_segment
+from burgerannotator.core.store import Project
+
+from . import settings
+from .codebook_edit import CodebookEditor
+from .codebook_panel import CodebookPanel
+from .coder_dialog import ask_coder_name
+from .coding_actions import CodingActions
+from .document_details import DocumentDetails
+from .document_list import DocumentList
+from .document_pane import DocumentPane
+from .errors import guarded
+from .menus import build_menus
+from .pdf_view.render import PageRenderer
+from .project_actions import ProjectActions
+from .segment_table import SegmentTable
+from .session import Session
+from .start_page import StartPage
+from .undo import Coding
+
+AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
+         "bottom": Qt.DockWidgetArea.BottomDockWidgetArea, "top": Qt.DockWidgetArea.TopDockWidgetArea}
+
+
+class MainWindow(QMainWindow):
+    sessionChanged = Signal(object)        # Session | None
+    spanShown = Signal(str, int, int)      # document uuid, start, end
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("BurgerAnnotator")
+        self.session: Session | None = None
+        self.menus: dict = {}
+        self.docks_menu = None
+        self.undo_stack = QUndoStack(self)
+        self.coding: Coding | None = None
+        self.renderer = PageRenderer(parent=self)
+        self.pane = DocumentPane(None, self.renderer)
+        self.center = QStackedWidget()
+        self.start_page = self._make_start_page()
+        self.center.addWidget(self.start_page)
+        self.center.addWidget(self.pane)
+        self.setCentralWidget(self.center)
+        self.documents = DocumentList()
+        self.details = DocumentDetails()
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.documents, 1)
+        box.addWidget(self.details)
+        self.codebook = CodebookPanel()
+        self.segments = SegmentTable()
+        self.setDockNestingEnabled(True)
+        self.add_dock("Documents", left, "left", "documents")
+        self.add_dock("Codebook", self.codebook, "right", "codebook")
+        self.add_dock("Segments", self.segments, "bottom", "segments")
+        self.coding_actions = CodingActions(self)
+        self.project_actions = ProjectActions(self)
+        self.codebook_editor = CodebookEditor(self)
+        build_menus(self)
+        for dock in self.findChildren(QDockWidget):
+            self.docks_menu.addAction(dock.toggleViewAction())
+        self.documents.documentChosen.connect(self.show_document)
+        self.codebook.codeClicked.connect(self.coding_actions.apply_code_uuid)
+        self.codebook.contextRequested.connect(self._codebook_menu)
+        self.segments.segmentActivated.connect(self.show_segment)
+        self.segments.deleteRequested.connect(self.coding_actions.delete_selected)
+        self.segments.contextRequested.connect(self._segment_menu)
+        self.coding_actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.coder_label = QLabel("")
+        switch = QToolButton(text="Switch coder", autoRaise=True)
+        switch.clicked.connect(self.switch_coder)
+        self.statusBar().addPermanentWidget(self.coder_label)
+        self.statusBar().addPermanentWidget(switch)
+        self.setAcceptDrops(True)
+        self.resize(1366, 768)
+        self._needs_default_layout = not settings.restore_window(self)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._needs_default_layout:
+            self._needs_default_layout = False
+            self.default_layout()
+
+    def default_layout(self) -> None:
+        """Panel sizes that leave the page room on a 1366x768 screen."""
+        docks = {d.objectName(): d for d in self.findChildren(QDockWidget)}
+        side = max(220, min(320, self.width() // 5))
+        self.resizeDocks([docks["dock-documents"], docks["dock-codebook"]], [side, side + 30],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["dock-segments"]], [max(140, self.height() // 5)], Qt.Orientation.Vertical)
+
+    # ---- extension points -------------------------------------------------------------------
+    def add_dock(self, title: str, widget: QWidget, area="right", name: str | None = None) -> QDockWidget:
+        """Add a panel; ``area`` is 'left'|'right'|'bottom'|'top' or a Qt.DockWidgetArea."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name or title}")
+        dock.setWidget(widget)
+        self.addDockWidget(AREAS.get(area, area), dock)
+        if self.docks_menu is not None:
+            self.docks_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def add_menu_action(self, menu_name: str, action) -> None:
+        """Put an action in a menu by its name ('File', 'View', ... or a new one, made on demand)."""
+        key = menu_name.replace("&", "")
+        menu = self.menus.get(key)
+        if menu is None:
+            menu = self.menus[key] = self.menuBar().addMenu(menu_name)
+        action.setParent(action.parent() or self)
+        menu.addAction(action)
+
+    @guarded
+    def show_span(self, document_uuid: str, start: int, end: int) -> None:
+        """Show a passage: open its document, scroll to it and select its text."""
+        if self.session is None:
+            return
+        self.show_document(document_uuid)
+        self.pane.view.show_span(start, end, select=True)
+        self.spanShown.emit(document_uuid, start, end)
+
+    @guarded
+    def show_segment(self, segment_uuid: str) -> None:
+        """Show a segment: open its document, scroll to it, select it and flash it."""
+        if self.session is None:
+            return
+        seg = find_segment(self.session.project, segment_uuid)
+        self.show_document(seg.document.uuid)
+        if self.session.is_visible(seg):
+            self.pane.show_segment(seg)
+            self.coding_actions.select_segment(seg.uuid)
+        else:
+            self.pane.view.show_span(seg.start, seg.end, select=True)
+        self.spanShown.emit(seg.document.uuid, seg.start, seg.end)
+
+    # ---- project ----------------------------------------------------------------------------
+    @guarded
+    def open_project(self, path: str, coder_name: str | None = None) -> bool:
+        project = Project.open(Path(path))
+        try:
+            name = coder_name or settings.coder_name() or ask_coder_name(
+                self, [c.name for c in list_coders(project, include_consensus=False)])
+            if not name:
+                project.close()
+                return False
+            coder = get_or_create_coder(project, name)
+        except BaseException:
+            project.close()
+            raise
+        settings.set_coder_name(name)
+        self.close_project()
+        self.session = Session(project, coder, settings.show_others(), self)
+        self.coding = Coding(self.session, self.undo_stack)
+        self.pane.set_session(self.session)
+        self.documents.set_session(self.session)
+        self.details.set_session(self.session, self.coding)
+        self.codebook.set_session(self.session)
+        self.segments.set_session(self.session, self.coding_actions.set_memo)
+        self.session.coderChanged.connect(lambda _c: self._show_coder())
+        self.session.showOthersChanged.connect(lambda _v: self._show_coder())
+        self.center.setCurrentWidget(self.pane)
+        settings.add_recent_project(path)
+        self.setWindowTitle(f"{project.info.name} — BurgerAnnotator")
+        self._show_coder()
+        docs = self.session.documents()
+        if docs:
+            self.session.set_document(docs[0])
+        self.sessionChanged.emit(self.session)
+        return True
+
+    def close_project(self) -> None:
+        if self.session is None:
+            return
+        session, self.session = self.session, None
+        self.undo_stack.clear()
+        self.coding = None
+        session.set_document(None)
+        session.close()
+        session.project.close()
+        session.deleteLater()
+        self.renderer.clear()
+        for model in (self.documents.model, self.codebook.model, self.segments.model_):
+            model.session = None
+            model.refresh()
+        self.center.setCurrentWidget(self.start_page)
+        self.setWindowTitle("BurgerAnnotator")
+        self.coder_label.setText("")
+        self.sessionChanged.emit(None)
+
+    @guarded
+    def show_document(self, document_uuid: str) -> None:
+        if self.session is not None and (self.session.document is None or self.session.document.uuid != document_uuid):
+            self.session.set_document(find_document(self.session.project, document_uuid))
+
+    # ---- coder -------------------------------------------------------------------------------
+    @guarded
+    def switch_coder(self, name: str | None = None) -> None:
+        if self.session is None:
+            return
+        project = self.session.project
+        if not name:
+            name = ask_coder_name(self, [c.name for c in list_coders(project, include_consensus=False)],
+                                  self.session.coder.name)
+        if name:
+            coder = get_or_create_coder(project, name)
+            settings.set_coder_name(name)
+            self.undo_stack.clear()  # one coder does not undo another's work
+            self.coding_actions.selected_uuid = None
+            self.session.set_coder(coder)
+
+    def set_show_others(self, value: bool) -> None:
+        settings.set_show_others(bool(value))
+        if self.show_others_action.isChecked() != bool(value):
+            self.show_others_action.setChecked(bool(value))
+        if self.session is not None:
+            self.session.set_show_others(bool(value))
+
+    def _show_coder(self) -> None:
+        s = self.session
+        if s is not None:
+            mode = "others' segments shown" if s.show_others else "blind coding"
+            self.coder_label.setText(f"Coder: <b>{s.coder.name}</b> ({mode})")
+
+    # ---- menus, drops, closing -------------------------------------------------------------------
+    def _make_start_page(self) -> StartPage:
+        page = StartPage(settings.recent_projects())
+        page.openDemo.connect(lambda: self.project_actions.open_demo())
+        page.newProject.connect(lambda: self.project_actions.new_project())
+        page.openProject.connect(lambda: self.project_actions.open_dialog())
+        page.openRecent.connect(lambda path: self.project_actions.open_recent(path))
+        return page
+
+    def _codebook_menu(self, global_pos, uuid) -> None:
+        if self.session is not None:
+            self.codebook_editor.menu(uuid).exec(global_pos)
+
+    def _segment_menu(self, global_pos, uuid) -> None:
+        menu = self.coding_actions.context_menu(uuid) if uuid else None
+        if menu is not None:
+            self.pane.view.clear_selection()
+            menu = self.coding_actions.context_menu(uuid)
+            menu.exec(global_pos)
+
+    def dragEnterEvent(self, event) -> None:
+        if any(u.toLocalFile().lower().endswith((".pdf", ".bap")) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.project_actions.drop(paths)
+
+    def closeEvent(self, event) -> None:
+        settings.save_window(self)
+        self.close_project()
+        self.renderer.wait(3000)
+        super().closeEvent(event)

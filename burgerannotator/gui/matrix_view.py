@@ -1,0 +1,282 @@
+"""The Matrix view: documents x codes as a heat map; clicking a cell lists its segments.
+
+The numbers come from ``core.matrix.build_matrix`` (one query), the segments behind a
+cell from ``core.matrix.cell_segments``. Clicking a cell lists its segments and emits
+``segment_activated(document_uuid, start, end)`` for the first, so the main window can
+jump there; clicking another segment in the list jumps to that one.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from burgerannotator.core.coders import list_coders
+from burgerannotator.core.documents import list_documents, page_label
+from burgerannotator.core.errors import UserError
+from burgerannotator.core.matrix import (MEASURES, Matrix, build_matrix, cell_segments, document_attributes,
+                                         format_value, select_coders)
+
+TOTAL_BRUSH = QBrush(QColor("#e6e6e6"))
+SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _blend(colour: str, share: float) -> QColor:
+    """White for nothing, the code's colour for the most; in between a mix."""
+    base = QColor(colour if QColor.isValidColorName(colour) else "#888888")
+    t = 0.15 + 0.85 * max(0.0, min(1.0, share))
+    return QColor(round(255 + (base.red() - 255) * t), round(255 + (base.green() - 255) * t),
+                  round(255 + (base.blue() - 255) * t))
+
+
+def _swatch(colour: str) -> QIcon:
+    pix = QPixmap(10, 10)
+    pix.fill(QColor(colour if QColor.isValidColorName(colour) else "#888888"))
+    return QIcon(pix)
+
+
+class MatrixModel(QAbstractTableModel):
+    """A ``core.matrix.Matrix`` plus a Total row and column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.matrix: Matrix | None = None
+        self._max = 1.0
+        self._icons: dict[str, QIcon] = {}
+
+    def set_matrix(self, matrix: Matrix | None) -> None:
+        self.beginResetModel()
+        self.matrix = matrix
+        self._max = float(matrix.values.max()) if matrix is not None and matrix.values.size else 0.0
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.rows) + 1
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.columns) + 1
+
+    def is_cell(self, index: QModelIndex) -> bool:
+        m = self.matrix
+        return m is not None and index.isValid() and index.row() < len(m.rows) and index.column() < len(m.columns)
+
+    def _value(self, row: int, col: int):
+        m = self.matrix
+        if row < len(m.rows) and col < len(m.columns):
+            return m.values[row, col]
+        if row < len(m.rows):
+            return m.row_totals[row]
+        if col < len(m.columns):
+            return m.column_totals[col]
+        return m.grand_total
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.matrix is None:
+            return None
+        m, r, c = self.matrix, index.row(), index.column()
+        value = self._value(r, c)
+        cell = self.is_cell(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if cell and not value else format_value(m.measure, value)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if not cell:
+                return TOTAL_BRUSH
+            if value:
+                return QBrush(_blend(m.columns[c].color, float(value) / self._max if self._max else 1.0))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and cell and value:
+            return QBrush(QColor("#000000"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            row = m.rows[r].label if r < len(m.rows) else "All documents"
+            col = m.columns[c] if c < len(m.columns) else None
+            who = f" ({col.coder_name})" if col is not None and col.coder_name else ""
+            what = f"{col.category} > {col.name}{who}" if col is not None else "all codes"
+            return f"{row} x {what}: {format_value(m.measure, value)} ({m.measure})"
+        if role == Qt.ItemDataRole.UserRole:
+            return value
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        m = self.matrix
+        if m is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            col = m.columns[section] if section < len(m.columns) else None
+            if role == Qt.ItemDataRole.DisplayRole:
+                if col is None:
+                    return "Total"
+                return f"{col.name}\n{col.coder_name}" if col.coder_name else col.name
+            if role == Qt.ItemDataRole.ToolTipRole and col is not None:
+                return f"{col.category} > {col.name} ({col.code_id})" + (f", {col.coder_name}" if col.coder_name else "")
+            if role == Qt.ItemDataRole.DecorationRole and col is not None:
+                if col.color not in self._icons:
+                    self._icons[col.color] = _swatch(col.color)
+                return self._icons[col.color]
+        else:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                if section >= len(m.rows):
+                    return "Total"
+                row = m.rows[section]
+                return row.label if role == Qt.ItemDataRole.DisplayRole else row.file_name
+        return None
+
+
+class MatrixView(QWidget):
+    """Selectors (measure, coders, row attribute, hide empty) over the heat map and a segment list."""
+
+    segment_activated = Signal(str, int, int)  # document uuid, start, end
+
+    def __init__(self, project=None, parent=None):
+        super().__init__(parent)
+        self.project = None
+        self.model = MatrixModel(self)
+        self.measure_box = QComboBox(self)
+        self.measure_box.addItems(list(MEASURES))
+        self.coder_box = QComboBox(self)
+        self.by_box = QComboBox(self)
+        self.hide_empty = QCheckBox("Hide empty codes", self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setDefaultSectionSize(90)
+        self.table.setWordWrap(True)
+        self.segment_list = QListWidget(self)
+        self.status = QLabel(self)
+
+        bar = QHBoxLayout()
+        for text, w in (("Measure", self.measure_box), ("Coders", self.coder_box), ("Rows", self.by_box)):
+            bar.addWidget(QLabel(text, self))
+            bar.addWidget(w)
+        bar.addWidget(self.hide_empty)
+        bar.addStretch(1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.segment_list)
+        split.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+
+        self._refresh_timer = QTimer(self, singleShot=True, interval=150)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.measure_box.currentIndexChanged.connect(self.refresh)
+        self.coder_box.currentIndexChanged.connect(self.refresh)
+        self.by_box.currentIndexChanged.connect(self.refresh)
+        self.hide_empty.toggled.connect(self.refresh)
+        self.table.clicked.connect(self._on_cell_clicked)
+        self.segment_list.itemClicked.connect(self._on_item)
+        self.segment_list.itemActivated.connect(self._on_item)
+        if project is not None:
+            self.set_project(project)
+
+    # ---- the project ---------------------------------------------------------------------
+    def set_project(self, project) -> None:
+        if self.project is not None:
+            self.project.unsubscribe(self._on_changes)
+        self.project = project
+        if project is not None:
+            project.subscribe(self._on_changes)
+            self.destroyed.connect(lambda *_a, p=project, f=self._on_changes: p.unsubscribe(f))
+        self._fill_selectors()
+        self.refresh()
+
+    def _on_changes(self, changes) -> None:
+        if {c.kind for c in changes} & {"segments", "codebook", "documents", "coders"}:
+            self._refresh_timer.start()
+
+    def _fill_selectors(self) -> None:
+        for box in (self.coder_box, self.by_box):
+            box.blockSignals(True)
+        keep_coder, keep_by = self.coder_box.currentData(), self.by_box.currentText() or "city"
+        self.coder_box.clear()
+        self.by_box.clear()
+        if self.project is not None:
+            self.coder_box.addItem("All coders pooled", ("all", None))
+            self.coder_box.addItem("Coders side by side", ("by-coder", None))
+            for c in list_coders(self.project):
+                if c.is_consensus:
+                    self.coder_box.addItem(f"Consensus ({c.name})", ("consensus", None))
+            for c in list_coders(self.project, include_consensus=False):
+                self.coder_box.addItem(c.name, ("coder", c.uuid))
+            attrs = document_attributes(list_documents(self.project)) or ["city"]
+            self.by_box.addItems(attrs)
+            i = self.coder_box.findData(keep_coder)
+            self.coder_box.setCurrentIndex(max(i, 0))
+            self.by_box.setCurrentIndex(max(self.by_box.findText(keep_by), 0))
+        for box in (self.coder_box, self.by_box):
+            box.blockSignals(False)
+
+    # ---- reading the selectors --------------------------------------------------------------
+    def set_measure(self, measure: str) -> None:
+        self.measure_box.setCurrentText(measure)
+
+    def set_coders(self, mode: str, name: str | None = None) -> None:
+        for i in range(self.coder_box.count()):
+            kind, uuid = self.coder_box.itemData(i)
+            text = self.coder_box.itemText(i)
+            if kind == mode and (name is None or text == name):
+                self.coder_box.setCurrentIndex(i)
+                return
+        raise UserError(f"No coder choice {mode} {name or ''}".strip())
+
+    def selection(self):
+        mode, uuid = self.coder_box.currentData() or ("all", None)
+        return select_coders(self.project, mode, uuid)
+
+    def refresh(self) -> None:
+        self.segment_list.clear()
+        if self.project is None:
+            self.model.set_matrix(None)
+            return
+        try:
+            matrix = build_matrix(self.project, self.measure_box.currentText(), self.selection(),
+                                  self.by_box.currentText() or "city", self.hide_empty.isChecked())
+        except UserError as exc:
+            self.model.set_matrix(None)
+            self.status.setText(exc.message)
+            return
+        self.model.set_matrix(matrix)
+        rows, cols = matrix.shape
+        self.status.setText(f"{rows} documents x {cols} columns; {matrix.segment_total} segments "
+                            f"({matrix.selection.description}). Click a cell to list its segments.")
+
+    # ---- clicking -------------------------------------------------------------------------------
+    def _on_cell_clicked(self, index: QModelIndex) -> None:
+        self.segment_list.clear()
+        if not self.model.is_cell(index):
+            return
+        matrix = self.model.matrix
+        found = cell_segments(self.project, matrix, index.row(), index.column())
+        for seg in found:
+            text = " ".join(seg.quote.split())
+            item = QListWidgetItem(f"p. {page_label(seg.document, seg.page_first)} · {seg.coder.name} · "
+                                   f"{text[:160]}{'…' if len(text) > 160 else ''}")
+            item.setData(SEGMENT_ROLE, (seg.document.uuid, seg.start, seg.end))
+            item.setToolTip(seg.memo or seg.quote)
+            self.segment_list.addItem(item)
+        if found:
+            self.segment_list.setCurrentRow(0)
+            self._on_item(self.segment_list.item(0))
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        data = item.data(SEGMENT_ROLE) if item is not None else None
+        if data:
+            self.segment_activated.emit(str(data[0]), int(data[1]), int(data[2]))
+
+
+def install(main_window) -> MatrixView:
+    """Add the Matrix view as a dock of ``main_window`` and the File > Export actions."""
+    from .export_actions import add_action, add_dock, export_matrix, export_workbook, project_of
+
+    view = MatrixView(project_of(main_window), main_window)
+    view.setObjectName("matrixView")
+    if hasattr(main_window, "show_span"):
+        view.segment_activated.connect(main_window.show_span)
+    add_dock(main_window, "Matrix", view)
+    add_action(main_window, "Matrix (CSV or Excel)...", lambda: export_matrix(main_window, view))
+    add_action(main_window, "Everything (Excel workbook)...", lambda: export_workbook(main_window, view))
+    return view

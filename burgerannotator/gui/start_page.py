@@ -1,0 +1,38 @@
+"""What the window shows with no project open: demo, new, open, recent projects."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+
+
+class StartPage(QWidget):
+    openDemo = Signal()
+    newProject = Signal()
+    openProject = Signal()
+    openRecent = Signal(str)
+
+    def __init__(self, recent: list[str], parent=None):
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel("<h2>BurgerAnnotator</h2><p>Code coalition agreements for citizen participation.</p>")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(title)
+        for text, signal in (("Open the demo project (14 cities)", self.openDemo),
+                             ("New project...", self.newProject), ("Open project...", self.openProject)):
+            button = QPushButton(text)
+            button.setMinimumWidth(320)
+            button.clicked.connect(signal.emit)
+            box.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        if recent:
+            box.addWidget(QLabel("Recent projects:"), 0, Qt.AlignmentFlag.AlignHCenter)
+            self.recent = QListWidget()
+            self.recent.setMaximumWidth(520)
+            for path in recent:
+                self.recent.addItem(path)
+                if not Path(path).exists():
+                    self.recent.item(self.recent.count() - 1).setForeground(Qt.GlobalColor.gray)
+            self.recent.itemActivated.connect(lambda item: self.openRecent.emit(item.text()))
+            box.addWidget(self.recent, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -1,0 +1,200 @@
+"""CSV and Excel exports, summaries and the export CLI on the demo project."""
+from __future__ import annotations
+
+import csv
+import zipfile
+
+import openpyxl
+import pytest
+
+from burgerannotator.cli import main
+from burgerannotator.core.codebook import find_code
+from burgerannotator.core.coders import get_or_create_coder
+from burgerannotator.core.documents import find_document, page_label
+from burgerannotator.core.exports.csv_writer import write_csv
+from burgerannotator.core.exports.report import to_html, to_markdown
+from burgerannotator.core.exports.sanitize import neutralise
+from burgerannotator.core.exports.tables import matrix_table, segments_table
+from burgerannotator.core.exports.xlsx_writer import write_workbook
+from burgerannotator.core.matrix import build_matrix, select_coders
+from burgerannotator.core.memos import set_memo as set_document_memo
+from burgerannotator.core.segments import code_quote
+from burgerannotator.core.store import Project
+from burgerannotator.core.summary import document_summary
+
+EVIL = '=HYPERLINK("http://x","y")'
+QUOTE = "Wij zetten het beleidskader participatie voort en verbeteren het."
+
+
+@pytest.fixture
+def evil(demo_project):
+    """A segment on Amsterdam's printed page 'ii' with a formula-like memo, and an evil document memo."""
+    p = demo_project
+    tester = get_or_create_coder(p, "Tester")
+    doc = find_document(p, "Amsterdam")
+    seg = code_quote(p, doc, QUOTE, find_code(p, "MECH-PARTICIPATIEKADER"), tester, memo=EVIL)
+    set_document_memo(p, "document", doc.uuid, tester, "+31 20 123 4567 call the griffie")
+    return p, seg
+
+
+def test_neutralise():
+    for bad in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
+        assert neutralise(bad) == "'" + bad
+    assert neutralise("Buurtrechten") == "Buurtrechten"
+    assert neutralise(None) == ""
+    assert len(neutralise("x" * 40000)) == 32767
+
+
+def _formulas(path) -> list[str]:
+    with zipfile.ZipFile(path) as z:
+        return [n for n in z.namelist() if n.startswith("xl/worksheets/") and b"<f>" in z.read(n)]
+
+
+def test_workbook_sheets_types_pages_and_neutralisation(evil, tmp_path):
+    p, seg = evil
+    out = write_workbook(p, tmp_path / "export.xlsx")
+    assert _formulas(out) == []  # not one formula anywhere
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:7] == ["Matrix presence", "Matrix count", "Matrix coverage", "Segments", "Codebook",
+                                 "Summary", "Documents"]
+    for name in wb.sheetnames[:7]:
+        assert wb[name].auto_filter.ref, name
+    segs = wb["Segments"]
+    assert segs.freeze_panes == "A2"
+    header = [c.value for c in segs[1]]
+    for col in ("city", "Code", "Printed page", "Page index", "Quote", "Coder", "Memo", "Created (UTC)",
+                "Segment uuid"):
+        assert col in header
+    rows = [dict(zip(header, (c for c in r))) for r in segs.iter_rows(min_row=2)]
+    mine = next(r for r in rows if r["Segment uuid"].value == seg.uuid)
+    assert mine["Memo"].value == "'" + EVIL and mine["Memo"].data_type == "s"
+    assert mine["Printed page"].value == page_label(seg.document, seg.page_first) == "ii"
+    assert mine["Page index"].value == seg.page_first == 1
+    assert isinstance(mine["Start"].value, int) and isinstance(mine["rank"].value, int)
+    assert mine["Created (UTC)"].is_date
+    assert mine["Code"].value == "Mechanismen > Participatiekader"
+    numeric_pages = [r["Printed page"].value for r in rows if r["city"].value == "Nijmegen"]
+    assert numeric_pages and all(isinstance(v, int) for v in numeric_pages)
+
+    count = wb["Matrix count"]
+    assert count.freeze_panes == "B3"
+    names = [c.value for c in count[2]]
+    j = names.index("Participatiekader")
+    fill = count.cell(row=2, column=j + 1).fill.fgColor.rgb
+    assert fill.upper().endswith(find_code(p, "MECH-PARTICIPATIEKADER").color.lstrip("#").upper())
+    cities = [count.cell(row=r, column=1).value for r in range(3, count.max_row + 1)]
+    i = cities.index("Amsterdam") + 3
+    assert count.cell(row=i, column=j + 1).value == 2  # demo coder A + Tester
+    assert cities[-1] == "Total"
+    cov = wb["Matrix coverage"].cell(row=i, column=j + 1)
+    assert isinstance(cov.value, float) and 0 < cov.value < 1 and cov.number_format == "0.0%"
+
+    code_rows = {r[1]: r for r in wb["Codebook"].iter_rows(min_row=2, values_only=True)}
+    assert code_rows["MECH-PARTICIPATIEKADER"][10] == 2
+    docs = {r[0]: r for r in wb["Documents"].iter_rows(min_row=2, values_only=True)}
+    doc_header = [c.value for c in wb["Documents"][1]]
+    assert docs["Amsterdam"][doc_header.index("Memos")] == "Tester: +31 20 123 4567 call the griffie"
+    assert docs["Amsterdam"][doc_header.index("DIEPGANG (Demo coder A)")] == 2
+    summary = [r for r in wb["Summary"].iter_rows(min_row=2, values_only=True) if r[0] == "Amsterdam"]
+    assert any(r[2] == "MECH-PARTICIPATIEKADER" and r[4] == 2 and r[6] == "ii" for r in summary)
+
+
+@pytest.mark.parametrize("sep,decimal", [(",", "."), (";", ",")])
+def test_csv_dialects_read_back(evil, tmp_path, sep, decimal):
+    p, seg = evil
+    matrix = build_matrix(p, "coverage", select_coders(p, "all"))
+    path = write_csv(matrix_table(matrix), tmp_path / "m.csv", sep)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=sep))
+    assert rows[0][0] == "city" and rows[0][-1] == "Total" and rows[-1][0] == "Total"
+    assert len(rows) == len(matrix.rows) + 2 and len(rows[0]) == len(matrix.columns) + 2
+    i = [r.label for r in matrix.rows].index("Amsterdam")
+    j = [c.code_id for c in matrix.columns].index("MECH-PARTICIPATIEKADER")
+    cell = rows[i + 1][j + 1]
+    assert decimal in cell and float(cell.replace(",", ".")) == pytest.approx(matrix.values[i, j], rel=1e-6)
+
+    segs = write_csv(segments_table(p), tmp_path / "s.csv", sep)
+    with open(segs, encoding="utf-8-sig", newline="") as fh:
+        table = list(csv.DictReader(fh, delimiter=sep))
+    mine = next(r for r in table if r["Segment uuid"] == seg.uuid)
+    assert mine["Memo"] == "'" + EVIL
+    assert mine["Printed page"] == "ii" and mine["Quote"].startswith("Wij zetten")
+    assert mine["city"] == "Amsterdam" and mine["parties"] == "GroenLinks, PvdA, D66"
+
+
+def test_summary_and_reports(evil):
+    p, seg = evil
+    s = document_summary(p, find_document(p, "Amsterdam"))
+    codes = [c.code_id for cat in s.categories for c in cat.codes]
+    assert codes == ["MECH-PARTICIPATIEKADER", "MECH-BUURTRECHTEN"]  # codebook order
+    quotes = s.categories[0].codes[0].quotes
+    assert [q.coder for q in quotes] == ["Demo coder A", "Tester"] and quotes[1].memo == EVIL
+    assert quotes[1].page == "ii" and s.attributes["city"] == "Amsterdam"
+    assert [(e.scale_id, e.coder, e.value) for e in s.scales] == [("DIEPGANG", "Demo coder A", 2),
+                                                                   ("DIEPGANG", "Demo coder B", 2)]
+    assert [m.coder for m in s.memos] == ["Tester"]
+    md = to_markdown([s])
+    assert "## Amsterdam" in md and "p. ii · Tester" in md and "Participatiekader" in md
+    html = to_html([s])
+    assert "<h2" in html and "&quot;http://x&quot;" in html and "<a href=\"http" not in html
+    assert f"segment:{seg.document.uuid}:{seg.start}:{seg.end}" in html
+
+
+# ---- CLI -------------------------------------------------------------------------------------------
+@pytest.fixture
+def project_file(demo_project_path):
+    p = Project.open(demo_project_path)
+    tester = get_or_create_coder(p, "Tester")
+    code_quote(p, find_document(p, "Amsterdam"), QUOTE, find_code(p, "MECH-PARTICIPATIEKADER"), tester, EVIL)
+    p.close()
+    return str(demo_project_path)
+
+
+def test_cli_matrix(project_file, tmp_path, capsys):
+    out = tmp_path / "m.csv"
+    assert main(["matrix", project_file, "--coder", "Tester", "--measure", "count", "--hide-empty",
+                 "--sep", ";", "-o", str(out)]) == 0
+    assert "count matrix" in capsys.readouterr().out
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
+    assert rows[0] == ["city", "MECH-PARTICIPATIEKADER", "Total"]
+    assert ["Amsterdam", "1", "1"] in rows
+    xlsx = tmp_path / "m.xlsx"
+    assert main(["matrix", project_file, "--by-coder", "-o", str(xlsx)]) == 0
+    ws = openpyxl.load_workbook(xlsx)["Matrix presence"]
+    assert "Tester" in [c.value for c in ws[3]]
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["matrix", "{p}", "--consensus", "-o", "{o}.csv"], "no consensus"),
+    (["matrix", "{p}", "--coder", "Nobody", "-o", "{o}.csv"], "No coder"),
+    (["matrix", "{p}", "--by", "colour", "-o", "{o}.csv"], "attribute 'colour'"),
+    (["matrix", "{p}", "-o", "{o}.txt"], ".csv or .xlsx"),
+    (["export", "{p}", "-o", "{o}.csv"], ".xlsx"),
+    (["summary", "{p}", "--doc", "Atlantis", "-o", "{o}.md"], "No document"),
+    (["export", "{o}-missing.bap", "-o", "{o}.xlsx"], "does not exist"),
+])
+def test_cli_errors_are_one_line(project_file, tmp_path, capsys, argv, message):
+    argv = [a.format(p=project_file, o=tmp_path / "out") for a in argv]
+    assert main(argv) != 0
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not list(tmp_path.glob("out*"))  # no half-written file
+
+
+def test_cli_summary_and_export(project_file, tmp_path, capsys):
+    md, html, quotes, book = (tmp_path / n for n in ("s.md", "s.html", "s.csv", "all.xlsx"))
+    assert main(["summary", project_file, "--doc", "Amsterdam", "-o", str(md)]) == 0
+    assert "## Amsterdam" in md.read_text(encoding="utf-8")
+    assert main(["summary", project_file, "--format", "html", "-o", str(html)]) == 0
+    assert html.read_text(encoding="utf-8").count("<h2") == 14
+    assert main(["summary", project_file, "--format", "csv", "-o", str(quotes)]) == 0
+    with open(quotes, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert any(r["Memo"] == "'" + EVIL and r["Printed page"] == "ii" for r in rows)
+    assert main(["export", project_file, "--coder", "Tester", "-o", str(book)]) == 0
+    wb = openpyxl.load_workbook(book)
+    segs = list(wb["Segments"].iter_rows(min_row=2, values_only=True))
+    assert len(segs) == 1 and _formulas(book) == []
+    assert "Wrote" in capsys.readouterr().out
