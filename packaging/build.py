@@ -35,13 +35,14 @@ def size_of(folder: Path) -> int:
     return sum(f.lstat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
 
 
-def main() -> int:
+def build(dist: Path = DIST, work: Path = BUILD) -> Path:
+    """Run PyInstaller; returns the folder of the one-folder distribution."""
     import PyInstaller.__main__
 
     sep = os.pathsep
     args = [
         str(ROOT / "packaging" / "entry.py"), "--name", NAME, "--onedir", "--noconfirm", "--clean",
-        "--distpath", str(DIST), "--workpath", str(BUILD), "--specpath", str(BUILD),
+        "--distpath", str(dist), "--workpath", str(work), "--specpath", str(work),
         "--icon", str(ROOT / "resources" / "icons" / "burgerannotator.ico"),
         "--add-data", f"{ROOT / 'resources'}{sep}resources",
         "--add-data", f"{ROOT / 'db'}{sep}db",
@@ -55,10 +56,21 @@ def main() -> int:
     t = time.perf_counter()
     PyInstaller.__main__.run(args)
     elapsed = time.perf_counter() - t
-    out = DIST / NAME
+    out = dist / NAME
     for junk in out.rglob("__pycache__"):
         shutil.rmtree(junk, ignore_errors=True)
     print(f"built {out} in {elapsed:.0f} s; size on disk {size_of(out) / 1e6:.0f} MB")
+    return out
+
+
+def main() -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dist", type=Path, default=DIST, help="output folder (default dist/)")
+    ap.add_argument("--work", type=Path, default=BUILD, help="PyInstaller work folder (default build/)")
+    args = ap.parse_args()
+    build(args.dist, args.work)
     return 0
 
 

@@ -28,8 +28,8 @@ from .codebook import leaf_codes
 from .documents import layout
 from .errors import UserError
 from .models import Code, Coder, Document, Segment, utcnow
-from .search import QueryError, words_pattern
-from .search_index import document_text, light_documents
+from .search import QueryError, fts_phrase, words_pattern
+from .search_index import candidate_ids, document_text, light_documents
 from .segments import create_segment
 
 UNITS = ("hit", "sentence")
@@ -58,6 +58,11 @@ class CodeTerms:
     code: Code
     terms: list[str]
     pattern: re.Pattern
+
+    def fts(self) -> str | None:
+        """An FTS5 query for documents that may hold one of the terms (None: cannot narrow down)."""
+        phrases = [fts_phrase(t.split()) for t in self.terms]
+        return None if any(p is None for p in phrases) else " OR ".join(f"({p})" for p in phrases)
 
 
 def compile_code(code: Code) -> CodeTerms | None:
@@ -101,13 +106,24 @@ class DictionaryHit:
     matched: str
 
 
-def find_hits(project, document: Document, compiled: list[CodeTerms],
-              false_friends=FALSE_FRIENDS, excluded: list | None = None) -> list[DictionaryHit]:
-    """Every term hit of the compiled codes in one document (spans into ``Document.text``)."""
+def candidates(project, compiled: list[CodeTerms]) -> dict[int, set[int] | None]:
+    """Per code (by its position in ``compiled``): the ids of the documents the index says may hold
+    one of its terms, or None where the index cannot say (then every document is read)."""
+    return {i: candidate_ids(project, q) if (q := ct.fts()) else None for i, ct in enumerate(compiled)}
+
+
+def find_hits(project, document: Document, compiled: list[CodeTerms], false_friends=FALSE_FRIENDS,
+              excluded: list | None = None, only: dict[int, set[int] | None] | None = None) -> list[DictionaryHit]:
+    """Every term hit of the compiled codes in one document (spans into ``Document.text``).
+
+    ``only`` (from ``candidates``) skips the codes whose terms the index says are not in the document.
+    """
     original, folded = document_text(project, document)
     guards = _false_friend_patterns(false_friends)
     hits = []
-    for ct in compiled:
+    for i, ct in enumerate(compiled):
+        if only is not None and only.get(i) is not None and document.id not in only[i]:
+            continue
         for m in ct.pattern.finditer(folded):
             s, e = m.span()
             hit = DictionaryHit(document.id, ct.code.id, s, e, original[s:e])
@@ -130,7 +146,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
         lo += 1
     m = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_REACH))
     if m is None:
-        hi = min(len(text), end + SENTENCE_REACH) if end + SENTENCE_REACH < len(text) else len(text)
+        hi = min(len(text), end + SENTENCE_REACH)
     else:
         hi = m.end() if m.group()[0] not in "\n\f" else m.start()
     while hi > end and text[hi - 1].isspace():
@@ -199,10 +215,11 @@ def autocode(project, coder: Coder, codes: list[Code] | None = None, unit: str =
     earlier = _earlier(project, coder, [ct.code.id for ct in compiled])
     excluded: list[DictionaryHit] = []
     by_id = {ct.code.id: ct.code for ct in compiled}
+    only = candidates(project, compiled)
     status = "coded" if accept_all else "suggested"
     with project.transaction():
         for doc in docs:
-            hits = find_hits(project, doc, compiled, false_friends, excluded)
+            hits = find_hits(project, doc, compiled, false_friends, excluded, only)
             if not hits:
                 continue
             lay = layout(project, doc)
@@ -257,5 +274,5 @@ def _decide(project, segment: Segment, status: str, coder: Coder | None) -> None
     project.changed("segments", segment.id)
 
 
-__all__ = ["autocode", "AutocodeResult", "compile_code", "compile_codes", "CodeTerms", "find_hits",
+__all__ = ["autocode", "AutocodeResult", "compile_code", "compile_codes", "CodeTerms", "find_hits", "candidates",
            "DictionaryHit", "sentence_around", "term_pattern", "is_false_friend", "FALSE_FRIENDS", "UNITS"]

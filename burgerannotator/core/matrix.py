@@ -144,13 +144,22 @@ FROM live GROUP BY d, c, k
 """
 
 
-def _aggregate(project, selection: CoderSelection) -> list[tuple]:
+# Presence and count need no union lengths: a plain GROUP BY.
+_COUNTS = """
+SELECT s.document_id, s.code_id, {coder_key}, COUNT(*), 0, 0
+FROM segment AS s JOIN code AS cd ON cd.id = s.code_id
+WHERE s.deleted IS NULL AND s.status = 'coded' AND cd.deleted IS NULL AND {coder_filter}
+GROUP BY 1, 2, 3
+"""
+
+
+def _aggregate(project, selection: CoderSelection, coverage: bool = True) -> list[tuple]:
     ids = selection.coder_ids
     if not ids:
         return []
     coder_key = "s.coder_id" if selection.mode == "by-coder" else "0"
     coder_filter = f"s.coder_id IN ({', '.join(str(int(i)) for i in ids)})"
-    sql = _AGGREGATE.format(coder_key=coder_key, coder_filter=coder_filter)
+    sql = (_AGGREGATE if coverage else _COUNTS).format(coder_key=coder_key, coder_filter=coder_filter)
     return project.session.execute(text(sql)).all()
 
 
@@ -191,8 +200,15 @@ def matrix_columns(project, selection: CoderSelection) -> list[MatrixColumn]:
 
 def build_matrix(project, measure: str = "presence", selection: CoderSelection | None = None, by: str = "city",
                  hide_empty: bool = False, documents: list[Document] | None = None) -> Matrix:
-    if measure not in MEASURES:
-        raise UserError(f"Unknown measure '{measure}' (use presence, count or coverage).")
+    return build_matrices(project, (measure,), selection, by, hide_empty, documents)[measure]
+
+
+def build_matrices(project, measures=MEASURES, selection: CoderSelection | None = None, by: str = "city",
+                   hide_empty: bool = False, documents: list[Document] | None = None) -> dict[str, Matrix]:
+    """Several measures from the same single query: {measure: Matrix}."""
+    for measure in measures:
+        if measure not in MEASURES:
+            raise UserError(f"Unknown measure '{measure}' (use presence, count or coverage).")
     selection = selection or select_coders(project, "all")
     docs = list_documents(project) if documents is None else documents
     if by and docs and not any(by in (d.attributes or {}) for d in docs):
@@ -208,7 +224,7 @@ def build_matrix(project, measure: str = "presence", selection: CoderSelection |
     counts = np.zeros((len(rows), len(columns)), dtype=np.int64)
     covered = np.zeros((len(rows), len(columns)), dtype=np.int64)
     row_union = np.zeros(len(rows), dtype=np.int64)
-    for d, c, k, n, cell_chars, row_chars in _aggregate(project, selection):
+    for d, c, k, n, cell_chars, row_chars in _aggregate(project, selection, "coverage" in measures):
         i = row_of.get(d)
         if i is None:
             continue
@@ -229,6 +245,10 @@ def build_matrix(project, measure: str = "presence", selection: CoderSelection |
         counts, covered = counts[:, keep], covered[:, keep]
 
     chars = np.array([r.characters for r in rows], dtype=np.float64)
+    return {m: _measure(m, selection, by, rows, columns, counts, covered, row_union, chars) for m in measures}
+
+
+def _measure(measure, selection, by, rows, columns, counts, covered, row_union, chars) -> Matrix:
     if measure == "presence":
         values = (counts > 0).astype(np.int64)
         row_totals, column_totals = values.sum(axis=1), values.sum(axis=0)
@@ -278,4 +298,4 @@ def format_value(measure: str, value) -> str:
 
 
 __all__ = ["MEASURES", "MODES", "CoderSelection", "select_coders", "Matrix", "MatrixRow", "MatrixColumn",
-           "build_matrix", "cell_segments", "matrix_columns", "document_attributes", "row_label", "format_value"]
+           "build_matrix", "build_matrices", "cell_segments", "matrix_columns", "document_attributes", "row_label", "format_value"]

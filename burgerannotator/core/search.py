@@ -69,7 +69,7 @@ def words_pattern(words) -> str:
     return r"\s+".join([first] + rest) + r"(?!\w)"
 
 
-def _fts_phrase(words) -> str | None:
+def fts_phrase(words) -> str | None:
     """The FTS5 phrase for a term (a superset of what the regex finds), or None if it has no tokens."""
     parts = []
     for word in words:
@@ -95,7 +95,7 @@ class Query:
         """The FTS5 MATCH expression, or None when the index cannot narrow this query down."""
         alternatives = []
         for group in self.groups:
-            phrases = [_fts_phrase(t.words) for t in group]
+            phrases = [fts_phrase(t.words) for t in group]
             if any(p is None for p in phrases):
                 return None
             alternatives.append("(" + " AND ".join(phrases) + ")")
@@ -241,4 +241,4 @@ def search(project, query: str | Query, documents: list[Document] | None = None)
 
 
 __all__ = ["search", "parse_query", "Query", "Term", "Hit", "DocumentHits", "SearchResult", "QueryError",
-           "words_pattern", "word_pattern", "context_of"]
+           "words_pattern", "word_pattern", "fts_phrase", "context_of"]

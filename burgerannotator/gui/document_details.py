@@ -33,6 +33,8 @@ class DocumentDetails(QWidget):
         self.combos = {}
         for scale in scales(session.project):
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
             combo.addItem("—", None)
             for v in scale.values:
                 combo.addItem(f"{v['value']} {v.get('label', '')}".strip(), v["value"])

@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self.codebook = CodebookPanel()
         self.segments = SegmentTable()
         self.setDockNestingEnabled(True)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.add_dock("Documents", left, "left", "documents")
         self.add_dock("Codebook", self.codebook, "right", "codebook")
         self.add_dock("Segments", self.segments, "bottom", "segments")

@@ -25,11 +25,12 @@ class SegmentTable(QTableView):
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         header = self.horizontalHeader()
-        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents,
-                                    QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
-                                    QHeaderView.ResizeMode.Interactive)):
-            header.setSectionResizeMode(col, mode)
-        header.resizeSection(4, 180)
+        # fixed widths: sizing columns to their contents reads every row on each change
+        for col, width in enumerate((190, 50, 0, 120, 180)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col == 2
+                                        else QHeaderView.ResizeMode.Interactive)
+            if width:
+                header.resizeSection(col, width)
         self.clicked.connect(self._activate)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(
@@ -40,9 +41,9 @@ class SegmentTable(QTableView):
         self.model_.session = session
         self.model_.edit_memo = edit_memo
         self.refresh()
-        for signal in (session.documentChanged, session.segmentsChanged, session.coderChanged,
-                       session.showOthersChanged):
+        for signal in (session.documentChanged, session.coderChanged, session.showOthersChanged):
             signal.connect(lambda *_a: self.refresh())
+        session.segmentsChanged.connect(self.model_.apply_changes)
         session.codebookChanged.connect(self.refresh)
 
     def refresh(self) -> None:

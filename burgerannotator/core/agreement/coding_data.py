@@ -63,8 +63,17 @@ class CodingData:
         return m
 
 
+def active_coders(project) -> list[Coder]:
+    """Human coders with at least one live segment (a coder who has coded nothing yet, e.g. a
+    name just typed in the app, would only add disagreements)."""
+    ids = set(project.session.scalars(select(Segment.coder_id).where(
+        Segment.deleted.is_(None), Segment.status == "coded").distinct()))
+    return [c for c in list_coders(project, include_consensus=False) if c.id in ids]
+
+
 def resolve_coders(project, refs=None, minimum: int = 2) -> list[Coder]:
-    """Coders by name or uuid (a comma-separated string or a list); default all human coders."""
+    """Coders by name or uuid (a comma-separated string or a list); default every human coder
+    who has coded something (all human coders if fewer than ``minimum`` have)."""
     if isinstance(refs, str):
         refs = [r for r in (x.strip() for x in refs.split(",")) if r]
     if refs:
@@ -74,7 +83,9 @@ def resolve_coders(project, refs=None, minimum: int = 2) -> list[Coder]:
             if c not in coders:
                 coders.append(c)
     else:
-        coders = list_coders(project, include_consensus=False)
+        coders = active_coders(project)
+        if len(coders) < minimum:
+            coders = list_coders(project, include_consensus=False)
     if len(coders) < minimum:
         have = ", ".join(c.name for c in coders) or "none"
         raise UserError(f"Agreement needs at least {minimum} coders; there are {len(coders)} ({have}).")
@@ -133,7 +144,7 @@ def load_coding(project, coders=None, codes=None, minimum_coders: int = 2) -> Co
         select(Segment.id, Segment.coder_id, Segment.code_id, Segment.document_id, Segment.start, Segment.end)
         .where(Segment.deleted.is_(None), Segment.status == "coded",
                Segment.coder_id.in_(list(coder_ix)), Segment.code_id.in_(list(code_ix)))).all()
-    raw = np.array(rows, dtype=np.int64).reshape(-1, 6)
+    raw = np.array([tuple(r) for r in rows], dtype=np.int64).reshape(-1, 6)
     lut = _lookup(coder_ix), _lookup(code_ix), _lookup(doc_ix)
     coder = lut[0][raw[:, 1]] if len(raw) else np.zeros(0, np.int64)
     code = lut[1][raw[:, 2]] if len(raw) else np.zeros(0, np.int64)
@@ -155,4 +166,4 @@ def _lookup(index: dict[int, int]) -> np.ndarray:
     return lut
 
 
-__all__ = ["CodingData", "DocumentRef", "load_coding", "resolve_coders", "resolve_codes", "document_refs"]
+__all__ = ["CodingData", "DocumentRef", "active_coders", "load_coding", "resolve_coders", "resolve_codes", "document_refs"]

@@ -1,8 +1,8 @@
 """Agreement on a project at four levels, per code, per document and overall.
 
 ``agreement(project, coders=None, codes=None, levels=LEVELS, overlap=0.9)``
-returns an :class:`AgreementReport`. Coders default to every human coder (at
-least two), codes to every leaf code.
+returns an :class:`AgreementReport`. Coders default to every human coder who
+has coded something (at least two), codes to every leaf code.
 
 * document: the matrix question, is code X present in document Y? Each
   (document, code) is a unit with one 0/1 judgement per coder. Per code the

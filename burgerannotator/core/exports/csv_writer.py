@@ -6,6 +6,7 @@ R's ``read.csv2`` expect. Text cells are neutralised (see ``sanitize``).
 from __future__ import annotations
 
 import csv
+import numbers
 from datetime import datetime
 from pathlib import Path
 
@@ -23,16 +24,27 @@ def check_separator(sep: str) -> str:
     return sep
 
 
+def _float_text(value, decimal: str) -> str:
+    text = f"{float(value):.10f}".rstrip("0").rstrip(".")  # fixed point: no 1e-05
+    return (text if text not in ("", "-0") else "0").replace(".", decimal)
+
+
+_BY_TYPE = {
+    str: lambda v, d: neutralise(v) if v else "",
+    int: lambda v, d: str(v),
+    float: _float_text,
+    datetime: lambda v, d: v.strftime("%Y-%m-%d %H:%M:%S"),
+    type(None): lambda v, d: "",
+}
+
+
 def cell_text(value, decimal: str = ".") -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if is_number(value):
-        if isinstance(value, float) or type(value).__name__.startswith("float"):
-            text = f"{float(value):.10f}".rstrip("0").rstrip(".")  # fixed point: no 1e-05
-            return (text if text not in ("", "-0") else "0").replace(".", decimal)
-        return str(int(value))
+    convert = _BY_TYPE.get(type(value))
+    if convert is not None:
+        return convert(value, decimal)
+    if is_number(value):  # numpy numbers and the like
+        return _float_text(value, decimal) if isinstance(value, numbers.Real) and not isinstance(
+            value, numbers.Integral) else str(int(value))
     return neutralise(value)
 
 

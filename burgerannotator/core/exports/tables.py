@@ -163,15 +163,19 @@ def documents_table(project, selection: CoderSelection | None = None) -> Table:
 
 
 # ---- per-city summary ---------------------------------------------------------------------------------
-def summary_table(summaries: list[DocumentSummary], max_quote: int = 300) -> Table:
-    """One row per document and code: how often, by whom, on which printed pages, and the quotes."""
+def summary_table(summaries: list[DocumentSummary], max_quote: int = 300, max_quotes: int = 25) -> Table:
+    """One row per document and code: how often, by whom, on which printed pages, and the first quotes
+    (all of them are on the Segments sheet)."""
     rows = []
     for s in summaries:
         for cat in s.categories:
             for code in cat.codes:
                 coders = sorted({q.coder for q in code.quotes})
                 pages = list(dict.fromkeys(q.page for q in code.quotes))
-                quotes = "\n".join(f"p. {q.page} ({q.coder}): {_clip(q.text, max_quote)}" for q in code.quotes)
+                quotes = "\n".join(f"p. {q.page} ({q.coder}): {_clip(q.text, max_quote)}"
+                                   for q in code.quotes[:max_quotes])
+                if len(code.quotes) > max_quotes:
+                    quotes += f"\n... and {len(code.quotes) - max_quotes} more (see Segments)"
                 rows.append([s.label, cat.name, code.code_id, code.name, len(code.quotes), ", ".join(coders),
                              ", ".join(pages), quotes])
         for sc in s.scales:

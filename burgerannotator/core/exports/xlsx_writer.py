@@ -11,7 +11,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from ..matrix import MEASURES, CoderSelection, Matrix, build_matrix, select_coders
+from ..matrix import MEASURES, CoderSelection, Matrix, build_matrices, select_coders
 from ..models import utcnow
 from ..summary import summarise
 from .atomic import replacing
@@ -97,6 +97,8 @@ def write_table_sheet(book, fmt: _Formats, table: Table, taken: set[str]):
                 continue
             f = col_formats[j] if j < len(col_formats) else None
             if isinstance(value, str):
+                if not value:
+                    continue  # an empty cell is a blank cell
                 if j in colour_cols and value.startswith("#"):
                     f = fmt.coloured(value)
                 write_string(i, j, neutralise(value), f)
@@ -186,7 +188,7 @@ def write_workbook(project, path: str | Path, selection: CoderSelection | None =
                    hide_empty: bool = False, measures: tuple[str, ...] = MEASURES) -> Path:
     """The full export: a matrix sheet per measure, Segments, Codebook, Summary, Documents, About."""
     selection = selection or select_coders(project, "all")
-    matrices = [build_matrix(project, m, selection, by, hide_empty) for m in measures]
+    matrices = list(build_matrices(project, measures, selection, by, hide_empty).values())
     tables = [segments_table(project, selection), codebook_table(project, selection),
               summary_table(summarise(project, selection=selection)),
               documents_table(project, selection)]

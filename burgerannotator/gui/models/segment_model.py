@@ -1,12 +1,19 @@
 """The segments of the current document this coder may see: code, page, quote, coder, memo."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from burgerannotator.core.documents import page_label
+from burgerannotator.core.models import Segment
+
+
+def _key(seg):
+    return (seg.start, seg.end, seg.id)
+
 
 COLUMNS = ["Code", "Page", "Quote", "Coder", "Memo"]
 MEMO = 4
@@ -25,6 +32,40 @@ class SegmentModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = self.session.visible_segments() if self.session else []
         self.endResetModel()
+
+    def apply_changes(self, ids) -> None:
+        """Update just the changed segments (insert, update or drop their rows)."""
+        s = self.session
+        if s is None or s.document is None:
+            return
+        if not ids:
+            self.refresh()
+            return
+        for sid in ids:
+            seg = s.project.session.get(Segment, sid)
+            row = next((i for i, r in enumerate(self.rows) if r.id == sid), -1)
+            visible = seg is not None and s.is_visible(seg)
+            if row >= 0 and not visible:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.rows[row]
+                self.endRemoveRows()
+            elif row >= 0:
+                self.rows.pop(row)
+                new = bisect.bisect(self._keys(), _key(seg))
+                if new != row:
+                    self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), new + (new > row))
+                self.rows.insert(new, seg)
+                if new != row:
+                    self.endMoveRows()
+                self.dataChanged.emit(self.index(new, 0), self.index(new, len(COLUMNS) - 1))
+            elif visible:
+                new = bisect.bisect(self._keys(), _key(seg))
+                self.beginInsertRows(QModelIndex(), new, new)
+                self.rows.insert(new, seg)
+                self.endInsertRows()
+
+    def _keys(self) -> list:
+        return [_key(r) for r in self.rows]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

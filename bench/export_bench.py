@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Bench: the comparative matrix and the full Excel export on a big project.
+
+Generates (once, cached in the folder given) a project with the 14 demo agreements,
+3 coders and 60,000 live segments (plus some deleted and suggested ones that must not
+count), then times:
+
+- the matrix for each measure, pooled and side by side (target < 0.5 s each);
+- the full .xlsx export (target < 10 s);
+- the CSV of the segments table;
+
+and reports peak memory (tracemalloc peak of the export, and the process's ru_maxrss).
+
+Usage: python bench/export_bench.py [--segments N] [--dir FOLDER] [--fresh]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import insert  # noqa: E402
+
+from burgerannotator.core.anchoring import quote_of  # noqa: E402
+from burgerannotator.core.codebook import leaf_codes  # noqa: E402
+from burgerannotator.core.coders import get_or_create_coder  # noqa: E402
+from burgerannotator.core.demo import build_demo  # noqa: E402
+from burgerannotator.core.documents import layout, list_documents  # noqa: E402
+from burgerannotator.core.exports.csv_writer import write_csv  # noqa: E402
+from burgerannotator.core.exports.tables import segments_table  # noqa: E402
+from burgerannotator.core.exports.xlsx_writer import write_workbook  # noqa: E402
+from burgerannotator.core.matrix import MEASURES, build_matrix, select_coders  # noqa: E402
+from burgerannotator.core.models import Segment, new_uuid, utcnow  # noqa: E402
+from burgerannotator.core.store import Project  # noqa: E402
+
+CODERS = ("Coder A", "Coder B", "Coder C")
+MEMOS = ["", "", "", "Strong commitment.", "Only an experiment.", '=HYPERLINK("http://x","y")', "Vague intention."]
+
+
+def generate(path: Path, n_segments: int, seed: int = 4) -> None:
+    """The demo corpus with ``n_segments`` live segments, inserted in bulk (a fast path for the bench)."""
+    rng = random.Random(seed)
+    project = build_demo(path, with_segments=False)
+    try:
+        coders = [get_or_create_coder(project, name) for name in CODERS]
+        codes = leaf_codes(project)
+        docs = list_documents(project)
+        layouts = {d.id: layout(project, d) for d in docs}
+        now = utcnow()
+        extra = n_segments // 20  # deleted and suggested segments: present in the file, never counted
+        rows = []
+        for i in range(n_segments + extra):
+            doc = docs[i % len(docs)]
+            lay = layouts[doc.id]
+            first = rng.randrange(0, len(lay) - 60)
+            last = first + rng.randint(3, 50)
+            start, end = int(lay.spans[first, 0]), int(lay.spans[last - 1, 1])
+            rects = lay.rects_for_span(start, end)
+            p_first, p_last = int(lay.page_of[first]), int(lay.page_of[last - 1])
+            status, deleted = "coded", None
+            if i >= n_segments:
+                status, deleted = ("suggested", None) if i % 2 else ("coded", now)
+            rows.append({
+                "uuid": new_uuid(), "document_id": doc.id, "code_id": rng.choice(codes).id,
+                "coder_id": coders[i % len(coders)].id, "start": start, "end": end, "page_first": p_first,
+                "page_last": p_last, "rects": {str(k): v for k, v in rects.items()},
+                "quote": quote_of(doc.text, start, end), "memo": rng.choice(MEMOS), "status": status,
+                "origin": "manual", "created": now - timedelta(minutes=i), "modified": now, "deleted": deleted})
+        with project.transaction() as s:
+            for k in range(0, len(rows), 5000):
+                s.execute(insert(Segment), rows[k:k + 5000])
+            project.changed("segments")
+    finally:
+        project.close()
+
+
+def timed(label: str, fn, target: float | None = None):
+    t0 = time.perf_counter()
+    result = fn()
+    dt = time.perf_counter() - t0
+    verdict = "" if target is None else ("  (target < %.1f s: %s)" % (target, "met" if dt < target else "MISSED"))
+    print(f"  {label:<44} {dt:7.3f} s{verdict}")
+    return result, dt
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--segments", type=int, default=60_000)
+    ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "burgerannotator-export-bench"))
+    ap.add_argument("--fresh", action="store_true", help="regenerate the project")
+    args = ap.parse_args()
+    folder = Path(args.dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("BURGERANNOTATOR_DATA_DIR", str(folder / "userdata"))
+    path = folder / f"bench-{args.segments}.bap"
+    if args.fresh and path.exists():
+        path.unlink()
+    if not path.exists():
+        print(f"Generating {path} ({args.segments} segments, 3 coders, 14 documents)...")
+        _, dt = timed("generate project", lambda: generate(path, args.segments))
+
+    project = Project.open(path, readonly=True)
+    try:
+        pooled = select_coders(project, "all")
+        side = select_coders(project, "by-coder")
+        print(f"Project {path.name}: {len(list_documents(project))} documents, {len(pooled.coders)} coders")
+        print("Matrix (one SQL aggregate query each):")
+        for sel, name in ((pooled, "pooled"), (side, "by coder"), (select_coders(project, "coder", "Coder B"),
+                                                                  "one coder")):
+            for measure in MEASURES:
+                m, _ = timed(f"{measure:<9} {name}", lambda: build_matrix(project, measure, sel), 0.5)
+        m = build_matrix(project, "count", pooled)
+        print(f"  live segments counted: {m.segment_total} (expected {args.segments})")
+        print("Exports:")
+        out = folder / "bench-export.xlsx"
+        timed("full .xlsx export (3 matrices + 4 tables)", lambda: write_workbook(project, out, pooled), 10.0)
+        print(f"  workbook size: {out.stat().st_size / 1e6:.1f} MB")
+        timed("segments table -> CSV (';')", lambda: write_csv(segments_table(project), folder / "seg.csv", ";"))
+        project.session.expunge_all()
+        tracemalloc.start()
+        write_workbook(project, out, pooled)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print("Memory:")
+        print(f"  tracemalloc peak during the .xlsx export:  {peak / 1e6:7.1f} MB")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"  process peak RSS (ru_maxrss):             {rss / 1024 if sys.platform != 'darwin' else rss / 1e6:7.1f} MB")
+    finally:
+        project.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

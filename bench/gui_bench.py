@@ -1,0 +1,148 @@
+"""Desktop app figures: launch to first page painted, page render time (our path vs bare
+PyMuPDF get_pixmap on the same pages, same run), and code click to highlight drawn in a
+document with 1,000 segments. Prints its figures.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui_bench.py
+"""
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+TMP = Path(tempfile.mkdtemp(prefix="ba-gui-bench-"))
+os.environ["BURGERANNOTATOR_DATA_DIR"] = str(TMP / "userdata")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def fmt(values):
+    return f"median {statistics.median(values):6.1f} ms   p95 {pct(values, 95):6.1f} ms   (n={len(values)})"
+
+
+def build(path: Path) -> None:
+    from burgerannotator.core.demo import build_demo
+
+    build_demo(path).close()
+
+
+def main() -> int:
+    demo = TMP / "demo.bap"
+    build(demo)
+
+    # ---- 1. launch to first page painted --------------------------------------------------------
+    t0 = time.perf_counter()
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from burgerannotator.gui.app import make_app
+    from burgerannotator.gui.main_window import MainWindow
+
+    app = make_app()
+    window = MainWindow()
+    window.resize(1366, 768)
+    loop = QEventLoop()
+    window.pane.view.firstPagePainted.connect(loop.quit)
+    QTimer.singleShot(10000, loop.quit)
+    window.show()
+    window.open_project(str(demo), coder_name="Bench coder")
+    loop.exec()
+    launch = (time.perf_counter() - t0) * 1000
+    print(f"launch to first page painted (demo project, 1366x768): {launch:.0f} ms   (target < 1500 ms)")
+
+    # ---- 2. page render: our path vs bare get_pixmap ---------------------------------------------------
+    import pymupdf
+
+    from burgerannotator.core.documents import pdf_bytes
+
+    session, view = window.session, window.pane.view
+    docs = session.documents()[:4]
+    painted: set[int] = set()
+    original_painted = view.page_painted
+
+    wait_loop, waiting = QEventLoop(), {"index": None}
+
+    def note_painted(index):  # called by a page item when it drew its rendered image
+        painted.add(index)
+        original_painted(index)
+        if index == waiting["index"]:
+            wait_loop.quit()
+    view.page_painted = note_painted
+    for scale in (1.0, 2.0):
+        ours, bare = [], []
+        for doc in docs:
+            data = pdf_bytes(session.project, doc)
+            bare_doc = pymupdf.open(stream=data, filetype="pdf")
+            session.set_document(doc)
+            view.set_zoom(scale)
+            for index in range(min(8, doc.page_count)):
+                t = time.perf_counter()
+                bare_doc.load_page(index).get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+                bare.append((time.perf_counter() - t) * 1000)
+                view.go_to_page(index)
+                app.processEvents()
+                view.renderer.wait()       # nothing of this page in flight or cached ...
+                app.processEvents()
+                view.renderer.clear()      # ... so the paint below has to render it
+                painted.clear()
+                t = time.perf_counter()
+                view.items[index].update()  # the page is due on screen: paint requests its image
+                waiting.update(index=index)
+                QTimer.singleShot(5000, wait_loop.quit)
+                wait_loop.exec()  # idle in Qt's event loop (as the app is) until the page is painted
+                ours.append((time.perf_counter() - t) * 1000)
+            bare_doc.close()
+        ratio = statistics.median(ours) / statistics.median(bare)
+        print(f"page render at {scale * 100:.0f} %: app (paint request -> rendered -> on screen) {fmt(ours)}")
+        print(f"                   bare PyMuPDF get_pixmap                       {fmt(bare)}   ratio {ratio:.2f}x (target < 2x)")
+
+    # ---- 3. code click to highlight drawn, 1,000 segments in the document -------------------------------
+    from burgerannotator.core import codebook
+    from burgerannotator.core.segments import create_segment
+
+    doc = next(d for d in session.documents() if d.city == "Amsterdam")
+    layout = session.layout(doc)
+    codes = codebook.leaf_codes(session.project)
+    rng = random.Random(7)
+    with session.project.transaction():
+        for _ in range(1000):
+            first = rng.randrange(0, len(layout) - 10)
+            span = layout.span_of_words(first, first + rng.randrange(2, 9))
+            create_segment(session.project, doc, rng.choice(codes), session.coder, span.start, span.end)
+    session.set_document(doc)
+    view.fit_width()
+    app.processEvents()
+    tree = window.codebook.tree
+    index = window.codebook.index_of("MECH-BURGERBERAAD")
+    tree.scrollTo(index)
+    times = []
+    for trial in range(30):
+        page = trial % doc.page_count
+        view.go_to_page(page)
+        lo, hi = layout.page_word_range(page)
+        first = rng.randrange(lo, max(lo + 1, hi - 6))
+        span = layout.span_of_words(first, first + 4)
+        view.select_span(span.start, span.end)
+        app.processEvents()
+        t = time.perf_counter()
+        QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+        view.viewport().repaint()
+        times.append((time.perf_counter() - t) * 1000)
+        assert view.overlay.selected is not None and not view.overlay.selection
+    marks = len(view.overlay.marks)
+    print(f"code click -> highlight drawn ({marks} segments in the document): {fmt(times)}   (target < 50 ms)")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""The Agreement view: choose coders, level and overlap threshold; a table per code,
+per document and overall with the coefficients (undefined ones say so, with why)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from burgerannotator.core.agreement.level_report import COUNT_LABELS, LEVELS, STAT_LABELS
+from burgerannotator.core.agreement.coding_data import active_coders
+from burgerannotator.core.agreement.levels import agreement
+from burgerannotator.core.agreement.xlsx_export import write_agreement_xlsx
+from burgerannotator.core.coders import list_coders
+from burgerannotator.core.errors import UserError
+
+SCOPE_TITLES = {"code": "code", "document": "document", "overall": "", "scale": "scale"}
+
+
+class AgreementView(QWidget):
+    def __init__(self, project=None, parent=None):
+        super().__init__(parent)
+        self.project = None
+        self.report = None
+        self.coder_list = QListWidget()
+        self.coder_list.setMaximumHeight(90)
+        self.level_box = QComboBox()
+        for level in LEVELS:
+            self.level_box.addItem(level.capitalize(), level)
+        self.overlap_box = QDoubleSpinBox(minimum=0.05, maximum=1.0, singleStep=0.05, decimals=2, value=0.9)
+        self.overlap_box.setToolTip("Segments match when intersection / union of their spans reaches this share")
+        self.compute_button = QPushButton("Compute")
+        self.export_button = QPushButton("Excel…")
+        self.export_button.setEnabled(False)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Level"))
+        bar.addWidget(self.level_box)
+        bar.addWidget(QLabel("Overlap"))
+        bar.addWidget(self.overlap_box)
+        bar.addStretch(1)
+        bar.addWidget(self.compute_button)
+        bar.addWidget(self.export_button)
+        self.table = QTableWidget(0, 0)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Coders"))
+        layout.addWidget(self.coder_list)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.compute_button.clicked.connect(self.compute)
+        self.export_button.clicked.connect(self._ask_export)
+        self.level_box.currentIndexChanged.connect(self._level_changed)
+        self._level_changed()
+        self.set_project(project)
+
+    def set_project(self, project) -> None:
+        self.project = project
+        self.report = None
+        self.coder_list.clear()
+        self.table.setRowCount(0)
+        if project is None:
+            return
+        active = {c.id for c in active_coders(project)}
+        for coder in list_coders(project, include_consensus=True):
+            item = QListWidgetItem(coder.name)
+            item.setData(Qt.ItemDataRole.UserRole, coder.uuid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if coder.id in active else Qt.CheckState.Unchecked)
+            self.coder_list.addItem(item)
+
+    def level(self) -> str:
+        return self.level_box.currentData()
+
+    def chosen_coders(self) -> list[str]:
+        return [self.coder_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.coder_list.count())
+                if self.coder_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _level_changed(self) -> None:
+        self.overlap_box.setEnabled(self.level() == "segment")
+
+    def compute(self) -> None:
+        if self.project is None:
+            return
+        try:
+            self.report = agreement(self.project, coders=self.chosen_coders(), levels=[self.level()],
+                                    overlap=self.overlap_box.value())
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self._fill()
+        self.export_button.setEnabled(True)
+        self.message.setText(f"{len(self.report.coders)} coders, {len(self.report.codes)} codes, "
+                             f"{self.report.documents} documents. 'undefined': hover for the reason.")
+
+    def _fill(self) -> None:
+        level = self.level()
+        stats, counts = list(STAT_LABELS[level]), list(COUNT_LABELS[level])
+        rows = self.report.rows[level]
+        self.table.clear()
+        self.table.setColumnCount(2 + len(stats) + len(counts))
+        self.table.setHorizontalHeaderLabels(["", "name", *STAT_LABELS[level].values(), *COUNT_LABELS[level].values()])
+        self.table.setRowCount(len(rows))
+        grey = QBrush(QColor("#888888"))
+        for i, row in enumerate(rows):
+            self.table.setItem(i, 0, QTableWidgetItem(row.label))
+            self.table.setItem(i, 1, QTableWidgetItem(row.code_name or SCOPE_TITLES[row.scope]))
+            for j, key in enumerate(stats, start=2):
+                stat = row.stats.get(key)
+                item = QTableWidgetItem(stat.text() if stat else "")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if stat is not None and not stat.defined:
+                    item.setToolTip(stat.reason)
+                    item.setForeground(grey)
+                self.table.setItem(i, j, item)
+            for j, key in enumerate(counts, start=2 + len(stats)):
+                item = QTableWidgetItem(str(row.counts.get(key, "")))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, j, item)
+        self.table.resizeColumnsToContents()
+
+    def export_to(self, path) -> None:
+        if self.report is not None:
+            write_agreement_xlsx(self.report, path)
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Agreement to Excel", "agreement.xlsx", "Excel (*.xlsx)")
+        if path:
+            try:
+                self.export_to(path)
+                self.message.setText(f"Wrote {path}.")
+            except UserError as exc:
+                self.message.setText(exc.message)
+
+
+def install(main_window) -> AgreementView:
+    """The Agreement view as a dock; follows the project the window has open."""
+    session = getattr(main_window, "session", None)
+    view = AgreementView(getattr(session, "project", None) or getattr(main_window, "project", None), main_window)
+    view.setObjectName("agreementView")
+    if hasattr(main_window, "sessionChanged"):
+        main_window.sessionChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
+    main_window.add_dock("Agreement", view, area="bottom", name="agreement")
+    return view

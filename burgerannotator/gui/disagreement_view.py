@@ -1,0 +1,191 @@
+"""Walk through the coders' disagreements and decide each into the Consensus coder.
+
+Keys (in the list): Up/Down move, Enter shows the passage in the document,
+1..9 accept that coder's segment, B accept all (both), R reject, S accept the
+span selected in the document (if the window offers one), U undo the last
+decision. Selecting a passage emits ``segment_activated(document_uuid, start, end)``.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from burgerannotator.core import consensus
+from burgerannotator.core.disagreements import disagreements
+from burgerannotator.core.errors import UserError
+
+_HTML_ESCAPE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+
+
+class DisagreementView(QWidget):
+    segment_activated = Signal(str, int, int)  # document uuid, start, end
+
+    def __init__(self, project=None, decider=None, parent=None):
+        super().__init__(parent)
+        self.project = None
+        self.decider = None
+        self.span_provider = None  # callable -> (document uuid, start, end) | None, set by install
+        self.passages = []
+        self._history = []
+        self.list = QListWidget()
+        self.list.installEventFilter(self)
+        self.detail = QTextBrowser()
+        self.buttons = QHBoxLayout()
+        self.both_button = QPushButton("Both (B)")
+        self.reject_button = QPushButton("Reject (R)")
+        self.span_button = QPushButton("Selection (S)")
+        self.undo_button = QPushButton("Undo (U)")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self._coder_buttons: list[QPushButton] = []
+        self._coder_row = QHBoxLayout()
+        row = QHBoxLayout()
+        for b in (self.both_button, self.reject_button, self.span_button, self.undo_button):
+            row.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 2)
+        layout.addWidget(self.detail, 1)
+        layout.addLayout(self._coder_row)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.list.currentRowChanged.connect(self._show_current)
+        self.list.itemActivated.connect(lambda _i: self.activate())
+        self.both_button.clicked.connect(self.accept_all)
+        self.reject_button.clicked.connect(self.reject)
+        self.span_button.clicked.connect(self.accept_selection)
+        self.undo_button.clicked.connect(self.undo)
+        self.set_project(project, decider)
+
+    # ---- data ---------------------------------------------------------------------------------
+    def set_project(self, project, decider=None) -> None:
+        self.project, self.decider = project, decider
+        self._history.clear()
+        self.refresh()
+
+    def refresh(self, keep_row: int = 0) -> None:
+        self.list.clear()
+        self.passages = []
+        if self.project is None:
+            return
+        try:
+            self.passages = disagreements(self.project)
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        for p in self.passages:
+            item = QListWidgetItem(f"{p.code_id} — {p.document}, p. {p.page} ({p.kind})")
+            item.setToolTip(p.code_name)
+            self.list.addItem(item)
+        self._make_coder_buttons()
+        self.message.setText(f"{len(self.passages)} open disagreement(s).")
+        if self.passages:
+            self.list.setCurrentRow(min(keep_row, len(self.passages) - 1))
+
+    def _make_coder_buttons(self) -> None:
+        names = list(self.passages[0].by_coder) if self.passages else []
+        if [b.property("coder") for b in self._coder_buttons] == names:
+            return
+        for b in self._coder_buttons:
+            self._coder_row.removeWidget(b)
+            b.deleteLater()
+        self._coder_buttons = []
+        for i, name in enumerate(names[:9]):
+            b = QPushButton(f"{i + 1}: accept {name}")
+            b.setProperty("coder", name)
+            b.clicked.connect(lambda _c=False, n=name: self.accept_coder(n))
+            self._coder_row.addWidget(b)
+            self._coder_buttons.append(b)
+
+    def current(self):
+        row = self.list.currentRow()
+        return self.passages[row] if 0 <= row < len(self.passages) else None
+
+    def _show_current(self, _row: int) -> None:
+        p = self.current()
+        if p is None:
+            self.detail.clear()
+            return
+        parts = [f"<b>{p.code_id}</b> {p.code_name.translate(_HTML_ESCAPE)} — {p.document}, p. {p.page}"]
+        for name, segs in p.by_coder.items():
+            quotes = "<br>".join(f"p. {s.page}: “{s.quote.translate(_HTML_ESCAPE)}”" for s in segs)
+            parts.append(f"<p><b>{name.translate(_HTML_ESCAPE)}</b>: {quotes or '<i>not coded</i>'}</p>")
+        self.detail.setHtml("".join(parts))
+        self.segment_activated.emit(p.document_uuid, p.start, p.end)
+
+    def activate(self) -> None:
+        p = self.current()
+        if p is not None:
+            self.segment_activated.emit(p.document_uuid, p.start, p.end)
+
+    # ---- decisions ------------------------------------------------------------------------------
+    def _decide(self, fn, *args) -> None:
+        p = self.current()
+        if p is None or self.project is None:
+            return
+        if self.decider is None:
+            self.message.setText("Say who decides first (the coder working in the window).")
+            return
+        row = self.list.currentRow()
+        try:
+            fn(self.project, p, *args, self.decider)
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self._history.append(p)
+        self.refresh(keep_row=row)
+
+    def accept_coder(self, name: str) -> None:
+        self._decide(consensus.accept_coder, name)
+
+    def accept_all(self) -> None:
+        self._decide(consensus.accept_all)
+
+    def reject(self) -> None:
+        self._decide(consensus.reject)
+
+    def accept_selection(self) -> None:
+        p = self.current()
+        chosen = self.span_provider() if self.span_provider else None
+        if p is None or not chosen or chosen[0] != p.document_uuid:
+            self.message.setText("Select the passage's new extent in the document first.")
+            return
+        self._decide(consensus.accept_span, chosen[1], chosen[2])
+
+    def undo(self) -> None:
+        if self._history and self.project is not None:
+            consensus.undo_decision(self.project, self._history.pop())
+            self.refresh(keep_row=self.list.currentRow())
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.list and event.type() == event.Type.KeyPress:
+            key, text = event.key(), event.text().lower()
+            if text and text in "123456789" and int(text) <= len(self._coder_buttons):
+                self.accept_coder(self._coder_buttons[int(text) - 1].property("coder"))
+                return True
+            actions = {"b": self.accept_all, "r": self.reject, "s": self.accept_selection, "u": self.undo}
+            if text in actions and text:
+                actions[text]()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.activate()
+                return True
+        return super().eventFilter(obj, event)
+
+
+def install(main_window) -> DisagreementView:
+    """The Disagreements dock; the deciding coder is the one working in the window."""
+    def bind(session):
+        view.set_project(session.project if session is not None else None,
+                         session.coder if session is not None else None)
+
+    session = getattr(main_window, "session", None)
+    view = DisagreementView(parent=main_window)
+    view.setObjectName("disagreementView")
+    bind(session)
+    if hasattr(main_window, "sessionChanged"):
+        main_window.sessionChanged.connect(bind)
+    if hasattr(main_window, "show_span"):
+        view.segment_activated.connect(main_window.show_span)
+    main_window.add_dock("Disagreements", view, area="right", name="disagreements")
+    return view

@@ -1,0 +1,117 @@
+"""File > Merge coder project: choose another coder's copy, settle codebook conflicts one
+by one, merge, and read the summary (which the project log keeps too)."""
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from burgerannotator.core.errors import UserError
+from burgerannotator.core.merge import find_conflicts, merge_project
+
+CHOICES = (("Keep mine", "keep-mine"), ("Take theirs", "take-theirs"))
+
+
+class MergeDialog(QDialog):
+    def __init__(self, project, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.report = None
+        self.conflicts = []
+        self.setWindowTitle("Merge coder project")
+        self.resize(760, 520)
+        self.path_edit = QLineEdit(placeholderText="Another coder's copy of this project (.bap)")
+        self.browse_button = QPushButton("Choose…")
+        self.check_button = QPushButton("Check")
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        row.addWidget(self.check_button)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Code", "Change", "Here", "In the other copy", "Choice"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.message = QLabel("Choose a file and press Check to see what differs.")
+        self.message.setWordWrap(True)
+        self.summary = QPlainTextEdit(readOnly=True)
+        self.merge_button = QPushButton("Merge")
+        self.merge_button.setEnabled(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(QLabel("Codebook conflicts (choose per conflict):"))
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.message)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(buttons)
+        self.browse_button.clicked.connect(self.browse)
+        self.check_button.clicked.connect(self.check)
+        self.merge_button.clicked.connect(self.merge)
+        self.path_edit.textChanged.connect(lambda _t: self.merge_button.setEnabled(False))
+        self.path_edit.returnPressed.connect(self.check)
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Merge coder project", "", "BurgerAnnotator project (*.bap)")
+        if path:
+            self.path_edit.setText(path)
+            self.check()
+
+    def check(self) -> None:
+        path = self.path_edit.text().strip()
+        if not path:
+            self.message.setText("Choose the other coder's project file first.")
+            return
+        try:
+            self.conflicts = find_conflicts(self.project, path)
+        except UserError as exc:
+            self.message.setText(exc.message)
+            self.merge_button.setEnabled(False)
+            return
+        self.table.setRowCount(len(self.conflicts))
+        what = {"name": "renamed", "color": "recoloured", "parent": "moved", "deleted": "deleted/restored"}
+        for i, c in enumerate(self.conflicts):
+            for j, text in enumerate((c.code_id, what.get(c.field, c.field), c.mine, c.theirs)):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+            combo = QComboBox()
+            for label, value in CHOICES:
+                combo.addItem(label, value)
+            self.table.setCellWidget(i, 4, combo)
+        self.message.setText(f"{len(self.conflicts)} codebook conflict(s); choose for each, then Merge."
+                             if self.conflicts else "No codebook conflicts. Press Merge.")
+        self.merge_button.setEnabled(True)
+
+    def choices(self) -> dict[str, str]:
+        return {c.key: self.table.cellWidget(i, 4).currentData() for i, c in enumerate(self.conflicts)}
+
+    def merge(self) -> None:
+        try:
+            self.report = merge_project(self.project, self.path_edit.text().strip(), conflicts=self.choices())
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self.summary.setPlainText("\n".join(self.report.lines()))
+        self.message.setText("Merged. The summary is kept in the project log.")
+        self.merge_button.setEnabled(False)
+
+
+def _project_of(window):
+    session = getattr(window, "session", None)
+    return getattr(session, "project", None) or getattr(window, "project", None)
+
+
+def install(main_window) -> QAction:
+    """File > Merge coder project…"""
+    action = QAction("Merge coder project…", main_window)
+
+    def run():
+        project = _project_of(main_window)
+        if project is None:
+            return
+        dialog = MergeDialog(project, main_window)
+        dialog.open()
+
+    action.triggered.connect(run)
+    main_window.add_menu_action("File", action)
+    return action

@@ -1,0 +1,212 @@
+"""The review queue of the dictionary's suggestions, driven from the keyboard.
+
+A accepts the current suggestion (it becomes an ordinary coding), R rejects it (the
+dictionary will not suggest it again), N or Down goes to the next, P or Up to the
+previous. The suggestion is shown in its context, and each move emits
+``hit_activated(document_uuid, start, end)`` so the window shows it on its page.
+"Suggest" runs the dictionary for the current coder (matched words or whole sentences).
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from burgerannotator.core import suggestions
+from burgerannotator.core.dictionary import UNITS, autocode
+from burgerannotator.core.documents import page_label
+from burgerannotator.core.errors import UserError
+from burgerannotator.core.search import context_of
+
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SuggestionReview(QWidget):
+    hit_activated = Signal(str, int, int)   # document uuid, start, end
+    decided = Signal(str, str)              # segment uuid, 'coded' | 'rejected'
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session = None
+        self.coding = None
+        self._segments: dict[str, object] = {}
+        self._announced: str | None = None  # the suggestion last sent with hit_activated
+        self.unit = QComboBox()
+        self.unit.addItems(list(UNITS))
+        self.unit.setToolTip("Suggest the matched words (hit) or the sentence around them")
+        self.suggest_button = QPushButton("Suggest from dictionary")
+        self.suggest_button.clicked.connect(self.run_dictionary)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.context = QLabel("")
+        self.context.setWordWrap(True)
+        self.context.setTextFormat(Qt.TextFormat.RichText)
+        self.context.setMinimumHeight(60)
+        self.accept_button = QPushButton("Accept (A)")
+        self.reject_button = QPushButton("Reject (R)")
+        self.accept_button.clicked.connect(self.accept_current)
+        self.reject_button.clicked.connect(self.reject_current)
+        top = QHBoxLayout()
+        top.addWidget(self.unit)
+        top.addWidget(self.suggest_button, 1)
+        decide = QHBoxLayout()
+        decide.addWidget(self.accept_button)
+        decide.addWidget(self.reject_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(top)
+        box.addWidget(self.status)
+        box.addWidget(self.list, 1)
+        box.addWidget(self.context)
+        box.addLayout(decide)
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in ((("A",), self.accept_current), (("R",), self.reject_current),
+                           (("N",), self.next), (("P",), self.previous)):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, slot, context=within)
+        self._update()
+
+    # ---- wiring --------------------------------------------------------------------------------
+    def set_session(self, session, coding=None) -> None:
+        self.session, self.coding = session, coding
+        if session is not None:
+            session.segmentsChanged.connect(lambda _ids: self.refresh())
+            session.coderChanged.connect(lambda _c: self.refresh())
+        self.refresh()
+
+    # ---- the queue --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the coder's pending suggestions, keeping the current one (or its place)."""
+        current_uuid = self.current_uuid()
+        row = max(self.list.currentRow(), 0)
+        self.list.blockSignals(True)
+        self.list.clear()
+        self._segments = {}
+        pending = suggestions.pending(self.session.project, self.session.coder) if self.session else []
+        for seg in pending:
+            self._segments[seg.uuid] = seg
+            item = QListWidgetItem(f"{seg.code.code_id} · {seg.document.label} p. "
+                                   f"{page_label(seg.document, seg.page_first)} · {seg.quote[:80]}")
+            item.setData(UUID_ROLE, seg.uuid)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if pending:
+            uuids = [s.uuid for s in pending]
+            self.list.setCurrentRow(uuids.index(current_uuid) if current_uuid in uuids else min(row, len(pending) - 1))
+        else:
+            self._show(None)
+        self._update()
+
+    def count(self) -> int:
+        return self.list.count()
+
+    def current_uuid(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(UUID_ROLE) if item is not None else None
+
+    def current_segment(self):
+        uuid = self.current_uuid()
+        return self._segments.get(uuid) if uuid else None
+
+    def next(self) -> None:
+        if self.list.currentRow() < self.list.count() - 1:
+            self.list.setCurrentRow(self.list.currentRow() + 1)
+
+    def previous(self) -> None:
+        if self.list.currentRow() > 0:
+            self.list.setCurrentRow(self.list.currentRow() - 1)
+
+    def _current_changed(self, current, _previous) -> None:
+        seg = self._segments.get(current.data(UUID_ROLE)) if current is not None else None
+        self._show(seg)
+        if seg is not None and seg.uuid != self._announced:  # a refresh that keeps the place does not jump
+            self._announced = seg.uuid
+            self.hit_activated.emit(seg.document.uuid, seg.start, seg.end)
+        self._update()
+
+    def _show(self, seg) -> None:
+        if seg is None:
+            self.context.setText("")
+            return
+        before, match, after = context_of(seg.document.text, seg.start, seg.end, width=160)
+        self.context.setText(f"<b>{html.escape(seg.code.name)}</b> — {html.escape(seg.document.label)}, "
+                             f"p. {html.escape(page_label(seg.document, seg.page_first))}<br>"
+                             f"{html.escape(before)}<span style='background:#ffe680'><b>{html.escape(match)}"
+                             f"</b></span>{html.escape(after)}")
+
+    # ---- decisions --------------------------------------------------------------------------------
+    def accept_current(self) -> None:
+        self._decide("coded")
+
+    def reject_current(self) -> None:
+        self._decide("rejected")
+
+    def _decide(self, status: str) -> None:
+        seg = self.current_segment()
+        if seg is None or self.session is None:
+            return
+        project, coder = self.session.project, self.session.coder
+        if self.coding is not None:
+            label = "Accept suggestion" if status == "coded" else "Reject suggestion"
+            self.coding.call(label, lambda: suggestions.decide(project, seg, status, coder),
+                             lambda: suggestions.reopen(project, seg))
+        else:
+            suggestions.decide(project, seg, status, coder)
+        self.refresh()  # the session may not have forwarded the change (no session signals in tests)
+        self.decided.emit(seg.uuid, status)
+        self.status.setText(f"{'Accepted' if status == 'coded' else 'Rejected'} {seg.code.code_id}; "
+                            f"{self.count()} left.")
+
+    def run_dictionary(self) -> None:
+        if self.session is None:
+            return
+        try:
+            result = autocode(self.session.project, self.session.coder, unit=self.unit.currentText())
+        except UserError as exc:
+            self.status.setText(f'<span style="color:#b00">{html.escape(exc.message)}</span>')
+            return
+        self.refresh()
+        self.status.setText(f"{sum(result.created.values())} new suggestion(s); {self.count()} to review.")
+
+    def _update(self) -> None:
+        has = self.current_segment() is not None
+        self.accept_button.setEnabled(has)
+        self.reject_button.setEnabled(has)
+        self.suggest_button.setEnabled(self.session is not None)
+
+
+def install(main_window) -> SuggestionReview:
+    """Add the review queue to the main window (a dock, Code menu) and keep it on the open project."""
+    review = SuggestionReview()
+    review.hit_activated.connect(main_window.show_span)
+    dock = main_window.add_dock("Suggestions", review, "right", "suggestions")
+
+    def on_session(session) -> None:
+        review.set_session(session, getattr(main_window, "coding", None))
+
+    main_window.sessionChanged.connect(on_session)
+    if getattr(main_window, "session", None) is not None:
+        on_session(main_window.session)
+    action = QAction("Review dictionary suggestions…", main_window)
+
+    def show() -> None:
+        dock.show()
+        dock.raise_()
+        review.list.setFocus()
+
+    action.triggered.connect(show)
+    main_window.add_menu_action("Code", action)
+    return review

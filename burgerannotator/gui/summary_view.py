@@ -1,0 +1,130 @@
+"""The Summary view: one document's coding as a readable report (HTML in a QTextBrowser).
+
+Built by ``core.summary`` and rendered by ``core.exports.report``; a click on a quote
+emits ``segment_activated(document_uuid, start, end)`` so the main window can jump there.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from burgerannotator.core.coders import list_coders
+from burgerannotator.core.documents import list_documents
+from burgerannotator.core.exports.report import document_html
+from burgerannotator.core.matrix import select_coders
+from burgerannotator.core.summary import document_summary
+
+_STYLE = ("<style>h2 { margin-bottom: 2px; } .meta { color: #555; } .memo { font-style: italic; } "
+          "a.quote { color: #000; text-decoration: none; } blockquote { margin: 4px 0 0 12px; }</style>")
+
+
+def parse_segment_link(url: str) -> tuple[str, int, int] | None:
+    """``segment:UUID:START:END`` -> (uuid, start, end)."""
+    parts = url.split(":")
+    if len(parts) != 4 or parts[0] != "segment":
+        return None
+    try:
+        return parts[1], int(parts[2]), int(parts[3])
+    except ValueError:
+        return None
+
+
+class SummaryView(QWidget):
+    segment_activated = Signal(str, int, int)
+
+    def __init__(self, project=None, parent=None):
+        super().__init__(parent)
+        self.project = None
+        self.document_box = QComboBox(self)
+        self.coder_box = QComboBox(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._on_link)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Document", self))
+        bar.addWidget(self.document_box, 1)
+        bar.addWidget(QLabel("Coders", self))
+        bar.addWidget(self.coder_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.browser, 1)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.refresh)
+        self.document_box.currentIndexChanged.connect(self.refresh)
+        self.coder_box.currentIndexChanged.connect(self.refresh)
+        if project is not None:
+            self.set_project(project)
+
+    def set_project(self, project) -> None:
+        if self.project is not None:
+            self.project.unsubscribe(self._on_changes)
+        self.project = project
+        if project is not None:
+            project.subscribe(self._on_changes)
+            self.destroyed.connect(lambda *_a, p=project, f=self._on_changes: p.unsubscribe(f))
+        self._fill()
+        self.refresh()
+
+    def _on_changes(self, changes) -> None:
+        kinds = {c.kind for c in changes}
+        if kinds & {"documents", "coders"}:
+            self._fill()
+        if kinds & {"segments", "codebook", "documents", "coders", "scales", "memos"}:
+            self._timer.start()
+
+    def _fill(self) -> None:
+        keep_doc, keep_coder = self.document_box.currentData(), self.coder_box.currentData()
+        for box in (self.document_box, self.coder_box):
+            box.blockSignals(True)
+            box.clear()
+        if self.project is not None:
+            for d in list_documents(self.project):
+                self.document_box.addItem(d.label, d.uuid)
+            self.coder_box.addItem("All coders", None)
+            for c in list_coders(self.project):
+                self.coder_box.addItem(c.name, c.uuid)
+            self.document_box.setCurrentIndex(max(self.document_box.findData(keep_doc), 0))
+            self.coder_box.setCurrentIndex(max(self.coder_box.findData(keep_coder), 0))
+        for box in (self.document_box, self.coder_box):
+            box.blockSignals(False)
+
+    def show_document(self, document_uuid: str) -> None:
+        """Follow the main window's current document."""
+        i = self.document_box.findData(document_uuid)
+        if i >= 0:
+            self.document_box.setCurrentIndex(i)
+
+    def refresh(self) -> None:
+        uuid = self.document_box.currentData()
+        if self.project is None or uuid is None:
+            self.browser.setHtml("<p><i>No document.</i></p>")
+            return
+        document = next(d for d in list_documents(self.project) if d.uuid == uuid)
+        coder_uuid = self.coder_box.currentData()
+        selection = select_coders(self.project, "coder", coder_uuid) if coder_uuid else None
+        summary = document_summary(self.project, document, selection)
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(f"<html><head>{_STYLE}</head><body>{document_html(summary)}</body></html>")
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def _on_link(self, url: QUrl) -> None:
+        target = parse_segment_link(url.toString())
+        if target is not None:
+            self.segment_activated.emit(*target)
+
+
+def install(main_window) -> SummaryView:
+    """Add the Summary view as a dock and File > Export > Summary per document."""
+    from .export_actions import add_action, add_dock, export_summary, project_of
+
+    view = SummaryView(project_of(main_window), main_window)
+    view.setObjectName("summaryView")
+    if hasattr(main_window, "show_span"):
+        view.segment_activated.connect(main_window.show_span)
+    session = getattr(main_window, "session", None)
+    if session is not None and hasattr(session, "documentChanged"):
+        session.documentChanged.connect(lambda d: view.show_document(d.uuid) if d is not None else None)
+    add_dock(main_window, "Summary", view)
+    add_action(main_window, "Summary per document (HTML, Markdown, CSV)...",
+               lambda: export_summary(main_window, view.project))
+    return view

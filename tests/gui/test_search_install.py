@@ -1,0 +1,53 @@
+"""The search panel and the review queue installed in the main window: hits open on their page."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from burgerannotator.core.codebook import find_code
+from burgerannotator.core.dictionary import autocode
+from burgerannotator.core.segments import segments
+from burgerannotator.gui import search_panel, suggestion_review
+
+
+def menu_action(window, menu, text):
+    return next(a for a in window.menus[menu].actions() if a.text() == text)
+
+
+def test_installed_search_opens_and_codes_hits(qtbot, open_window):
+    window = open_window("Searcher")
+    panel = search_panel.install(window)
+    assert panel.session is window.session
+    menu_action(window, "Edit", "Search documents…").trigger()
+    assert panel.isVisible() and panel.query.hasFocus()
+    qtbot.keyClicks(panel.query, "burgerbera*")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    item = panel.tree.topLevelItem(1).child(0)  # Haarlem
+    panel.tree.setCurrentItem(item)
+    with qtbot.waitSignal(window.spanShown) as blocker:
+        panel.tree.itemActivated.emit(item, 0)
+    assert window.session.document.label == "Haarlem"
+    uuid, start, end = blocker.args
+    assert window.session.document.text[start:end] == "burgerberaad"
+    window.codebook.select_code(find_code(window.session.project, "MECH-BURGERBERAAD").uuid)
+    panel.code_current_hit()
+    assert [s.quote for s in segments(window.session.project, coder=window.session.coder)] == ["burgerberaad"]
+    window.undo_stack.undo()  # coded through the window's undo stack
+    assert segments(window.session.project, coder=window.session.coder) == []
+
+
+def test_installed_review_jumps_to_suggestions(qtbot, open_window):
+    window = open_window("Reviewer")
+    project = window.session.project
+    autocode(project, window.session.coder, [find_code(project, "MECH-DIGITAAL")])
+    review = suggestion_review.install(window)
+    menu_action(window, "Code", "Review dictionary suggestions…").trigger()  # shows the panel, focus in the queue
+    assert review.isVisible() and review.count() == 1
+    review.list.setCurrentRow(-1)
+    review._announced = None
+    with qtbot.waitSignal(window.spanShown):
+        review.list.setCurrentRow(0)
+    assert window.session.document.label == "Nijmegen"
+    qtbot.keyClick(review.list, Qt.Key.Key_A)
+    assert [s.quote for s in segments(project, coder=window.session.coder)] == ["MijnWijkplan"]
+    window.undo_stack.undo()
+    assert review.count() == 1 and segments(project, coder=window.session.coder) == []
