@@ -21,9 +21,11 @@ def mark_for(segment: Segment, own: bool) -> SegmentMark:
     code = segment.code
     rects = {int(k): [QRectF(r[0], r[1], r[2] - r[0], r[3] - r[1]) for r in v] for k, v in (segment.rects or {}).items()}
     memo = f"\nMemo: {segment.memo}" if segment.memo else ""
-    tip = f"{code.code_id} - {code.name}\nCoder: {segment.coder.name}{memo}"
-    return SegmentMark(segment.id, segment.uuid, code.code_id, QColor(code.color), own, rects, tip,
-                       segment.start, segment.end)
+    suggested = segment.status == "suggested"
+    note = "\nSuggested by the dictionary: accept or reject it in the review queue" if suggested else ""
+    tip = f"{code.code_id} - {code.name}\nCoder: {segment.coder.name}{memo}{note}"
+    return SegmentMark(segment.id, segment.uuid, code.code_id, QColor(code.color), own and not suggested, rects, tip,
+                       segment.start, segment.end, suggested=suggested)
 
 
 class DocumentPane(QWidget):
@@ -99,7 +101,9 @@ class DocumentPane(QWidget):
         s = self.session
         if s is None or s.document is None:
             return
-        self.view.set_marks([mark_for(seg, s.is_own(seg)) for seg in s.visible_segments()])
+        marks = [mark_for(seg, s.is_own(seg)) for seg in s.visible_segments()]
+        marks += [mark_for(seg, True) for seg in s.suggested_segments()]
+        self.view.set_marks(marks)
 
     def _segments_changed(self, ids) -> None:
         s = self.session
@@ -111,7 +115,7 @@ class DocumentPane(QWidget):
         marks, removed = [], []
         for sid in ids:
             seg = s.project.session.get(Segment, sid)
-            if seg is not None and s.is_visible(seg):
+            if seg is not None and (s.is_visible(seg) or s.is_suggestion_shown(seg)):
                 marks.append(mark_for(seg, s.is_own(seg)))
             else:
                 removed.append(sid)

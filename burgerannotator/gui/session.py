@@ -74,9 +74,20 @@ class Session(QObject):
         coder = None if self.show_others else self.coder
         return segments(self.project, document=document, coder=coder)
 
+    def suggested_segments(self, document: Document | None = None) -> list[Segment]:
+        """This coder's dictionary suggestions awaiting review (drawn in their own style)."""
+        document = document or self.document
+        if document is None:
+            return []
+        return segments(self.project, document=document, coder=self.coder, status="suggested")
+
     def is_visible(self, segment: Segment) -> bool:
         return (segment.is_live and self.document is not None and segment.document_id == self.document.id
                 and (self.show_others or segment.coder_id == self.coder.id))
+
+    def is_suggestion_shown(self, segment: Segment) -> bool:
+        return (segment.deleted is None and segment.status == "suggested" and self.document is not None
+                and segment.document_id == self.document.id and segment.coder_id == self.coder.id)
 
     def is_own(self, segment: Segment) -> bool:
         return segment.coder_id == self.coder.id

@@ -79,7 +79,7 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     code_cells = {cid: [_top(c).name if _top(c) is not c else "", c.code_id, c.path] for cid, c in codes.items()}
     q = (select(Segment.document_id, Segment.code_id, Segment.page_first, Segment.page_last, Segment.start,
                 Segment.end, Segment.quote, Coder.name, Segment.memo, Segment.origin, Segment.created,
-                Segment.modified, Segment.uuid, Code.uuid, Coder.uuid)
+                Segment.modified, Segment.uuid)
          .join(Coder, Coder.id == Segment.coder_id).join(Code, Code.id == Segment.code_id)
          .where(Segment.deleted.is_(None), Segment.status == "coded"))
     if selection is not None:
@@ -88,7 +88,7 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     result = project.session.execute(q).all()
     result.sort(key=lambda r: (order.get(r[0], 0), r[4], r[5], r[7]))
     rows = []
-    for d, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid, cuuid, kuuid in result:
+    for d, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid in result:
         if c not in code_cells or d not in doc_cells:
             continue
         page_map = labels.get(d, {})
@@ -96,10 +96,10 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
         if last != first:
             printed = f"{printed}-{page_map.get(last, str(last + 1))}"
         rows.append([*doc_cells[d], *code_cells[c], as_cell(printed), first, last, start, end, quote, coder, memo,
-                     origin, created, modified, suuid, doc_uuid[d], cuuid, kuuid])
+                     origin, created, modified, suuid, doc_uuid[d]])
     header = [*attrs, "File", "Category", "Code ID", "Code", "Printed page", "Page index", "Last page index",
               "Start", "End", "Quote", "Coder", "Memo", "Origin", "Created (UTC)", "Modified (UTC)",
-              "Segment uuid", "Document uuid", "Code uuid", "Coder uuid"]
+              "Segment uuid", "Document uuid"]
     base = len(attrs) + 1
     formats = {base + 9: "wrap", base + 11: "wrap", base + 13: "datetime", base + 14: "datetime"}
     widths = {base + 9: 60, base + 11: 40}

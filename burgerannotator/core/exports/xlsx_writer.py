@@ -93,21 +93,24 @@ def write_table_sheet(book, fmt: _Formats, table: Table, taken: set[str]):
     write_string, write_number, write_datetime = ws.write_string, ws.write_number, ws.write_datetime
     for i, row in enumerate(table.rows, start=1):
         for j, value in enumerate(row):
-            if value is None:
-                continue
-            f = col_formats[j] if j < len(col_formats) else None
-            if isinstance(value, str):
+            kind = type(value)
+            if kind is str:
                 if not value:
                     continue  # an empty cell is a blank cell
-                if j in colour_cols and value.startswith("#"):
+                f = col_formats[j]
+                if colour_cols and j in colour_cols and value.startswith("#"):
                     f = fmt.coloured(value)
                 write_string(i, j, neutralise(value), f)
-            elif isinstance(value, datetime):
-                write_datetime(i, j, value, f)
+            elif kind is int or kind is float:
+                write_number(i, j, value, col_formats[j])
+            elif value is None:
+                continue
+            elif kind is datetime:
+                write_datetime(i, j, value, col_formats[j])
             elif is_number(value):
-                write_number(i, j, value, f)
+                write_number(i, j, value, col_formats[j])
             else:
-                write_string(i, j, neutralise(value), f)
+                write_string(i, j, neutralise(value), col_formats[j])
     return ws
 
 

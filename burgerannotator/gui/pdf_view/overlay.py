@@ -4,14 +4,15 @@ Rectangles are in displayed page space (points); painting multiplies by the zoom
 Overlapping segments stay distinguishable: each gets its own lane of coding stripes in
 the gutter beside the page (as MAXQDA and NVivo show them), and highlights are
 translucent so overlaps mix. Other coders' segments (blind mode off) are drawn with a
-dashed outline and a faint fill.
+dashed outline and a faint fill; dictionary suggestions awaiting review with a dotted
+outline over a hatched fill, so they never pass for codings.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 STRIPE_WIDTH = 4.0   # pixels
 STRIPE_GAP = 2.0
@@ -35,6 +36,7 @@ class SegmentMark:
     tooltip: str
     start: int = 0
     end: int = 0
+    suggested: bool = False
 
     def contains(self, page: int, x: float, y: float) -> bool:
         return any(r.contains(QPointF(x, y)) for r in self.rects.get(page, ()))
@@ -117,14 +119,19 @@ def paint_overlay(p: QPainter, overlay: PageOverlay, page: int, z: float, page_w
     lanes = overlay.lanes(page)
     for m, _lane in lanes:
         fill = QColor(m.colour)
-        if m.own:
+        if m.suggested:
+            fill.setAlpha(140)
+            p.setPen(QPen(m.colour, 1.5, Qt.PenStyle.DotLine))
+            p.setBrush(QBrush(fill, Qt.BrushStyle.BDiagPattern))
+        elif m.own:
             fill.setAlpha(85)
             p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(fill)
         else:
             fill.setAlpha(30)
             pen = QPen(m.colour, 1.2, Qt.PenStyle.DashLine)
             p.setPen(pen)
-        p.setBrush(fill)
+            p.setBrush(fill)
         for r in m.rects.get(page, ()):
             p.drawRect(_scaled(r, z))
     # coding stripes in the gutter right of the page
@@ -138,7 +145,8 @@ def paint_overlay(p: QPainter, overlay: PageOverlay, page: int, z: float, page_w
             p.setBrush(colour)
             p.drawRect(QRectF(x, top, STRIPE_WIDTH, bottom - top))
         else:
-            p.setPen(QPen(colour, 1.5, Qt.PenStyle.DashLine))
+            style = Qt.PenStyle.DotLine if m.suggested else Qt.PenStyle.DashLine
+            p.setPen(QPen(colour, 1.5, style))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(x, top, STRIPE_WIDTH, bottom - top))
     p.setPen(Qt.PenStyle.NoPen)
