@@ -15,6 +15,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("BurgerAnnotator")
         app.setOrganizationName("BurgerAnnotator")
+        app.setDesktopFileName("burgerannotator")
     return app
 
 

@@ -26,31 +26,18 @@ EXPORT_MENU = "File/Export"
 
 def project_of(window):
     session = getattr(window, "session", None)
-    return getattr(session, "project", None) or getattr(window, "project", None)
+    return getattr(session, "project", None)
 
 
-def add_dock(window, title: str, widget) -> None:
-    if hasattr(window, "add_dock"):
-        window.add_dock(title, widget)
-        return
-    dock = QDockWidget(title, window)
-    dock.setObjectName(f"{widget.objectName() or title}Dock")
-    dock.setWidget(widget)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+def add_dock(window, title: str, widget) -> QDockWidget:
+    return window.add_dock(title, widget, "bottom", title.lower())
 
 
-def add_action(window, text: str, slot) -> None:
-    if hasattr(window, "add_menu_action"):
-        window.add_menu_action(EXPORT_MENU, text, slot)
-        return
-    bar = window.menuBar()
-    file_menu = next((a.menu() for a in bar.actions() if a.menu() and a.text().replace("&", "") == "File"), None)
-    file_menu = file_menu or bar.addMenu("&File")
-    export = next((a.menu() for a in file_menu.actions() if a.menu() and a.text().replace("&", "") == "Export"), None)
-    export = export or file_menu.addMenu("&Export")
+def add_action(window, text: str, slot) -> QAction:
     action = QAction(text, window)
     action.triggered.connect(slot)
-    export.addAction(action)
+    window.add_menu_action(EXPORT_MENU, action)
+    return action
 
 
 def _ask(window, caption: str, name: str, filters: str) -> tuple[Path | None, str]:

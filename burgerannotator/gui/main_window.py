@@ -35,6 +35,7 @@ from .segment_table import SegmentTable
 from .session import Session
 from .start_page import StartPage
 from .undo import Coding
+from .views import install_views
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
          "bottom": Qt.DockWidgetArea.BottomDockWidgetArea, "top": Qt.DockWidgetArea.TopDockWidgetArea}
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(switch)
         self.setAcceptDrops(True)
         self.resize(1366, 768)
+        install_views(self)
         self._needs_default_layout = not settings.restore_window(self)
 
     def showEvent(self, event) -> None:
@@ -122,13 +124,17 @@ class MainWindow(QMainWindow):
         return dock
 
     def add_menu_action(self, menu_name: str, action) -> None:
-        """Put an action in a menu by its name ('File', 'View', ... or a new one, made on demand)."""
+        """Put an action in a menu by its name ('File', 'File/Export', 'Analysis', ... or a new
+        top-level menu, made on demand). File actions go above Close and Quit."""
         key = menu_name.replace("&", "")
         menu = self.menus.get(key)
         if menu is None:
             menu = self.menus[key] = self.menuBar().addMenu(menu_name)
         action.setParent(action.parent() or self)
-        menu.addAction(action)
+        if key == "File":
+            menu.insertAction(self.file_insert_point, action)
+        else:
+            menu.addAction(action)
 
     @guarded
     def show_span(self, document_uuid: str, start: int, end: int) -> None:

@@ -274,8 +274,8 @@ def install(main_window) -> MatrixView:
 
     view = MatrixView(project_of(main_window), main_window)
     view.setObjectName("matrixView")
-    if hasattr(main_window, "show_span"):
-        view.segment_activated.connect(main_window.show_span)
+    view.segment_activated.connect(main_window.show_span)
+    main_window.sessionChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
     add_dock(main_window, "Matrix", view)
     add_action(main_window, "Matrix (CSV or Excel)...", lambda: export_matrix(main_window, view))
     add_action(main_window, "Everything (Excel workbook)...", lambda: export_workbook(main_window, view))

@@ -30,7 +30,8 @@ def build_menus(w) -> None:
     _act(w, f, "Open the &demo project", p.open_demo)
     f.addSeparator()
     _act(w, f, "&Import PDFs...", p.import_dialog, "Ctrl+I", tip="Import PDFs (or drop them on the window)")
-    f.addSeparator()
+    m["File/Export"] = f.addMenu("&Export")
+    w.file_insert_point = f.addSeparator()  # views add File actions (merge, ...) above this line
     _act(w, f, "&Close project", w.close_project, "Ctrl+W")
     _act(w, f, "&Quit", w.close, QKeySequence.StandardKey.Quit)
 
@@ -75,6 +76,8 @@ def build_menus(w) -> None:
 
     m["Coder"] = cm = bar.addMenu("C&oder")
     _act(w, cm, "&Switch coder...", w.switch_coder)
+
+    m["Analysis"] = bar.addMenu("&Analysis")
 
 
 def _fill_recent(w) -> None:

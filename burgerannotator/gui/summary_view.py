@@ -119,11 +119,14 @@ def install(main_window) -> SummaryView:
 
     view = SummaryView(project_of(main_window), main_window)
     view.setObjectName("summaryView")
-    if hasattr(main_window, "show_span"):
-        view.segment_activated.connect(main_window.show_span)
-    session = getattr(main_window, "session", None)
-    if session is not None and hasattr(session, "documentChanged"):
-        session.documentChanged.connect(lambda d: view.show_document(d.uuid) if d is not None else None)
+    view.segment_activated.connect(main_window.show_span)
+
+    def follow(session) -> None:
+        view.set_project(session.project if session is not None else None)
+        if session is not None:
+            session.documentChanged.connect(lambda d: view.show_document(d.uuid) if d is not None else None)
+
+    main_window.sessionChanged.connect(follow)
     add_dock(main_window, "Summary", view)
     add_action(main_window, "Summary per document (HTML, Markdown, CSV)...",
                lambda: export_summary(main_window, view.project))

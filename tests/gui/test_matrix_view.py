@@ -108,19 +108,17 @@ def test_summary_view_link_jumps(qtbot, tester_segments):
     assert sig.args[0] == first.document.uuid and sig.args[1] <= first.start < sig.args[2]
 
 
-def test_install_adds_docks_and_export_actions(qtbot, demo_project):
-    window = QMainWindow()
-    window.project = demo_project
-    qtbot.addWidget(window)
-    jumps = []
-    window.show_span = lambda uuid, start, end: jumps.append((uuid, start, end))
-    mv = matrix_view.install(window)
-    sv = summary_view.install(window)
-    assert mv.project is demo_project and sv.project is demo_project
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "File")
-    export = next(a.menu() for a in file_menu.actions() if a.menu())
+def test_installed_in_the_main_window_with_export_actions(qtbot, open_window):
+    window = open_window("Tester")
+    mv = window.findChild(matrix_view.MatrixView)
+    sv = window.findChild(summary_view.SummaryView)
+    assert mv.project is window.session.project and sv.project is window.session.project
+    export = window.menus["File/Export"]
     texts = [a.text() for a in export.actions()]
     assert texts == ["Matrix (CSV or Excel)...", "Everything (Excel workbook)...",
                      "Summary per document (HTML, Markdown, CSV)..."]
-    mv.segment_activated.emit("u", 1, 2)
-    assert jumps == [("u", 1, 2)]
+    haarlem = next(d for d in window.session.documents() if d.city == "Haarlem")
+    with qtbot.waitSignal(window.spanShown, timeout=3000) as shown:
+        mv.segment_activated.emit(haarlem.uuid, 10, 20)
+    assert shown.args == [haarlem.uuid, 10, 20]
+    assert window.session.document is haarlem

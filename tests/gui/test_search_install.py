@@ -15,7 +15,7 @@ def menu_action(window, menu, text):
 
 def test_installed_search_opens_and_codes_hits(qtbot, open_window):
     window = open_window("Searcher")
-    panel = search_panel.install(window)
+    panel = window.findChild(search_panel.SearchPanel)  # installed by the window
     assert panel.session is window.session
     menu_action(window, "Edit", "Search documents…").trigger()
     assert panel.isVisible() and panel.query.hasFocus()
@@ -39,7 +39,7 @@ def test_installed_review_jumps_to_suggestions(qtbot, open_window):
     window = open_window("Reviewer")
     project = window.session.project
     autocode(project, window.session.coder, [find_code(project, "MECH-DIGITAAL")])
-    review = suggestion_review.install(window)
+    review = window.findChild(suggestion_review.SuggestionReview)  # installed by the window
     menu_action(window, "Code", "Review dictionary suggestions…").trigger()  # shows the panel, focus in the queue
     assert review.isVisible() and review.count() == 1
     review.list.setCurrentRow(-1)

@@ -1,0 +1,63 @@
+"""The analysis views beside the coding panels: matrix, summary, agreement, disagreements,
+search, dictionary suggestions, merge and help. Each module offers ``install(window)``;
+this puts them in the window, hidden until asked for from the Analysis menu, so the page
+keeps its room on a small screen."""
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
+
+from . import agreement_view, disagreement_view, help_menu, matrix_view, merge_dialog, search_panel
+from . import suggestion_review, summary_view
+
+# dock object name -> (Analysis menu text, shortcut)
+ANALYSIS = {
+    "dock-matrix": ("&Matrix (city x code)", "Ctrl+Shift+M"),
+    "dock-summary": ("&Summary per document", None),
+    "dock-agreement": ("&Agreement between coders", None),
+    "dock-disagreements": ("&Disagreements and consensus", None),
+    "dock-search": None,          # Edit > Search documents (Ctrl+Shift+F) shows it
+    "dock-suggestions": None,     # Code > Review dictionary suggestions shows it
+}
+
+
+def install_views(window) -> None:
+    before = set(window.findChildren(QDockWidget))
+    for module in (matrix_view, summary_view, agreement_view, disagreement_view, search_panel,
+                   suggestion_review):
+        module.install(window)
+    merge_dialog.install(window)
+    help_menu.install(window)
+    window.disagreements_view = next(
+        (d.widget() for d in window.findChildren(QDockWidget) if d.objectName() == "dock-disagreements"), None)
+    if window.disagreements_view is not None:
+        window.disagreements_view.span_provider = lambda: _selected_span(window)
+    docks = {d.objectName(): d for d in window.findChildren(QDockWidget) if d not in before}
+    segments = next(d for d in window.findChildren(QDockWidget) if d.objectName() == "dock-segments")
+    for name in ("dock-matrix", "dock-summary", "dock-agreement"):  # tabs beside Segments
+        window.tabifyDockWidget(segments, docks[name])
+    for name in ("dock-search", "dock-suggestions"):  # one tab group on the right
+        window.tabifyDockWidget(docks["dock-disagreements"], docks[name])
+    segments.raise_()
+    for name, entry in ANALYSIS.items():
+        dock = next((d for d in window.findChildren(QDockWidget) if d.objectName() == name), None)
+        if dock is None or entry is None:
+            continue
+        text, shortcut = entry
+        action = QAction(text, window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _c=False, d=dock: (d.show(), d.raise_()))
+        window.add_menu_action("Analysis", action)
+    # Only the coding panels are open at first (before the window is shown, so hidden docks
+    # do not make it taller than a 1366x768 screen); a saved layout restores the user's choice.
+    for name in ANALYSIS:
+        docks[name].hide()
+
+
+def _selected_span(window):
+    session = window.session
+    span = window.pane.view.selection_span() if session is not None else None
+    if span is None or session.document is None:
+        return None
+    return session.document.uuid, span.start, span.end
