@@ -9,14 +9,16 @@ from burgerannotator.core.errors import ProjectFileError
 def register(sub) -> None:
     p = sub.add_parser("open", help="open a project in the desktop app (no PROJECT: the last one, or a start page)")
     p.add_argument("project", metavar="PROJECT", nargs="?", help="the project file (.bap)")
+    p.add_argument("--coder", metavar="NAME", help="code as NAME (default: the name kept on this machine; "
+                                                   "asked at first start)")
     p.set_defaults(func=cmd_open)
 
 
 def cmd_open(args) -> int:
-    return launch(args.project)
+    return launch(args.project, args.coder)
 
 
-def launch(path: str | None) -> int:
+def launch(path: str | None, coder: str | None = None) -> int:
     """Start the app with ``path`` open (None: the last project, or the start page)."""
     if path is not None and not Path(path).exists():
         raise ProjectFileError(f"{path} does not exist.")
@@ -24,4 +26,4 @@ def launch(path: str | None) -> int:
         from burgerannotator.gui.app import run
     except ImportError as exc:  # e.g. a server without the Qt libraries
         raise ProjectFileError(f"The desktop app cannot start here: {exc}.") from None
-    return run(path)
+    return run(path, coder)

@@ -14,6 +14,8 @@ from burgerannotator.core.agreement.xlsx_export import write_agreement_xlsx
 from burgerannotator.core.coders import list_coders
 from burgerannotator.core.errors import UserError
 
+from .follow import BLIND_NOTICE, follow_blind_mode, is_blind, notice_label
+
 SCOPE_TITLES = {"code": "code", "document": "document", "overall": "", "scale": "scale"}
 
 
@@ -45,12 +47,20 @@ class AgreementView(QWidget):
         self.table.verticalHeader().hide()
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        self.blind = False
+        self.blind_notice = notice_label(self)
+        self.blind_notice.setText(BLIND_NOTICE)
+        self.content = QWidget(self)  # everything but the notice: hidden while blind
+        inner = QVBoxLayout(self.content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(QLabel("Coders"))
+        inner.addWidget(self.coder_list)
+        inner.addLayout(bar)
+        inner.addWidget(self.table, 1)
+        inner.addWidget(self.message)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Coders"))
-        layout.addWidget(self.coder_list)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
+        layout.addWidget(self.blind_notice)
+        layout.addWidget(self.content, 1)
         self.compute_button.clicked.connect(self.compute)
         self.export_button.clicked.connect(self._ask_export)
         self.level_box.currentIndexChanged.connect(self._level_changed)
@@ -72,6 +82,18 @@ class AgreementView(QWidget):
             item.setCheckState(Qt.CheckState.Checked if coder.id in active else Qt.CheckState.Unchecked)
             self.coder_list.addItem(item)
 
+    def set_blind(self, blind: bool) -> None:
+        """Blind coding: no comparison between coders, only the notice."""
+        if blind == self.blind:
+            return
+        self.blind = blind
+        self.blind_notice.setVisible(blind)
+        self.content.setVisible(not blind)
+        if blind:
+            self.report = None
+            self.table.setRowCount(0)
+            self.export_button.setEnabled(False)
+
     def level(self) -> str:
         return self.level_box.currentData()
 
@@ -83,7 +105,7 @@ class AgreementView(QWidget):
         self.overlap_box.setEnabled(self.level() == "segment")
 
     def compute(self) -> None:
-        if self.project is None:
+        if self.project is None or self.blind:
             return
         try:
             self.report = agreement(self.project, coders=self.chosen_coders(), levels=[self.level()],
@@ -143,5 +165,6 @@ def install(main_window) -> AgreementView:
     view.setObjectName("agreementView")
     if hasattr(main_window, "sessionChanged"):
         main_window.sessionChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
+    follow_blind_mode(main_window, lambda s: view.set_blind(is_blind(s)))
     main_window.add_dock("Agreement", view, area="bottom", name="agreement")
     return view

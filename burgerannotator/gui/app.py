@@ -1,8 +1,10 @@
 """Starting the desktop app: the QApplication, the error dialogs, the first project."""
 from __future__ import annotations
 
+import os
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import settings
@@ -19,7 +21,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(path: str | None = None) -> int:
+def run(path: str | None = None, coder: str | None = None) -> int:
     """Show the main window with ``path`` (else the last project, else the start page); returns
     the exit code when the window closes."""
     from .main_window import MainWindow
@@ -28,7 +30,19 @@ def run(path: str | None = None) -> int:
     install_excepthook()
     window = MainWindow()
     window.show()
+    _smoke_hooks(app)
     target = path or settings.last_project()
     if target:
-        window.open_project(target)
+        window.open_project(target, coder_name=coder)
     return app.exec()
+
+
+def _smoke_hooks(app: QApplication) -> None:
+    """For the packaging smoke test: BURGERANNOTATOR_QUIT_AFTER_MS=N announces on stdout when
+    the main window is up with its project (the event loop runs) and quits after N ms, dialogs
+    included."""
+    quit_after = os.environ.get("BURGERANNOTATOR_QUIT_AFTER_MS")
+    if not quit_after:
+        return
+    QTimer.singleShot(0, lambda: print("BURGERANNOTATOR main window shown", flush=True))
+    QTimer.singleShot(int(quit_after), lambda: (app.closeAllWindows(), app.quit()))

@@ -15,6 +15,8 @@ from burgerannotator.core import consensus
 from burgerannotator.core.disagreements import disagreements
 from burgerannotator.core.errors import UserError
 
+from .follow import BLIND_NOTICE, LazyRefresh, follow_blind_mode, is_blind, notice_label
+
 _HTML_ESCAPE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
 
 
@@ -43,12 +45,21 @@ class DisagreementView(QWidget):
         row = QHBoxLayout()
         for b in (self.both_button, self.reject_button, self.span_button, self.undo_button):
             row.addWidget(b)
+        self.blind = False
+        self.blind_notice = notice_label(self)
+        self.blind_notice.setText(BLIND_NOTICE)
+        self.content = QWidget(self)  # everything but the notice: hidden while blind
+        inner = QVBoxLayout(self.content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.list, 2)
+        inner.addWidget(self.detail, 1)
+        inner.addLayout(self._coder_row)
+        inner.addLayout(row)
+        inner.addWidget(self.message)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 2)
-        layout.addWidget(self.detail, 1)
-        layout.addLayout(self._coder_row)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
+        layout.addWidget(self.blind_notice)
+        layout.addWidget(self.content, 1)
+        self.refresher = LazyRefresh(self, self.refresh, 0)
         self.list.currentRowChanged.connect(self._show_current)
         self.list.itemActivated.connect(lambda _i: self.activate())
         self.both_button.clicked.connect(self.accept_all)
@@ -61,12 +72,22 @@ class DisagreementView(QWidget):
     def set_project(self, project, decider=None) -> None:
         self.project, self.decider = project, decider
         self._history.clear()
-        self.refresh()
+        self.refresher.schedule(now=True)
+
+    def set_blind(self, blind: bool) -> None:
+        """Blind coding: no coder's codings shown, only the notice."""
+        if blind == self.blind:
+            return
+        self.blind = blind
+        self.blind_notice.setVisible(blind)
+        self.content.setVisible(not blind)
+        self.refresher.schedule(now=True)
 
     def refresh(self, keep_row: int = 0) -> None:
         self.list.clear()
+        self.detail.clear()
         self.passages = []
-        if self.project is None:
+        if self.project is None or self.blind:
             return
         try:
             self.passages = disagreements(self.project)
@@ -121,7 +142,7 @@ class DisagreementView(QWidget):
     # ---- decisions ------------------------------------------------------------------------------
     def _decide(self, fn, *args) -> None:
         p = self.current()
-        if p is None or self.project is None:
+        if p is None or self.project is None or self.blind:
             return
         if self.decider is None:
             self.message.setText("Say who decides first (the coder working in the window).")
@@ -182,9 +203,11 @@ def install(main_window) -> DisagreementView:
     session = getattr(main_window, "session", None)
     view = DisagreementView(parent=main_window)
     view.setObjectName("disagreementView")
+    view.refresher.lazy = True  # hidden in the window: no work until shown
     bind(session)
     if hasattr(main_window, "sessionChanged"):
         main_window.sessionChanged.connect(bind)
+        follow_blind_mode(main_window, lambda s: view.set_blind(is_blind(s)))
     if hasattr(main_window, "show_span"):
         view.segment_activated.connect(main_window.show_span)
     main_window.add_dock("Disagreements", view, area="right", name="disagreements")

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
     def default_layout(self) -> None:
         """Panel sizes that leave the page room on a 1366x768 screen."""
         docks = {d.objectName(): d for d in self.findChildren(QDockWidget)}
-        side = max(220, min(320, self.width() // 5))
+        side = max(220, min(400, self.width() // 5))  # wider on big screens: code names stay whole
         self.resizeDocks([docks["dock-documents"], docks["dock-codebook"]], [side, side + 30],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([docks["dock-segments"]], [max(140, self.height() // 5)], Qt.Orientation.Vertical)

@@ -7,7 +7,7 @@ jump there; clicking another segment in the list jumps to that one.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
@@ -17,6 +17,8 @@ from burgerannotator.core.documents import list_documents, page_label
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.matrix import (MEASURES, Matrix, build_matrix, cell_segments, document_attributes,
                                          format_value, select_coders)
+
+from .follow import LazyRefresh, follow_blind_mode, is_blind, notice_label, own_codings_notice
 
 TOTAL_BRUSH = QBrush(QColor("#e6e6e6"))
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -145,6 +147,9 @@ class MatrixView(QWidget):
         self.table.setWordWrap(True)
         self.segment_list = QListWidget(self)
         self.status = QLabel(self)
+        self.blind_notice = notice_label(self)
+        self._blind_coder: str | None = None     # uuid: blind coding, locked to this coder
+        self._unlocked_choice = None             # the coder choice to return to after blind mode
 
         bar = QHBoxLayout()
         for text, w in (("Measure", self.measure_box), ("Coders", self.coder_box), ("Rows", self.by_box)):
@@ -157,12 +162,12 @@ class MatrixView(QWidget):
         split.addWidget(self.segment_list)
         split.setStretchFactor(0, 3)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.blind_notice)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
 
-        self._refresh_timer = QTimer(self, singleShot=True, interval=150)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self.refresher = LazyRefresh(self, self.refresh, 150)
         self.measure_box.currentIndexChanged.connect(self.refresh)
         self.coder_box.currentIndexChanged.connect(self.refresh)
         self.by_box.currentIndexChanged.connect(self.refresh)
@@ -182,11 +187,23 @@ class MatrixView(QWidget):
             project.subscribe(self._on_changes)
             self.destroyed.connect(lambda *_a, p=project, f=self._on_changes: p.unsubscribe(f))
         self._fill_selectors()
-        self.refresh()
+        self.refresher.schedule(now=True)
 
     def _on_changes(self, changes) -> None:
         if {c.kind for c in changes} & {"segments", "codebook", "documents", "coders"}:
-            self._refresh_timer.start()
+            self.refresher.schedule()
+
+    def set_blind(self, coder_uuid: str | None, coder_name: str = "") -> None:
+        """Blind coding (``coder_uuid`` given): only that coder's codings, the coder choice locked
+        to them; ``None``: any coders, as chosen."""
+        if coder_uuid is not None and self._blind_coder is None:
+            self._unlocked_choice = self.coder_box.currentData()
+        self._blind_coder = coder_uuid
+        self.blind_notice.setText(own_codings_notice(coder_name) if coder_uuid else "")
+        self.blind_notice.setVisible(coder_uuid is not None)
+        self._fill_selectors()
+        self.coder_box.setEnabled(coder_uuid is None)
+        self.refresher.schedule(now=True)
 
     def _fill_selectors(self) -> None:
         for box in (self.coder_box, self.by_box):
@@ -204,8 +221,12 @@ class MatrixView(QWidget):
                 self.coder_box.addItem(c.name, ("coder", c.uuid))
             attrs = document_attributes(list_documents(self.project)) or ["city"]
             self.by_box.addItems(attrs)
-            i = self.coder_box.findData(keep_coder)
-            self.coder_box.setCurrentIndex(max(i, 0))
+            if self._blind_coder is not None:
+                keep_coder = ("coder", self._blind_coder)
+            elif self._unlocked_choice is not None:
+                keep_coder, self._unlocked_choice = self._unlocked_choice, None
+            i = next((i for i in range(self.coder_box.count()) if self.coder_box.itemData(i) == keep_coder), 0)
+            self.coder_box.setCurrentIndex(i)  # (findData cannot compare tuples)
             self.by_box.setCurrentIndex(max(self.by_box.findText(keep_by), 0))
         for box in (self.coder_box, self.by_box):
             box.blockSignals(False)
@@ -225,6 +246,8 @@ class MatrixView(QWidget):
 
     def selection(self):
         mode, uuid = self.coder_box.currentData() or ("all", None)
+        if self._blind_coder is not None:
+            mode, uuid = "coder", self._blind_coder
         return select_coders(self.project, mode, uuid)
 
     def refresh(self) -> None:
@@ -275,7 +298,10 @@ def install(main_window) -> MatrixView:
     view = MatrixView(project_of(main_window), main_window)
     view.setObjectName("matrixView")
     view.segment_activated.connect(main_window.show_span)
+    view.refresher.lazy = True  # hidden in the window: no work until shown
     main_window.sessionChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
+    follow_blind_mode(main_window, lambda s: view.set_blind(s.coder.uuid if is_blind(s) else None,
+                                                            s.coder.name if s is not None else ""))
     add_dock(main_window, "Matrix", view)
     add_action(main_window, "Matrix (CSV or Excel)...", lambda: export_matrix(main_window, view))
     add_action(main_window, "Everything (Excel workbook)...", lambda: export_workbook(main_window, view))

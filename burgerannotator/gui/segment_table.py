@@ -26,7 +26,7 @@ class SegmentTable(QTableView):
         self.setAlternatingRowColors(True)
         header = self.horizontalHeader()
         # fixed widths: sizing columns to their contents reads every row on each change
-        for col, width in enumerate((190, 50, 0, 120, 180)):
+        for col, width in enumerate((160, 44, 0, 110, 130)):  # the quote gets the rest
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col == 2
                                         else QHeaderView.ResizeMode.Interactive)
             if width:

@@ -29,6 +29,8 @@ from burgerannotator.core.documents import page_label
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.search import context_of
 
+from .follow import LazyRefresh
+
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -42,6 +44,7 @@ class SuggestionReview(QWidget):
         self.coding = None
         self._segments: dict[str, object] = {}
         self._announced: str | None = None  # the suggestion last sent with hit_activated
+        self.refresher = LazyRefresh(self, self.refresh, 0)
         self.unit = QComboBox()
         self.unit.addItems(list(UNITS))
         self.unit.setToolTip("Suggest the matched words (hit) or the sentence around them")
@@ -83,9 +86,9 @@ class SuggestionReview(QWidget):
     def set_session(self, session, coding=None) -> None:
         self.session, self.coding = session, coding
         if session is not None:
-            session.segmentsChanged.connect(lambda _ids: self.refresh())
-            session.coderChanged.connect(lambda _c: self.refresh())
-        self.refresh()
+            session.segmentsChanged.connect(lambda _ids: self.refresher.schedule(now=True))
+            session.coderChanged.connect(lambda _c: self.refresher.schedule(now=True))
+        self.refresher.schedule(now=True)
 
     # ---- the queue --------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -191,6 +194,7 @@ class SuggestionReview(QWidget):
 def install(main_window) -> SuggestionReview:
     """Add the review queue to the main window (a dock, Code menu) and keep it on the open project."""
     review = SuggestionReview()
+    review.refresher.lazy = True  # hidden in the window: no work on each coding action
     review.hit_activated.connect(main_window.show_span)
     dock = main_window.add_dock("Suggestions", review, "right", "suggestions")
 

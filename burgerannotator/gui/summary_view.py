@@ -5,7 +5,7 @@ emits ``segment_activated(document_uuid, start, end)`` so the main window can ju
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from burgerannotator.core.coders import list_coders
@@ -13,6 +13,8 @@ from burgerannotator.core.documents import list_documents
 from burgerannotator.core.exports.report import document_html
 from burgerannotator.core.matrix import select_coders
 from burgerannotator.core.summary import document_summary
+
+from .follow import LazyRefresh, follow_blind_mode, is_blind, notice_label, own_codings_notice
 
 _STYLE = ("<style>h2 { margin-bottom: 2px; } .meta { color: #555; } .memo { font-style: italic; } "
           "a.quote { color: #000; text-decoration: none; } blockquote { margin: 4px 0 0 12px; }</style>")
@@ -45,13 +47,16 @@ class SummaryView(QWidget):
         bar.addWidget(self.document_box, 1)
         bar.addWidget(QLabel("Coders", self))
         bar.addWidget(self.coder_box)
+        self.blind_notice = notice_label(self)
+        self._blind_coder: str | None = None    # uuid: blind coding, locked to this coder
+        self._unlocked_choice = None
         layout = QVBoxLayout(self)
+        layout.addWidget(self.blind_notice)
         layout.addLayout(bar)
         layout.addWidget(self.browser, 1)
-        self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self.refresh)
-        self.document_box.currentIndexChanged.connect(self.refresh)
-        self.coder_box.currentIndexChanged.connect(self.refresh)
+        self.refresher = LazyRefresh(self, self.refresh, 150)
+        self.document_box.currentIndexChanged.connect(lambda _i: self.refresher.schedule(now=True))
+        self.coder_box.currentIndexChanged.connect(lambda _i: self.refresher.schedule(now=True))
         if project is not None:
             self.set_project(project)
 
@@ -63,14 +68,27 @@ class SummaryView(QWidget):
             project.subscribe(self._on_changes)
             self.destroyed.connect(lambda *_a, p=project, f=self._on_changes: p.unsubscribe(f))
         self._fill()
-        self.refresh()
+        self.refresher.schedule(now=True)
+
+    def set_blind(self, coder_uuid: str | None, coder_name: str = "") -> None:
+        """Blind coding (``coder_uuid`` given): that coder's codings only, the coder choice locked."""
+        if coder_uuid is not None and self._blind_coder is None:
+            self._unlocked_choice = self.coder_box.currentData()
+        elif coder_uuid is None and self._blind_coder is not None:
+            self._unlocked_choice = ("restore", self._unlocked_choice)
+        self._blind_coder = coder_uuid
+        self.blind_notice.setText(own_codings_notice(coder_name) if coder_uuid else "")
+        self.blind_notice.setVisible(coder_uuid is not None)
+        self._fill()
+        self.coder_box.setEnabled(coder_uuid is None)
+        self.refresher.schedule(now=True)
 
     def _on_changes(self, changes) -> None:
         kinds = {c.kind for c in changes}
         if kinds & {"documents", "coders"}:
             self._fill()
         if kinds & {"segments", "codebook", "documents", "coders", "scales", "memos"}:
-            self._timer.start()
+            self.refresher.schedule()
 
     def _fill(self) -> None:
         keep_doc, keep_coder = self.document_box.currentData(), self.coder_box.currentData()
@@ -84,6 +102,10 @@ class SummaryView(QWidget):
             for c in list_coders(self.project):
                 self.coder_box.addItem(c.name, c.uuid)
             self.document_box.setCurrentIndex(max(self.document_box.findData(keep_doc), 0))
+            if self._blind_coder is not None:
+                keep_coder = self._blind_coder
+            elif isinstance(self._unlocked_choice, tuple):
+                keep_coder, self._unlocked_choice = self._unlocked_choice[1], None
             self.coder_box.setCurrentIndex(max(self.coder_box.findData(keep_coder), 0))
         for box in (self.document_box, self.coder_box):
             box.blockSignals(False)
@@ -100,7 +122,7 @@ class SummaryView(QWidget):
             self.browser.setHtml("<p><i>No document.</i></p>")
             return
         document = next(d for d in list_documents(self.project) if d.uuid == uuid)
-        coder_uuid = self.coder_box.currentData()
+        coder_uuid = self._blind_coder or self.coder_box.currentData()
         selection = select_coders(self.project, "coder", coder_uuid) if coder_uuid else None
         summary = document_summary(self.project, document, selection)
         scroll = self.browser.verticalScrollBar().value()
@@ -126,7 +148,10 @@ def install(main_window) -> SummaryView:
         if session is not None:
             session.documentChanged.connect(lambda d: view.show_document(d.uuid) if d is not None else None)
 
+    view.refresher.lazy = True  # hidden in the window: no work until shown
     main_window.sessionChanged.connect(follow)
+    follow_blind_mode(main_window, lambda s: view.set_blind(s.coder.uuid if is_blind(s) else None,
+                                                            s.coder.name if s is not None else ""))
     add_dock(main_window, "Summary", view)
     add_action(main_window, "Summary per document (HTML, Markdown, CSV)...",
                lambda: export_summary(main_window, view.project))

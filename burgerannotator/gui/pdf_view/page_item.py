@@ -37,20 +37,25 @@ class PageItem(QGraphicsItem):
         view = self.view
         z = view.zoom
         page = self.page_rect()
-        scale = z * view.device_ratio()
-        image = view.renderer.image(view.sha, self.index, scale)
+        ratio = view.device_ratio()
+        image = view.renderer.image(view.sha, self.index, z * ratio)
         painter.setPen(QPen(EDGE, 1))
-        painter.setBrush(PAPER)
-        painter.drawRect(page.adjusted(-0.5, -0.5, 0.5, 0.5))
-        if image is None:
-            view.renderer.request(view.sha, self.index, scale)
+        if image is not None and not image.isNull():
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # the image is the paper
+            painter.drawRect(page.adjusted(-0.5, -0.5, 0.5, 0.5))
+            # drawn pixel for pixel (the item sits on whole pixels): a blit, no resampling
+            painter.drawImage(QRectF(0, 0, image.width() / ratio, image.height() / ratio), image)
+        else:
+            painter.setBrush(PAPER)
+            painter.drawRect(page.adjusted(-0.5, -0.5, 0.5, 0.5))
+        if image is not None:  # (a null image: the page could not be drawn; blank paper stays)
+            view.page_drawn(self.index, image.cacheKey())
+        else:  # the view has asked for it; meanwhile the image at another zoom, or the label
+            view.page_missing(self.index)
             stand_in = view.renderer.any_image(view.sha, self.index)
             if stand_in is not None and not stand_in.isNull():
                 painter.drawImage(page, stand_in)
             else:
                 painter.setPen(QColor(170, 170, 170))
                 painter.drawText(page, Qt.AlignmentFlag.AlignCenter, f"p. {self.label}")
-        elif not image.isNull():
-            painter.drawImage(page, image)
-            view.page_painted(self.index)
         paint_overlay(painter, view.overlay, self.index, z, page.width())

@@ -2,9 +2,17 @@
 
 Zoom by fit width, fit page, a percentage (50-400 %) or Ctrl+wheel; go to a page by its
 printed label; ``show_span`` scrolls to a passage. Pages are painted from the renderer's
-cache; a page not yet rendered is requested when (and only when) it is painted.
+cache. Whenever the visible pages change (scroll, zoom, resize, another document) the view
+asks the renderer for the first visible page not rendered yet, and after each paint for
+the next one; when all are on screen, for the page below. One at a time, because PyMuPDF
+keeps the GIL while it draws: a second page in the works would hold up the paint of the
+first. A page painted before its image is in shows blank paper (or its image at the
+previous zoom) and is redrawn alone when the image arrives. ``pagePainted(index)`` tells
+when a newly rendered page image has been painted.
 """
 from __future__ import annotations
+
+import bisect
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
@@ -12,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
 from .overlay import PageOverlay, SegmentMark, gutter_width
 from .page_item import PageItem
-from .render import PageRenderer
+from .render import PageRenderer, scale_key
 from .selection import SelectionMixin
 
 MIN_ZOOM, MAX_ZOOM = 0.5, 4.0
@@ -29,6 +37,7 @@ class PdfView(SelectionMixin, QGraphicsView):
     boundsChanged = Signal(int, int, int)      # segment id, new start, new end (a handle was dragged)
     contextRequested = Signal(object, object)  # global QPoint, segment uuid | None
     firstPagePainted = Signal()
+    pagePainted = Signal(int)                  # page index: its new image is on the viewport
 
     def __init__(self, renderer: PageRenderer | None = None, parent=None):
         super().__init__(parent)
@@ -50,22 +59,33 @@ class PdfView(SelectionMixin, QGraphicsView):
         self.items: list[PageItem] = []
         self.overlay = PageOverlay()
         self._painted_first = False
+        self._drawn: list[int] | None = None   # pages newly drawn with their image during a paint
+        self._shown: dict[int, int] = {}       # page index -> cacheKey of the image on screen
+        self._tops: list[float] = []           # scene y of each page's top, in order
+        self._hold_requests = False
+        self._missing_painted = False
+        self._next_request = QTimer(self, singleShot=True, interval=0)
+        self._next_request.timeout.connect(self._request_visible)
         self._flash_timer = QTimer(self, interval=180)
         self._flash_timer.timeout.connect(self._flash_step)
         self._flash_left = 0
+        self.verticalScrollBar().valueChanged.connect(self._request_visible)  # first: the render starts
         self.verticalScrollBar().valueChanged.connect(self._emit_current_page)
+        self.horizontalScrollBar().valueChanged.connect(self._request_visible)
         self._last_page = -1
         self.init_selection()
 
     # ---- document ----------------------------------------------------------------------
     def set_document(self, sha: str, data: bytes, pages, layout) -> None:
         """``pages``: (index, width, height, label) per page, in order."""
+        self._hold_requests = True
         self.scene().clear()
         self.items = []
         self.overlay = PageOverlay()
         self.clear_selection(emit=False)
         self.sha, self.layout_ = sha, layout
         self._painted_first = False
+        self._shown.clear()
         if data:
             self.renderer.add_document(sha, data)
         for index, width, height, label in pages:
@@ -75,6 +95,8 @@ class PdfView(SelectionMixin, QGraphicsView):
         self._apply_zoom_mode()
         self._relayout()
         self.verticalScrollBar().setValue(0)
+        self._hold_requests = False
+        self._request_visible()
 
     def clear_document(self) -> None:
         self.set_document("", b"", [], None)
@@ -82,14 +104,68 @@ class PdfView(SelectionMixin, QGraphicsView):
     def device_ratio(self) -> float:
         return float(self.devicePixelRatioF() or 1.0)
 
-    def page_painted(self, index: int) -> None:
+    # ---- rendering ------------------------------------------------------------------------
+    def _request_visible(self, *_args) -> None:
+        """Ask the renderer for the next page due: the first visible one without an image,
+        else the page below the visible ones; queued requests for other pages are dropped."""
+        if self._hold_requests or not self.items or not self.sha:
+            return
+        visible = self.visible_pages()
+        if not visible:
+            return
+        scale, renderer = self._scale(), self.renderer
+        images = [renderer.image(self.sha, i, scale) for i in visible]
+        if any(im is not None and self._shown.get(i) != im.cacheKey() for i, im in zip(visible, images)):
+            return  # a page is in but not painted yet: its paint comes first, then the next request
+        due = next((i for i, im in zip(visible, images) if im is None), None)
+        if due is None and visible[-1] + 1 < len(self.items):
+            due = visible[-1] + 1
+            if renderer.image(self.sha, due, scale) is not None:
+                return
+        if due is not None:
+            renderer.request_pages(self.sha, [due], scale)
+
+    def _scale(self) -> float:
+        return self.zoom * self.device_ratio()
+
+    def page_drawn(self, index: int, image_key: int) -> None:
+        """A page item drew its rendered image (called during the viewport's paint)."""
+        if self._shown.get(index) != image_key:
+            self._shown[index] = image_key
+            if self._drawn is not None:
+                self._drawn.append(index)
+
+    def page_missing(self, index: int) -> None:
+        """A page item drew blank paper or a stand-in: its image is still to come."""
+        self._shown.pop(index, None)
+        self._missing_painted = True
+
+    def paintEvent(self, event) -> None:
+        self._drawn = []
+        try:
+            super().paintEvent(event)
+        finally:
+            drawn, self._drawn = self._drawn, None
+        if not drawn:
+            if self._missing_painted:
+                self._missing_painted = False
+                self._next_request.start()
+            return
         if not self._painted_first:
             self._painted_first = True
             QTimer.singleShot(0, self.firstPagePainted.emit)
+        for index in drawn:
+            self.pagePainted.emit(index)
+        # the next page due, once this paint is on screen (a render started now would hold
+        # the GIL, and so the rest of this paint, up)
+        self._next_request.start()
 
-    def _on_page_ready(self, sha: str, index: int, _scale: int) -> None:
-        if sha == self.sha and 0 <= index < len(self.items):
-            self.items[index].update()
+    def _on_page_ready(self, sha: str, index: int, scale: int) -> None:
+        if sha != self.sha or not 0 <= index < len(self.items) or scale != scale_key(self._scale()):
+            return
+        image = self.renderer.image(sha, index, self._scale())
+        if image is not None and self._shown.get(index) != image.cacheKey():
+            self.items[index].update()  # that page alone is repainted
 
     # ---- overlay -------------------------------------------------------------------------
     def set_marks(self, marks: list[SegmentMark]) -> None:
@@ -152,6 +228,7 @@ class PdfView(SelectionMixin, QGraphicsView):
         keep = self.page_at(self.mapToScene(view_point.toPoint()))
         self.zoom = zoom
         self.renderer.forget_scale_requests(zoom * self.device_ratio())
+        held, self._hold_requests = self._hold_requests, True
         self._relayout()
         if keep is not None:
             index, x, y = keep
@@ -159,6 +236,8 @@ class PdfView(SelectionMixin, QGraphicsView):
             delta = self.mapFromScene(target) - view_point.toPoint()
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
+        self._hold_requests = held
+        self._request_visible()
         self.zoomChanged.emit(self.zoom)
 
     def fit_width(self) -> None:
@@ -189,6 +268,7 @@ class PdfView(SelectionMixin, QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._apply_zoom_mode()
+        self._request_visible()
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -204,10 +284,13 @@ class PdfView(SelectionMixin, QGraphicsView):
         width = max((i.boundingRect().width() for i in self.items), default=0.0)
         for item in self.items:
             item.prepareGeometryChange()
-            item.setPos(MARGIN + (width - item.boundingRect().width()) / 2, y)
+            # whole pixels, so page images are blitted rather than resampled
+            item.setPos(round(MARGIN + (width - item.boundingRect().width()) / 2), round(y))
             y += item.page_rect().height() + PAGE_GAP
-        self.scene().setSceneRect(QRectF(0, 0, width + 2 * MARGIN, y))
+        self._tops = [item.pos().y() for item in self.items]
+        self.scene().setSceneRect(QRectF(0, 0, round(width + 2 * MARGIN), round(y)))
         self.viewport().update()
+        self._request_visible()
 
     # ---- pages and places ----------------------------------------------------------------------
     def page_at(self, scene_pos: QPointF) -> tuple[int, float, float] | None:
@@ -264,8 +347,19 @@ class PdfView(SelectionMixin, QGraphicsView):
             self.select_span(start, end)
 
     def visible_pages(self) -> list[int]:
+        """Pages with some of their paper on screen, top to bottom."""
         area = self.mapToScene(self.viewport().rect()).boundingRect()
-        return [i.index for i in self.items if i.sceneBoundingRect().intersects(area)]
+        if len(self._tops) != len(self.items):
+            self._tops = [item.pos().y() for item in self.items]
+        first = max(0, bisect.bisect_right(self._tops, area.top()) - 1)
+        out = []
+        for item in self.items[first:]:
+            rect = item.page_rect().translated(item.pos())
+            if rect.top() >= area.bottom():
+                break
+            if rect.bottom() > area.top() and rect.right() > area.left() and rect.left() < area.right():
+                out.append(item.index)
+        return out
 
     def page_to_viewport(self, page: int, x: float, y: float):
         """Where a point of a page (points) is on the viewport (for tests and tooltips)."""

@@ -1,0 +1,88 @@
+"""How the analysis views (matrix, summary, agreement, disagreements, suggestions) follow
+the window: they refresh only while they can be seen, and they keep to blind coding.
+
+``LazyRefresh`` runs a view's refresh after project changes (debounced); when the view is
+installed in the main window (``lazy=True``) and hidden (a closed dock or a tab behind
+another), it only notes that it is out of date and refreshes when it is shown, so coding
+costs a hidden view nothing. ``follow_blind_mode`` tells a view who codes and whether the
+other coders may be seen (``Session.show_others``): while blind, views show the current
+coder's codings only, or ``BLIND_NOTICE`` instead of comparisons between coders.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QLabel
+
+BLIND_NOTICE = "Blind coding is on: switch on View > Show other coders to compare coders"
+
+
+def own_codings_notice(coder_name: str) -> str:
+    return (f"Blind coding is on: only your codings ({coder_name}) are shown. "
+            "Switch on View > Show other coders to compare coders.")
+
+
+def notice_label(parent=None) -> QLabel:
+    """The one-line notice a view shows while blind coding is on (hidden until then)."""
+    label = QLabel(parent)
+    label.setObjectName("blindNotice")
+    label.setStyleSheet("QLabel { background: #fff4c2; color: #5a4500; padding: 3px 6px; }")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class LazyRefresh(QObject):
+    """Calls ``refresh`` when asked (``schedule``), but for a lazy view only while it is visible."""
+
+    def __init__(self, widget, refresh, delay_ms: int = 150, lazy: bool = False):
+        super().__init__(widget)
+        self.widget, self._refresh, self.lazy = widget, refresh, lazy
+        self.dirty = False
+        self.runs = 0                     # refreshes done (benches and tests read it)
+        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._timer.timeout.connect(self._run)
+        widget.installEventFilter(self)
+
+    def _hidden(self) -> bool:
+        return self.lazy and not self.widget.isVisible()
+
+    def schedule(self, now: bool = False) -> None:
+        """The view is out of date: refresh it (after the delay, or ``now``) or, if hidden, when shown."""
+        if self._hidden():
+            self.dirty = True
+            self._timer.stop()
+        elif now:
+            self._run()
+        else:
+            self._timer.start()
+
+    def _run(self) -> None:
+        if self._hidden():
+            self.dirty = True
+            return
+        self._timer.stop()
+        self.dirty = False
+        self.runs += 1
+        self._refresh()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.widget and event.type() == QEvent.Type.Show and self.dirty:
+            self._run()  # up to date as it appears
+        return False
+
+
+def follow_blind_mode(main_window, apply) -> None:
+    """Call ``apply(session)`` now and whenever the window's session, its coder or blind mode changes."""
+    def bind(session) -> None:
+        apply(session)
+        if session is not None:
+            session.showOthersChanged.connect(lambda _v, s=session: apply(s))
+            session.coderChanged.connect(lambda _c, s=session: apply(s))
+
+    main_window.sessionChanged.connect(bind)
+    if getattr(main_window, "session", None) is not None:
+        bind(main_window.session)
+
+
+def is_blind(session) -> bool:
+    return session is not None and not session.show_others

@@ -1,0 +1,46 @@
+"""The page renderer: the same pixels as PyMuPDF's get_pixmap, evicted buffers drawn into
+again, and pages asked for only when seen."""
+from __future__ import annotations
+
+import pymupdf
+
+from burgerannotator.gui.pdf_view.raster import SparePixmaps, render_page
+
+
+def _demo_pdf():
+    from pathlib import Path
+    return sorted((Path(__file__).resolve().parents[2] / "resources" / "demo").glob("*.pdf"))[0]
+
+
+def test_render_page_matches_get_pixmap_and_reuses_spares():
+    doc = pymupdf.open(_demo_pdf())
+    spares = SparePixmaps()
+    for scale in (1.0, 2.0):
+        for index in (0, 1, 2):
+            page = doc.load_page(index)
+            ours = render_page(page, scale, spares)
+            bare = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+            assert (ours.width, ours.height, ours.n, ours.alpha) == (bare.width, bare.height, 3, 0)
+            assert ours.samples == bare.samples
+            spares.give(ours)
+            assert len(spares) == 1
+            again = render_page(page, scale, spares)  # drawn into the spare buffer
+            assert again is ours and len(spares) == 0 and again.samples == bare.samples
+    spares.limit = 0
+    spares.give(again)
+    spares.trim()
+    assert len(spares) == 0
+
+
+def test_only_visible_pages_are_rendered(qtbot, open_window):
+    window = open_window("Viewer")
+    view = window.pane.view
+    qtbot.waitUntil(lambda: view.renderer.image(view.sha, 0, view.zoom * view.device_ratio()) is not None,
+                    timeout=5000)
+    qtbot.wait(200)
+    seen = set(view.visible_pages())
+    cached = {k[1] for k in view.renderer._cache if k[0] == view.sha}
+    assert seen <= cached and len(cached) <= len(seen) + 1  # the visible pages and the next one down
+    with qtbot.waitSignal(view.pagePainted, timeout=5000) as painted:
+        view.go_to_page(len(view.items) - 1)
+    assert painted.args[0] in view.visible_pages()
