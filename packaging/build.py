@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -59,8 +60,64 @@ def build(dist: Path = DIST, work: Path = BUILD) -> Path:
     out = dist / NAME
     for junk in out.rglob("__pycache__"):
         shutil.rmtree(junk, ignore_errors=True)
+    _trim(out)
     print(f"built {out} in {elapsed:.0f} s; size on disk {size_of(out) / 1e6:.0f} MB")
     return out
+
+
+KEEP_TRANSLATIONS = ("qtbase_nl", "qtbase_en", "qt_nl", "qt_en")
+UNUSED_QT_PLUGINS = ("platformthemes/libqgtk3", "egldeviceintegrations")
+
+
+def _trim(out: Path) -> None:
+    """Qt ships translations for ~40 languages and plugins we never load: keep Dutch and English.
+    Strip unneeded symbols off the shared libraries, except numpy's vendored ones (PyInstaller's
+    --strip strips those too, and OpenBLAS then fails to load: "ELF load command ... not page-aligned")."""
+    strip = shutil.which("strip")
+    if strip and sys.platform.startswith("linux"):
+        for lib in out.rglob("*.so*"):
+            if lib.is_file() and not lib.is_symlink() and "numpy.libs" not in lib.parts:
+                subprocess.run([strip, "--strip-unneeded", str(lib)], check=False, capture_output=True)
+    qt = next(out.rglob("PySide6/Qt"), None)
+    if qt is None:
+        return
+    for qm in (qt / "translations").glob("*.qm"):
+        if not qm.stem.startswith(KEEP_TRANSLATIONS):
+            qm.unlink()
+    for name in UNUSED_QT_PLUGINS:
+        for path in (qt / "plugins").glob(name + "*"):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    if sys.platform.startswith("linux") and shutil.which("readelf"):
+        _drop_orphan_libraries(out)
+
+
+def _needed(path: Path) -> list[str]:
+    r = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True)
+    return [line.split("[", 1)[1].split("]", 1)[0] for line in r.stdout.splitlines() if "(NEEDED)" in line]
+
+
+def _drop_orphan_libraries(out: Path) -> None:
+    """Remove bundled shared libraries that nothing left in the bundle links to (the GTK
+    theme plugin removed above drags in cairo, pango, gdk-pixbuf, ...). Roots are the
+    executable, Python extension modules and Qt plugins; links are ELF NEEDED entries."""
+    internal = out / "_internal"
+    libs = {p.name: p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()}
+    libs.update({p.name: p.resolve() for p in internal.rglob("*.so*") if p.is_symlink()})
+    roots = [out / NAME] + [p for p in internal.rglob("*.so") if ".cpython-" in p.name or ".abi3." in p.name
+                            or "plugins" in p.parts]
+    roots += [p for p in internal.glob("libpython3*.so*")]
+    seen: set[Path] = set()
+    todo = [r.resolve() for r in roots if r.exists()]
+    while todo:
+        lib = todo.pop()
+        if lib in seen:
+            continue
+        seen.add(lib)
+        todo += [libs[n] for n in _needed(lib) if n in libs]
+    for name, path in libs.items():
+        candidate = internal / name
+        if path not in seen and candidate.parent == internal and candidate.exists():
+            candidate.unlink()
 
 
 def main() -> int:
