@@ -103,12 +103,7 @@ def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{path.stem}-{stamp}{path.suffix or PROJECT_SUFFIX}"
-        src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        src.close()
-        dst.close()
+        _sqlite_copy(path, target)
         old = sorted(folder.glob(f"{path.stem}-*{path.suffix or PROJECT_SUFFIX}"))
         for stale in old[:-keep]:
             stale.unlink(missing_ok=True)
@@ -285,12 +280,19 @@ def copy_project(src: Path, dst: Path) -> None:
     if dst.exists():
         raise ProjectFileError(f"{dst} already exists.")
     inspect_file(src)
-    s = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
-    d = sqlite3.connect(dst)
-    with d:
-        s.backup(d)
-    s.close()
-    d.close()
+    _sqlite_copy(src, dst)
+
+
+def _sqlite_copy(src: Path, dst: Path) -> None:
+    """SQLite's online backup: a consistent copy, WAL content included, source opened read-only."""
+    source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
+    target = sqlite3.connect(dst)
+    try:
+        with target:
+            source.backup(target)
+    finally:
+        source.close()
+        target.close()
 
 
 __all__ = ["Project", "Change", "inspect_file", "backup", "copy_project"]

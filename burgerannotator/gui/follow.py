@@ -86,3 +86,13 @@ def follow_blind_mode(main_window, apply) -> None:
 
 def is_blind(session) -> bool:
     return session is not None and not session.show_others
+
+
+def follow_project(widget, old, new, on_changes) -> None:
+    """Move ``widget``'s change subscription from project ``old`` to ``new`` (either may be None);
+    the subscription ends with the widget."""
+    if old is not None:
+        old.unsubscribe(on_changes)
+    if new is not None:
+        new.subscribe(on_changes)
+        widget.destroyed.connect(lambda *_a, p=new, f=on_changes: p.unsubscribe(f))

@@ -18,7 +18,8 @@ from burgerannotator.core.errors import UserError
 from burgerannotator.core.matrix import (MEASURES, Matrix, build_matrix, cell_segments, document_attributes,
                                          format_value, select_coders)
 
-from .follow import LazyRefresh, follow_blind_mode, is_blind, notice_label, own_codings_notice
+from .follow import (LazyRefresh, follow_blind_mode, follow_project, is_blind, notice_label,
+                     own_codings_notice)
 
 TOTAL_BRUSH = QBrush(QColor("#e6e6e6"))
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -180,12 +181,8 @@ class MatrixView(QWidget):
 
     # ---- the project ---------------------------------------------------------------------
     def set_project(self, project) -> None:
-        if self.project is not None:
-            self.project.unsubscribe(self._on_changes)
+        follow_project(self, self.project, project, self._on_changes)
         self.project = project
-        if project is not None:
-            project.subscribe(self._on_changes)
-            self.destroyed.connect(lambda *_a, p=project, f=self._on_changes: p.unsubscribe(f))
         self._fill_selectors()
         self.refresher.schedule(now=True)
 

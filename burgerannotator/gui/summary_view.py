@@ -14,7 +14,8 @@ from burgerannotator.core.exports.report import document_html
 from burgerannotator.core.matrix import select_coders
 from burgerannotator.core.summary import document_summary
 
-from .follow import LazyRefresh, follow_blind_mode, is_blind, notice_label, own_codings_notice
+from .follow import (LazyRefresh, follow_blind_mode, follow_project, is_blind, notice_label,
+                     own_codings_notice)
 
 _STYLE = ("<style>h2 { margin-bottom: 2px; } .meta { color: #555; } .memo { font-style: italic; } "
           "a.quote { color: #000; text-decoration: none; } blockquote { margin: 4px 0 0 12px; }</style>")
@@ -61,12 +62,8 @@ class SummaryView(QWidget):
             self.set_project(project)
 
     def set_project(self, project) -> None:
-        if self.project is not None:
-            self.project.unsubscribe(self._on_changes)
+        follow_project(self, self.project, project, self._on_changes)
         self.project = project
-        if project is not None:
-            project.subscribe(self._on_changes)
-            self.destroyed.connect(lambda *_a, p=project, f=self._on_changes: p.unsubscribe(f))
         self._fill()
         self.refresher.schedule(now=True)
 
