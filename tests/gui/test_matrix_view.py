@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QMainWindow
 
 from burgerannotator.core.codebook import find_code
 from burgerannotator.core.coders import get_or_create_coder

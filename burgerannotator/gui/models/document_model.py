@@ -1,13 +1,17 @@
 """The project's documents as a table: city, title, pages, the current coder's segments."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from .table_base import RowTableModel
 
 COLUMNS = ["City", "Title", "Pages", "Coded"]
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class DocumentModel(QAbstractTableModel):
+class DocumentModel(RowTableModel):
+    COLUMNS = COLUMNS
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -23,16 +27,9 @@ class DocumentModel(QAbstractTableModel):
         if self.documents:
             self.dataChanged.emit(self.index(0, 3), self.index(len(self.documents) - 1, 3))
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.documents)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    @property
+    def rows(self) -> list:
+        return self.documents
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -4,11 +4,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from burgerannotator.core.documents import page_label
 from burgerannotator.core.models import Segment
+
+from .table_base import RowTableModel
 
 
 def _key(seg):
@@ -20,7 +22,9 @@ MEMO = 4
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SegmentModel(QAbstractTableModel):
+class SegmentModel(RowTableModel):
+    COLUMNS = COLUMNS
+
     def __init__(self, session, edit_memo: Callable | None = None, parent=None):
         super().__init__(parent)
         self.session = session
@@ -66,17 +70,6 @@ class SegmentModel(QAbstractTableModel):
 
     def _keys(self) -> list:
         return [_key(r) for r in self.rows]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def flags(self, index):
         base = super().flags(index)
