@@ -254,6 +254,22 @@ def segment_count(project, code: Code) -> int:
         Segment.code_id == code.id, Segment.deleted.is_(None))) or 0
 
 
+def live_segment_ids(project, code: Code) -> list[int]:
+    return list(project.session.scalars(select(Segment.id).where(Segment.code_id == code.id,
+                                                                 Segment.deleted.is_(None))))
+
+
+def restore_code(project, code: Code, segment_ids=()) -> None:
+    """Undo a delete or merge: the code comes back, and the given segments are live on it again."""
+    with project.transaction() as s:
+        code.deleted = None
+        if segment_ids:
+            s.execute(update(Segment).where(Segment.id.in_(list(segment_ids)))
+                      .values(code_id=code.id, deleted=None, modified=utcnow()))
+        _touch(project, code)
+        project.changed("segments")
+
+
 def delete_code(project, code: Code, segments: str = "refuse", move_to: Code | None = None) -> int:
     """Delete a code. If it has segments, ``segments`` says what happens to them:
     'refuse' (raise, so the caller can ask), 'delete' (tombstoned) or 'move' (to ``move_to``)."""

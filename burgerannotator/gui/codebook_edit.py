@@ -5,7 +5,7 @@ Each edit is a core.codebook call made undoable through ``Coding.call``.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox
 
 from burgerannotator.core import codebook
 
@@ -42,7 +42,42 @@ class CodebookEditor:
             menu.addAction("Move down", lambda: self.move_by(code, +1))
             if code.kind == "code":
                 menu.addAction("Move to category...", lambda: self.move_to(code))
+            menu.addSeparator()
+            menu.addAction("Memo...", lambda: self.window.memo_actions.edit("code", code.uuid, code.name))
+            if code.kind == "code":
+                menu.addAction("Delete code...", lambda: self.delete(code))
         return menu
+
+    @guarded
+    def delete(self, code) -> None:
+        """Delete a code; if it has segments, ask whether they go too or move to another code."""
+        n = len(codebook.live_segment_ids(self.project, code))
+        if n == 0:
+            if QMessageBox.question(self.window, "Delete code", f"Delete the code {code.name}?") \
+                    == QMessageBox.StandardButton.Yes:
+                self.delete_now(code, "delete")
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete code",
+                          f"{code.name} has {n} segment(s) (of all coders). What happens to them?",
+                          QMessageBox.StandardButton.Cancel, self.window)
+        delete = box.addButton(f"Delete the {n} segment(s)", QMessageBox.ButtonRole.DestructiveRole)
+        move = box.addButton("Move them to another code...", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        if box.clickedButton() is delete:
+            self.delete_now(code, "delete")
+        elif box.clickedButton() is move:
+            others = [c for c in codebook.leaf_codes(self.project) if c.id != code.id]
+            uuid = pick_code(self.window, others, f"Move the segments of {code.name} to")
+            if uuid:
+                self.delete_now(code, "move", codebook.find_code(self.project, uuid))
+
+    def delete_now(self, code, how: str, move_to=None) -> None:
+        """Delete (how='delete': its segments too; 'move': they go to ``move_to``), undoably."""
+        project = self.project
+        ids = codebook.live_segment_ids(project, code)
+        self.window.coding.call(f"Delete {code.code_id}",
+                                lambda: codebook.delete_code(project, code, how, move_to),
+                                lambda: codebook.restore_code(project, code, ids))
 
     @guarded
     def add(self, near, kind: str) -> None:

@@ -1,9 +1,9 @@
 """Under the document list: the document scales (DIEPGANG) of the current document as
-judged by the current coder, and the document's attributes (a dialog)."""
+judged by the current coder, the document's attributes (a dialog) and the coder's memo on it."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from burgerannotator.core.codebook import scales
 from burgerannotator.core.documents import set_attribute
@@ -21,10 +21,17 @@ class DocumentDetails(QWidget):
         self.attributes_button = QPushButton("Attributes...")
         self.attributes_button.setToolTip("Edit this document's attributes (city, rank, ...)")
         self.attributes_button.clicked.connect(self.edit_attributes)
+        self.memo_button = QPushButton("Memo...")
+        self.memo_button.setToolTip("Your memo on this document")
+        self.memo_button.clicked.connect(lambda: self.memo_requested())
+        self.memo_requested = lambda: None  # set by the main window
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.attributes_button)
+        buttons.addWidget(self.memo_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 0, 4, 4)
         box.addLayout(self.form)
-        box.addWidget(self.attributes_button)
+        box.addLayout(buttons)
 
     def set_session(self, session, coding) -> None:
         self.session, self.coding = session, coding

@@ -28,6 +28,7 @@ from .document_details import DocumentDetails
 from .document_list import DocumentList
 from .document_pane import DocumentPane
 from .errors import guarded
+from .memo_actions import MemoActions
 from .menus import build_menus
 from .pdf_view.render import PageRenderer
 from .project_actions import ProjectActions
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.coding_actions = CodingActions(self)
         self.project_actions = ProjectActions(self)
         self.codebook_editor = CodebookEditor(self)
+        self.memo_actions = MemoActions(self)
+        self.details.memo_requested = self.memo_actions.edit_document_memo
         build_menus(self)
         for dock in self.findChildren(QDockWidget):
             self.docks_menu.addAction(dock.toggleViewAction())

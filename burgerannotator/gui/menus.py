@@ -73,6 +73,7 @@ def build_menus(w) -> None:
     k.addSeparator()
     _act(w, k, "Add code...", lambda: w.codebook_editor.add(None, "code") if w.session else None)
     _act(w, k, "Document &attributes...", w.details.edit_attributes)
+    _act(w, k, "Document &memo...", lambda: w.memo_actions.edit_document_memo())
 
     m["Coder"] = cm = bar.addMenu("C&oder")
     _act(w, cm, "&Switch coder...", w.switch_coder)

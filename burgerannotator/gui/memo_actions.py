@@ -1,0 +1,37 @@
+"""Memos on documents and codes (one per coder), written in a dialog and undoable."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog
+
+from burgerannotator.core.memos import get_memo, set_memo
+
+from .errors import guarded
+
+
+class MemoActions:
+    def __init__(self, window):
+        self.window = window
+
+    @guarded
+    def edit(self, kind: str, target_uuid: str, title: str) -> None:
+        """Ask for the memo of the current coder on a document or code."""
+        s = self.window.session
+        if s is None:
+            return
+        old = get_memo(s.project, kind, target_uuid, s.coder)
+        text, ok = QInputDialog.getMultiLineText(self.window, "Memo", f"Your memo on {title}:", old)
+        if ok:
+            self.set(kind, target_uuid, text)
+
+    def set(self, kind: str, target_uuid: str, text: str) -> None:
+        s = self.window.session
+        project, coder = s.project, s.coder
+        old = get_memo(project, kind, target_uuid, coder)
+        if text != old:
+            self.window.coding.call(f"Memo on {kind}", lambda: set_memo(project, kind, target_uuid, coder, text),
+                                    lambda: set_memo(project, kind, target_uuid, coder, old))
+
+    def edit_document_memo(self) -> None:
+        doc = self.window.session.document if self.window.session else None
+        if doc is not None:
+            self.edit("document", doc.uuid, doc.label)
