@@ -96,3 +96,29 @@ def follow_project(widget, old, new, on_changes) -> None:
     if new is not None:
         new.subscribe(on_changes)
         widget.destroyed.connect(lambda *_a, p=new, f=on_changes: p.unsubscribe(f))
+
+
+def add_show_action(window, dock, menu: str, text: str, shortcut: str | None = None, focus=None):
+    """A menu action that shows and raises ``dock`` (and gives ``focus`` the keyboard)."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    action = QAction(text, window)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+
+    def show() -> None:
+        dock.show()
+        dock.raise_()
+        if focus is not None:
+            focus()
+
+    action.triggered.connect(show)
+    window.add_menu_action(menu, action)
+    return action
+
+
+def follow_session(window, apply) -> None:
+    """Call ``apply(session)`` now and whenever the window opens or closes a project."""
+    window.sessionChanged.connect(apply)
+    if getattr(window, "session", None) is not None:
+        apply(window.session)

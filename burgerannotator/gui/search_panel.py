@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,8 @@ from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.search import SearchResult, search
 from burgerannotator.core.segments import create_segment
+
+from .follow import add_show_action, follow_session
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (document uuid, start, end) on hit rows
 
@@ -192,20 +194,6 @@ def install(main_window) -> SearchPanel:
     panel.hit_activated.connect(main_window.show_span)
     dock = main_window.add_dock("Search", panel, "right", "search")
 
-    def on_session(session) -> None:
-        panel.set_session(session, getattr(main_window, "coding", None))
-
-    main_window.sessionChanged.connect(on_session)
-    if getattr(main_window, "session", None) is not None:
-        on_session(main_window.session)
-    action = QAction("Search documents…", main_window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+F"))
-
-    def show() -> None:
-        dock.show()
-        dock.raise_()
-        panel.focus_query()
-
-    action.triggered.connect(show)
-    main_window.add_menu_action("Edit", action)
+    follow_session(main_window, lambda session: panel.set_session(session, getattr(main_window, "coding", None)))
+    add_show_action(main_window, dock, "Edit", "Search documents…", "Ctrl+Shift+F", panel.focus_query)
     return panel

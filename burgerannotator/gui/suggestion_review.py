@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from burgerannotator.core.documents import page_label
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.search import context_of
 
-from .follow import LazyRefresh
+from .follow import LazyRefresh, add_show_action, follow_session
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -198,19 +198,6 @@ def install(main_window) -> SuggestionReview:
     review.hit_activated.connect(main_window.show_span)
     dock = main_window.add_dock("Suggestions", review, "right", "suggestions")
 
-    def on_session(session) -> None:
-        review.set_session(session, getattr(main_window, "coding", None))
-
-    main_window.sessionChanged.connect(on_session)
-    if getattr(main_window, "session", None) is not None:
-        on_session(main_window.session)
-    action = QAction("Review dictionary suggestions…", main_window)
-
-    def show() -> None:
-        dock.show()
-        dock.raise_()
-        review.list.setFocus()
-
-    action.triggered.connect(show)
-    main_window.add_menu_action("Code", action)
+    follow_session(main_window, lambda session: review.set_session(session, getattr(main_window, "coding", None)))
+    add_show_action(main_window, dock, "Code", "Review dictionary suggestions…", focus=review.list.setFocus)
     return review

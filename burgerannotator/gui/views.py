@@ -4,11 +4,11 @@ this puts them in the window, hidden until asked for from the Analysis menu, so 
 keeps its room on a small screen."""
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from . import agreement_view, disagreement_view, help_menu, matrix_view, merge_dialog, search_panel
 from . import suggestion_review, summary_view
+from .follow import add_show_action
 
 # dock object name -> (Analysis menu text, shortcut)
 ANALYSIS = {
@@ -44,11 +44,7 @@ def install_views(window) -> None:
         if dock is None or entry is None:
             continue
         text, shortcut = entry
-        action = QAction(text, window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _c=False, d=dock: (d.show(), d.raise_()))
-        window.add_menu_action("Analysis", action)
+        add_show_action(window, dock, "Analysis", text, shortcut)
     # Only the coding panels are open at first (before the window is shown, so hidden docks
     # do not make it taller than a 1366x768 screen); a saved layout restores the user's choice.
     for name in ANALYSIS:
