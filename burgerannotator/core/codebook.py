@@ -176,12 +176,19 @@ def add_code(project, name: str, parent: Code | None = None, code_id: str | None
         raise UserError("A code needs a name.")
     cid = (code_id or _make_id(name, parent)).strip()
     with project.transaction() as s:
-        if s.scalar(select(Code).where(Code.code_id == cid)) is not None:
+        node = s.scalar(select(Code).where(Code.code_id == cid))
+        if node is not None and node.deleted is None:
             raise UserError(f"There is already a code with id {cid}.")
-        siblings = s.scalar(select(func.count()).select_from(Code).where(Code.parent_id == (parent.id if parent else None)))
-        node = Code(code_id=cid, name=name, parent=parent, kind=kind, position=siblings or 0,
-                    color=_colour(color or (parent.color if parent else "#888888")), definition=definition)
-        s.add(node)
+        siblings = s.scalar(select(func.count()).select_from(Code).where(
+            Code.parent_id == (parent.id if parent else None), Code.deleted.is_(None)))
+        if node is None:
+            node = Code(code_id=cid)
+            s.add(node)
+        # a deleted code's id is free again: the row comes back with the new name and place
+        # (its old segments stay deleted)
+        node.name, node.parent, node.kind, node.position, node.deleted = name, parent, kind, siblings or 0, None
+        node.color = _colour(color or (parent.color if parent else "#888888"))
+        node.definition = definition
         s.flush()
         _touch(project, node)
     return node

@@ -1,12 +1,13 @@
 """A searchable list of codes (for the context menu: code or recode with any code)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from .models.codebook_model import swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class CodePicker(QDialog):
@@ -23,6 +24,7 @@ class CodePicker(QDialog):
         self.list.itemActivated.connect(lambda _i: self.accept())
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self.accept)
+        self.search.installEventFilter(self)  # arrow keys in the search box move in the list
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -31,6 +33,12 @@ class CodePicker(QDialog):
         box.addWidget(self.list, 1)
         box.addWidget(buttons)
         self._filter("")
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.search and event.type() == QEvent.Type.KeyPress and event.key() in LIST_KEYS:
+            self.list.event(event)  # the list skips hidden (filtered out) rows
+            return True
+        return super().eventFilter(obj, event)
 
     def _filter(self, text: str) -> None:
         needle = text.casefold().strip()
@@ -51,6 +59,9 @@ class CodePicker(QDialog):
 
 def pick_code(parent, codes, title: str = "Choose a code") -> str | None:
     dialog = CodePicker(codes, title, parent)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        return dialog.chosen_uuid()
-    return None
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.chosen_uuid()
+        return None
+    finally:
+        dialog.deleteLater()  # not kept as a hidden child of the window after each pick

@@ -86,7 +86,15 @@ class CodebookEditor:
             parent = near if near.kind == "category" else near.parent
         name, ok = QInputDialog.getText(self.window, "Add " + kind, f"Name of the new {kind}:")
         if ok and name.strip():
-            codebook.add_code(self.project, name, parent=parent, kind=kind)
+            project, added = self.project, []
+
+            def redo():  # the first time adds it; a redo after an undo brings the same code back
+                if added:
+                    codebook.restore_code(project, added[0])
+                else:
+                    added.append(codebook.add_code(project, name, parent=parent, kind=kind))
+            self.window.coding.call(f"Add {kind} {name.strip()}", redo,
+                                    lambda: codebook.delete_code(project, added[0], "delete"))
 
     @guarded
     def rename(self, code) -> None:

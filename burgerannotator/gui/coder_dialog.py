@@ -27,7 +27,10 @@ class CoderDialog(QDialog):
 
 def ask_coder_name(parent, names: list[str], current: str = "") -> str | None:
     dialog = CoderDialog(names, current, parent)
-    while dialog.exec() == QDialog.DialogCode.Accepted:
-        if dialog.name():
-            return dialog.name()
-    return None
+    try:
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if dialog.name():
+                return dialog.name()
+        return None
+    finally:
+        dialog.deleteLater()  # not kept as a hidden child of the window after each switch

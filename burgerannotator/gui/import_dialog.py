@@ -33,7 +33,7 @@ def import_pdfs(parent, session, paths: list[str]) -> list:
         for i, result in enumerate(results):
             if result.status == "failed" and "encrypted" in result.message:
                 results[i] = _retry_with_password(parent, session, result)
-    problems = [r.message for r in results if r.status == "failed"]
+    problems = [r.message for r in results if r.status in ("failed", "duplicate")]  # a duplicate is said too
     problems += [w for r in results for w in r.warnings]
     if problems:
         show_error("\n".join(problems[:12]), parent, "Import")

@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1366, 768)
         install_views(self)
+        # the minimum size was fixed while the views' docks were still shown: recompute it, else
+        # a smaller saved geometry (small or scaled screens) is restored too large
+        self.layout().activate()
         self._needs_default_layout = not settings.restore_window(self)
 
     def showEvent(self, event) -> None:
@@ -211,6 +214,7 @@ class MainWindow(QMainWindow):
         for model in (self.documents.model, self.codebook.model, self.segments.model_):
             model.session = None
             model.refresh()
+        self.start_page.set_recent(settings.recent_projects())  # the project just closed is listed
         self.center.setCurrentWidget(self.start_page)
         self.setWindowTitle("BurgerAnnotator")
         self.coder_label.setText("")

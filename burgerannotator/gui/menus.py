@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
 
 from . import settings
 
@@ -60,10 +61,10 @@ def build_menus(w) -> None:
                                 checkable=True, tip="Off: blind coding, you see only your own segments")
     w.show_others_action.setChecked(settings.show_others())
     v.addSeparator()
-    _act(w, v, "Focus &documents", lambda: w.documents.table.setFocus(), "Alt+1")
+    _act(w, v, "Focus &documents", lambda: _focus(w.documents.table), "Alt+1")
     _act(w, v, "Focus the &page", lambda: pane.view.setFocus(), "Alt+2")
-    _act(w, v, "Focus the &codebook", lambda: w.codebook.tree.setFocus(), "Alt+3")
-    _act(w, v, "Focus the &segments", lambda: w.segments.setFocus(), "Alt+4")
+    _act(w, v, "Focus the &codebook", lambda: _focus(w.codebook.tree), "Alt+3")
+    _act(w, v, "Focus the &segments", lambda: _focus(w.segments), "Alt+4")
     w.docks_menu = v.addMenu("Panels")
 
     m["Code"] = k = bar.addMenu("&Code")
@@ -79,6 +80,17 @@ def build_menus(w) -> None:
     _act(w, cm, "&Switch coder...", w.switch_coder)
 
     m["Analysis"] = bar.addMenu("&Analysis")
+
+
+def _focus(widget) -> None:
+    """Focus a panel's widget, showing its panel first if the user had closed it."""
+    dock = widget.parent()
+    while dock is not None and not isinstance(dock, QDockWidget):
+        dock = dock.parent()
+    if dock is not None and not dock.isVisible():
+        dock.show()
+        dock.raise_()
+    widget.setFocus()
 
 
 def _fill_recent(w) -> None:

@@ -26,13 +26,20 @@ class StartPage(QWidget):
             button.setMinimumWidth(320)
             button.clicked.connect(signal.emit)
             box.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        if recent:
-            box.addWidget(QLabel("Recent projects:"), 0, Qt.AlignmentFlag.AlignHCenter)
-            self.recent = QListWidget()
-            self.recent.setMaximumWidth(520)
-            for path in recent:
-                self.recent.addItem(path)
-                if not Path(path).exists():
-                    self.recent.item(self.recent.count() - 1).setForeground(Qt.GlobalColor.gray)
-            self.recent.itemActivated.connect(lambda item: self.openRecent.emit(item.text()))
-            box.addWidget(self.recent, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.recent_label = QLabel("Recent projects:")
+        box.addWidget(self.recent_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.recent = QListWidget()
+        self.recent.setMaximumWidth(520)
+        self.recent.itemActivated.connect(lambda item: self.openRecent.emit(item.text()))
+        box.addWidget(self.recent, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.set_recent(recent)
+
+    def set_recent(self, recent: list[str]) -> None:
+        """Show these recent projects (a missing one greyed); the list is hidden when empty."""
+        self.recent.clear()
+        for path in recent:
+            self.recent.addItem(path)
+            if not Path(path).exists():
+                self.recent.item(self.recent.count() - 1).setForeground(Qt.GlobalColor.gray)
+        self.recent_label.setVisible(bool(recent))
+        self.recent.setVisible(bool(recent))

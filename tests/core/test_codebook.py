@@ -94,3 +94,14 @@ def test_pinning_a_key_unpins_the_previous_holder(demo_project):
     codebook.update_code(demo_project, b, pinned_key=1)
     demo_project.session.refresh(a)
     assert (a.pinned_key, b.pinned_key) == (None, 1)
+
+
+def test_a_deleted_codes_id_can_be_used_again(demo_project):
+    mech = find_code(demo_project, "MECH")
+    first = codebook.add_code(demo_project, "Wijkwethouder", parent=mech)
+    codebook.delete_code(demo_project, first, segments="delete")
+    again = codebook.add_code(demo_project, "Wijkwethouder", parent=mech, color="#112233")
+    assert again.code_id == "MECH-WIJKWETHOUDER" and again.deleted is None and again.color == "#112233"
+    assert [c.code_id for c in codebook.all_codes(demo_project)].count("MECH-WIJKWETHOUDER") == 1
+    with pytest.raises(UserError, match="already"):
+        codebook.add_code(demo_project, "Wijkwethouder", parent=mech)

@@ -63,7 +63,8 @@ class DocumentModel(RowTableModel):
 def document_filter(model) -> QSortFilterProxyModel:
     proxy = QSortFilterProxyModel(model)
     proxy.setSourceModel(model)
-    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterKeyColumn(0)  # the tooltip holds title, file name and every attribute (city, ...)
+    proxy.setFilterRole(Qt.ItemDataRole.ToolTipRole)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
     return proxy

@@ -1,0 +1,161 @@
+"""Importing PDFs into a fresh project the way a user does: dropping files on the window and
+File > Import PDFs (Ctrl+I), with the progress dialog; cancelling after the first file; a
+duplicate and a damaged PDF reported in one dialog, never a traceback."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from sqlalchemy import func, select
+
+from burgerannotator.core import codebook, importer
+from burgerannotator.core.models import Document, Page, PdfBlob
+from burgerannotator.core.resources import demo_dir
+from burgerannotator.core.store import Project
+from burgerannotator.gui import errors
+from burgerannotator.gui.main_window import MainWindow
+
+PDFS = ["01-amsterdam.pdf", "02-rotterdam.pdf", "03-den-haag.pdf"]
+
+
+@pytest.fixture
+def fresh_window(qtbot, tmp_path):
+    """The main window on a new, empty project (the default codebook, no documents)."""
+    path = tmp_path / "fresh.bap"
+    project = Project.create(path)
+    codebook.import_codebook(project, codebook.load_codebook_file())
+    project.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    assert window.open_project(str(path), coder_name="Importer")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    yield window, path
+    window.close()
+
+
+def _pdfs(*names) -> list[str]:
+    return [str(demo_dir() / n) for n in names]
+
+
+def _mime(paths) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(p) for p in paths])
+    return mime
+
+
+def _drop(window, paths) -> bool:
+    """Drag the files over the window and drop them; returns whether the drag was accepted."""
+    mime = _mime(paths)
+    pos = window.rect().center()
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    return True
+
+
+def _stored(path: Path) -> dict:
+    """What the project file holds, read through a separate read-only connection."""
+    project = Project.open(path, readonly=True)
+    try:
+        s = project.session
+        docs = s.scalars(select(Document).order_by(Document.position)).all()
+        return {"files": [d.file_name for d in docs],
+                "pages_ok": all(d.page_count == len(d.pages) > 0 and d.text for d in docs),
+                "blobs": s.scalar(select(func.count()).select_from(PdfBlob)),
+                "pages": s.scalar(select(func.count()).select_from(Page))}
+    finally:
+        project.close()
+
+
+def _progress_dialog(window) -> QProgressDialog | None:
+    boxes = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    return boxes[0] if boxes else None
+
+
+def test_dropping_pdfs_imports_them_with_a_progress_dialog(qtbot, fresh_window, monkeypatch):
+    window, path = fresh_window
+    assert window.session.document is None
+    seen = []
+    real = importer.import_pdf
+
+    def watching(*args, **kwargs):  # what the user sees while each file is read
+        box = _progress_dialog(window)
+        seen.append(box.labelText() if box else None)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "import_pdf", watching)
+    assert not _drop(window, [str(path.parent / "notes.txt")])  # not a PDF: the drag is refused
+    assert _drop(window, _pdfs(*PDFS[:2]))
+    assert seen == ["Importing 01-amsterdam.pdf (1 of 2)", "Importing 02-rotterdam.pdf (2 of 2)"]
+    assert _progress_dialog(window) is None  # closed at the end
+    stored = _stored(path)
+    assert stored["files"] == PDFS[:2] and stored["pages_ok"] and stored["blobs"] == 2
+    assert window.documents.model.rowCount() == 2
+    assert window.session.document.file_name == PDFS[0]  # the first one is shown
+    assert window.center.currentWidget() is window.pane and window.pane.view.items
+    assert "2 of 2 PDF(s) imported" in window.statusBar().currentMessage()
+
+
+def test_cancel_after_the_first_file_keeps_it_and_stops(qtbot, fresh_window, monkeypatch):
+    window, path = fresh_window
+    real = importer.import_pdf
+    calls = []
+
+    def then_cancel(*args, **kwargs):  # the user clicks Cancel while the first file is read
+        calls.append(Path(args[1]).name)
+        result = real(*args, **kwargs)
+        box = _progress_dialog(window)
+        assert box is not None
+        qtbot.mouseClick(box.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        return result
+
+    monkeypatch.setattr(importer, "import_pdf", then_cancel)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: (_pdfs(*PDFS), "")))
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # File > Import PDFs...
+    assert calls == [PDFS[0]]
+    stored = _stored(path)
+    assert stored["files"] == [PDFS[0]] and stored["pages_ok"] and stored["blobs"] == 1
+    assert stored["pages"] == window.session.documents()[0].page_count
+    assert window.documents.model.rowCount() == 1
+    assert "1 of 3 PDF(s) imported" in window.statusBar().currentMessage()
+    # the rest can be imported afterwards: nothing was left half-done
+    monkeypatch.setattr(importer, "import_pdf", real)
+    window.project_actions.import_paths(_pdfs(*PDFS))
+    assert _stored(path)["files"] == PDFS
+
+
+def _dialog_text(qtbot) -> str:
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=3000)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    text = box.text()
+    box.close()
+    return text
+
+
+def test_duplicate_and_damaged_pdf_are_reported_in_one_dialog(qtbot, fresh_window, tmp_path):
+    window, path = fresh_window
+    assert _drop(window, _pdfs(PDFS[0]))
+    junk = tmp_path / "damaged.pdf"
+    junk.write_bytes(b"%PDF-1.7\n" + b"\x00garbage\xff" * 500)
+    errors.last_message = ""
+    assert _drop(window, _pdfs(PDFS[0], PDFS[1]) + [str(junk)])
+    text = _dialog_text(qtbot)
+    lines = text.splitlines()
+    assert any("01-amsterdam.pdf" in line and "already in the project" in line for line in lines)
+    assert any("damaged.pdf" in line and "damaged" in line.replace("damaged.pdf", "") for line in lines)
+    assert "Traceback" not in text and "Error:" not in text
+    assert not (Path(errors.user_data_dir()) / "error.log").exists()
+    assert _stored(path)["files"] == PDFS[:2]
+    assert "1 of 3 PDF(s) imported" in window.statusBar().currentMessage()
