@@ -6,10 +6,12 @@ Generates (once, cached in the folder given) a project with the 14 demo agreemen
 count), then times:
 
 - the matrix for each measure, pooled and side by side (target < 0.5 s each);
-- the full .xlsx export (target < 10 s);
+- the full .xlsx export (target < 10 s), as this project gets it (shared strings) and as
+  projects above ``xlsx_writer.SHARED_STRINGS_MAX_SEGMENTS`` get it (constant memory);
 - the CSV of the segments table;
 
-and reports peak memory (tracemalloc peak of the export, and the process's ru_maxrss).
+and reports peak memory (tracemalloc peak of the export in both modes, and the process's
+ru_maxrss, which includes tracemalloc's own overhead).
 
 Usage: python bench/export_bench.py [--segments N] [--dir FOLDER] [--fresh]
 """
@@ -23,6 +25,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -37,6 +40,7 @@ from burgerannotator.core.demo import build_demo  # noqa: E402
 from burgerannotator.core.documents import layout, list_documents  # noqa: E402
 from burgerannotator.core.exports.csv_writer import write_csv  # noqa: E402
 from burgerannotator.core.exports.tables import segments_table  # noqa: E402
+from burgerannotator.core.exports import xlsx_writer  # noqa: E402
 from burgerannotator.core.exports.xlsx_writer import write_workbook  # noqa: E402
 from burgerannotator.core.matrix import MEASURES, build_matrix, select_coders  # noqa: E402
 from burgerannotator.core.models import Segment, new_uuid, utcnow  # noqa: E402
@@ -83,6 +87,26 @@ def generate(path: Path, n_segments: int, seed: int = 4) -> None:
         project.close()
 
 
+@contextmanager
+def constant_memory():
+    """The export as projects above SHARED_STRINGS_MAX_SEGMENTS get it (XlsxWriter constant_memory)."""
+    old = xlsx_writer.SHARED_STRINGS_MAX_SEGMENTS
+    xlsx_writer.SHARED_STRINGS_MAX_SEGMENTS = 0
+    try:
+        yield
+    finally:
+        xlsx_writer.SHARED_STRINGS_MAX_SEGMENTS = old
+
+
+def peak_memory(fn) -> float:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
 def timed(label: str, fn, target: float | None = None):
     t0 = time.perf_counter()
     result = fn()
@@ -123,17 +147,21 @@ def main() -> int:
         print("Exports:")
         out = folder / "bench-export.xlsx"
         timed("full .xlsx export (3 matrices + 4 tables)", lambda: write_workbook(project, out, pooled), 10.0)
-        print(f"  workbook size: {out.stat().st_size / 1e6:.1f} MB")
+        print(f"  workbook size: {out.stat().st_size / 1e6:.1f} MB (shared strings, up to "
+              f"{xlsx_writer.SHARED_STRINGS_MAX_SEGMENTS:,} segments)")
+        with constant_memory():
+            timed("  the same in constant-memory mode", lambda: write_workbook(project, out, pooled), 10.0)
+            print(f"  workbook size: {out.stat().st_size / 1e6:.1f} MB (constant memory, bigger projects)")
         timed("segments table -> CSV (';')", lambda: write_csv(segments_table(project), folder / "seg.csv", ";"))
         project.session.expunge_all()
-        tracemalloc.start()
-        write_workbook(project, out, pooled)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
         print("Memory:")
-        print(f"  tracemalloc peak during the .xlsx export:  {peak / 1e6:7.1f} MB")
+        with constant_memory():
+            peak = peak_memory(lambda: write_workbook(project, out, pooled))
+        print(f"  tracemalloc peak, .xlsx export, constant memory: {peak:7.1f} MB")
+        peak = peak_memory(lambda: write_workbook(project, out, pooled))
+        print(f"  tracemalloc peak, .xlsx export, shared strings:  {peak:7.1f} MB")
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(f"  process peak RSS (ru_maxrss):             {rss / 1024 if sys.platform != 'darwin' else rss / 1e6:7.1f} MB")
+        print(f"  process peak RSS (ru_maxrss):                    {rss / 1024 if sys.platform != 'darwin' else rss / 1e6:7.1f} MB")
     finally:
         project.close()
     return 0

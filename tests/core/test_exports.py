@@ -14,7 +14,8 @@ from burgerannotator.core.documents import find_document, page_label
 from burgerannotator.core.exports.csv_writer import write_csv
 from burgerannotator.core.exports.report import to_html, to_markdown
 from burgerannotator.core.exports.sanitize import neutralise
-from burgerannotator.core.exports.tables import matrix_table, segments_table
+from burgerannotator.core.exports import xlsx_writer
+from burgerannotator.core.exports.tables import codebook_table, documents_table, matrix_table, segments_table
 from burgerannotator.core.exports.xlsx_writer import write_workbook
 from burgerannotator.core.matrix import build_matrix, select_coders
 from burgerannotator.core.memos import set_memo as set_document_memo
@@ -38,7 +39,7 @@ def evil(demo_project):
 
 
 def test_neutralise():
-    for bad in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
+    for bad in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "<r>x</r>"):
         assert neutralise(bad) == "'" + bad
     assert neutralise("Buurtrechten") == "Buurtrechten"
     assert neutralise(None) == ""
@@ -97,6 +98,61 @@ def test_workbook_sheets_types_pages_and_neutralisation(evil, tmp_path):
     assert docs["Amsterdam"][doc_header.index("DIEPGANG (Demo coder A)")] == 2
     summary = [r for r in wb["Summary"].iter_rows(min_row=2, values_only=True) if r[0] == "Amsterdam"]
     assert any(r[2] == "MECH-PARTICIPATIEKADER" and r[4] == 2 and r[6] == "ii" for r in summary)
+
+
+# XlsxWriter copies text that starts with <r> and ends with </r> into the XML as it is: unguarded,
+# this memo closes its cell and adds a live formula cell.
+RICH_EVIL = '<r><t>x</t></r></is></c><c r="Z1"><f>HYPERLINK("http://x","y")</f></c><c r="Z2" t="inlineStr"><is><r><t>y</t></r>'
+
+
+def _sheet_values(path) -> dict[str, list[list[tuple]]]:
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: [[(c.value, c.data_type, c.number_format) for c in row] for row in ws.iter_rows()]
+            for ws in wb.worksheets if ws.title != "About"}
+
+
+def test_workbook_modes_layout_and_rich_text_memo(evil, tmp_path, monkeypatch):
+    p, seg = evil
+    tester = get_or_create_coder(p, "Tester")
+    other = code_quote(p, find_document(p, "Nijmegen"), "Samen maken we Nijmegen", find_code(p, "MECH-PARTICIPATIEKADER"), tester,
+                       memo=RICH_EVIL)
+    shared = write_workbook(p, tmp_path / "shared.xlsx")  # the demo is small: shared strings
+    monkeypatch.setattr(xlsx_writer, "SHARED_STRINGS_MAX_SEGMENTS", 0)
+    constant = write_workbook(p, tmp_path / "constant.xlsx")  # what big projects get
+    for path in (shared, constant):
+        assert _formulas(path) == []
+    with zipfile.ZipFile(shared) as z:
+        assert "xl/sharedStrings.xml" in z.namelist()
+    with zipfile.ZipFile(constant) as z:
+        assert "xl/sharedStrings.xml" not in z.namelist()
+    assert _sheet_values(shared) == _sheet_values(constant)  # the same cells, values, types and formats
+
+    ws = openpyxl.load_workbook(constant)["Segments"]
+    header = [c.value for c in ws[1]]
+    assert "Category" not in header  # the code path starts with it
+    rows = {r[header.index("Segment uuid")].value: r for r in ws.iter_rows(min_row=2)}
+    row = rows[other.uuid]
+    assert row[header.index("Memo")].value == "'" + RICH_EVIL and row[header.index("Memo")].data_type == "s"
+    mine = rows[seg.uuid]
+    quote, memo = mine[header.index("Quote")], mine[header.index("Memo")]
+    assert quote.value == QUOTE and quote.alignment.wrap_text and memo.alignment.wrap_text
+    assert not mine[header.index("Coder")].alignment.wrap_text
+    for name, expected in (("Created (UTC)", seg.created), ("Modified (UTC)", seg.modified)):
+        cell = mine[header.index(name)]
+        assert cell.is_date and cell.number_format == "yyyy-mm-dd hh:mm:ss"
+        assert abs((cell.value - expected).total_seconds()) < 0.001
+    assert mine[header.index("Code")].value == "Mechanismen > Participatiekader"
+
+
+@pytest.mark.parametrize("mode", ["all", "by-coder"])
+def test_counts_from_the_count_matrix_match_the_queries(evil, mode):
+    p, _ = evil
+    selection = select_coders(p, mode)
+    counts = build_matrix(p, "count", selection)
+    assert codebook_table(p, selection, counts).rows == codebook_table(p, selection).rows
+    assert documents_table(p, selection, counts).rows == documents_table(p, selection).rows
+    with pytest.raises(ValueError):
+        codebook_table(p, selection, build_matrix(p, "presence", selection))
 
 
 @pytest.mark.parametrize("sep,decimal", [(",", "."), (";", ",")])

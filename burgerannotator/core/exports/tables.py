@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from sqlalchemy import func, select
 
 from ..codebook import all_codes
@@ -15,7 +16,7 @@ from ..documents import list_documents
 from ..matrix import CoderSelection, Matrix, document_attributes
 from ..memos import memos_for
 from ..models import Code, Coder, ScaleValue, Segment
-from ..summary import DocumentSummary, page_labels
+from ..summary import DocumentSummary, page_labels, printed_pages
 
 _INTEGER = re.compile(r"^(0|[1-9][0-9]{0,14})$")
 _DECIMAL = re.compile(r"^[0-9]+\.[0-9]+$")
@@ -76,7 +77,8 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     doc_uuid = {d.id: d.uuid for d in docs}
     labels = page_labels(project)
     codes = {c.id: c for c in all_codes(project)}
-    code_cells = {cid: [_top(c).name if _top(c) is not c else "", c.code_id, c.path] for cid, c in codes.items()}
+    # No Category column: the code path ("Mechanismen > Participatiekader") starts with it.
+    code_cells = {cid: [c.code_id, c.path] for cid, c in codes.items()}
     q = (select(Segment.document_id, Segment.code_id, Segment.page_first, Segment.page_last, Segment.start,
                 Segment.end, Segment.quote, Coder.name, Segment.memo, Segment.origin, Segment.created,
                 Segment.modified, Segment.uuid)
@@ -88,31 +90,59 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     result = project.session.execute(q).all()
     result.sort(key=lambda r: (order.get(r[0], 0), r[4], r[5], r[7]))
     rows = []
+    printed_cells: dict[tuple[int, int, int], object] = {}  # (document, first, last) -> printed page cell
     for d, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid in result:
         if c not in code_cells or d not in doc_cells:
             continue
-        page_map = labels.get(d, {})
-        printed = page_map.get(first, str(first + 1))
-        if last != first:
-            printed = f"{printed}-{page_map.get(last, str(last + 1))}"
-        rows.append([*doc_cells[d], *code_cells[c], as_cell(printed), first, last, start, end, quote, coder, memo,
+        printed = printed_cells.get((d, first, last))
+        if printed is None:
+            printed = printed_cells[(d, first, last)] = as_cell(printed_pages(labels.get(d, {}), first, last))
+        rows.append([*doc_cells[d], *code_cells[c], printed, first, last, start, end, quote, coder, memo,
                      origin, created, modified, suuid, doc_uuid[d]])
-    header = [*attrs, "File", "Category", "Code ID", "Code", "Printed page", "Page index", "Last page index",
+    header = [*attrs, "File", "Code ID", "Code", "Printed page", "Page index", "Last page index",
               "Start", "End", "Quote", "Coder", "Memo", "Origin", "Created (UTC)", "Modified (UTC)",
               "Segment uuid", "Document uuid"]
-    base = len(attrs) + 1
-    formats = {base + 9: "wrap", base + 11: "wrap", base + 13: "datetime", base + 14: "datetime"}
-    widths = {base + 9: 60, base + 11: 40}
+    at = {name: j for j, name in enumerate(header)}  # the fixed columns come after the attributes
+    formats = {at["Quote"]: "wrap", at["Memo"]: "wrap", at["Created (UTC)"]: "datetime",
+               at["Modified (UTC)"]: "datetime"}
+    widths = {at["Quote"]: 60, at["Memo"]: 40}
     return Table("Segments", header, rows, formats, widths)
 
 
 # ---- codebook ------------------------------------------------------------------------------------
-def codebook_table(project, selection: CoderSelection | None = None) -> Table:
-    q = (select(Segment.code_id, func.count(), func.count(func.distinct(Segment.document_id)))
-         .where(Segment.deleted.is_(None), Segment.status == "coded").group_by(Segment.code_id))
-    if selection is not None:
-        q = q.where(Segment.coder_id.in_(selection.coder_ids))
-    counts = {c: (n, nd) for c, n, nd in project.session.execute(q)}
+def code_counts(matrix: Matrix) -> dict[int, tuple[int, int]]:
+    """{code db id: (segments, documents)} from a ``count`` matrix of all documents (no extra query)."""
+    per_code: dict[int, np.ndarray] = {}
+    for j, column in enumerate(matrix.columns):  # side by side: one column per coder, summed
+        values, before = matrix.values[:, j], per_code.get(column.code_db_id)
+        per_code[column.code_db_id] = values if before is None else before + values
+    return {c: (int(v.sum()), int(np.count_nonzero(v))) for c, v in per_code.items()}
+
+
+def document_counts(matrix: Matrix) -> dict[int, int]:
+    """{document db id: live segments} from a ``count`` matrix."""
+    return {r.document_id: int(n) for r, n in zip(matrix.rows, matrix.values.sum(axis=1).tolist())}
+
+
+def _check_counts(counts: Matrix | None, selection: CoderSelection | None) -> Matrix | None:
+    if counts is None:
+        return None
+    if counts.measure != "count" or (selection is not None and counts.selection.coder_ids != selection.coder_ids):
+        raise ValueError("the counts must be a count matrix of the same coders")
+    return counts
+
+
+def codebook_table(project, selection: CoderSelection | None = None, counts: Matrix | None = None) -> Table:
+    """Codes with definitions and counts; ``counts``: the count matrix of the same selection, if at hand
+    (saves a query over all segments)."""
+    if _check_counts(counts, selection) is not None:
+        counts = code_counts(counts)
+    else:
+        q = (select(Segment.code_id, func.count(), func.count(func.distinct(Segment.document_id)))
+             .where(Segment.deleted.is_(None), Segment.status == "coded").group_by(Segment.code_id))
+        if selection is not None:
+            q = q.where(Segment.coder_id.in_(selection.coder_ids))
+        counts = {c: (n, nd) for c, n, nd in project.session.execute(q)}
     rows = []
     for c in all_codes(project):
         top = _top(c)
@@ -126,17 +156,23 @@ def codebook_table(project, selection: CoderSelection | None = None) -> Table:
 
 
 # ---- documents -----------------------------------------------------------------------------------
-def documents_table(project, selection: CoderSelection | None = None) -> Table:
+def documents_table(project, selection: CoderSelection | None = None, counts: Matrix | None = None) -> Table:
+    """Documents with attributes, pages, segment counts, scale values and memos; ``counts`` as for
+    ``codebook_table``."""
     docs = list_documents(project)
     attrs = document_attributes(docs)
     coder_ids = list(selection.coder_ids) if selection is not None else None
-    q = (select(Segment.document_id, func.count()).where(Segment.deleted.is_(None), Segment.status == "coded")
-         .group_by(Segment.document_id))
     sv = select(ScaleValue)
     if coder_ids is not None:
-        q = q.where(Segment.coder_id.in_(coder_ids))
         sv = sv.where(ScaleValue.coder_id.in_(coder_ids))
-    counts = dict(project.session.execute(q).all())
+    if _check_counts(counts, selection) is not None:
+        counts = document_counts(counts)
+    else:
+        q = (select(Segment.document_id, func.count()).where(Segment.deleted.is_(None), Segment.status == "coded")
+             .group_by(Segment.document_id))
+        if coder_ids is not None:
+            q = q.where(Segment.coder_id.in_(coder_ids))
+        counts = dict(project.session.execute(q).all())
     values = project.session.scalars(sv.order_by(ScaleValue.scale_id, ScaleValue.coder_id)).all()
     scale_cols: list[tuple[int, int]] = []
     names: dict[tuple[int, int], str] = {}
@@ -206,4 +242,4 @@ def _clip(text: str, n: int) -> str:
 
 
 __all__ = ["Table", "as_cell", "matrix_table", "segments_table", "codebook_table", "documents_table",
-           "summary_table", "quotes_table"]
+           "summary_table", "quotes_table", "code_counts", "document_counts"]
