@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
+from gui_helpers import show_window
 
 
 @pytest.fixture
@@ -14,15 +14,7 @@ def open_window(qtbot, demo_project_path):
     windows = []
 
     def make(coder: str = "Tester"):
-        window = MainWindow()
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        assert window.open_project(str(demo_project_path), coder_name=coder)
-        # shortcuts (1-9, Ctrl+Z) go to the active window
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+        window = show_window(qtbot, MainWindow(), demo_project_path, coder)
         windows.append(window)
         return window
 

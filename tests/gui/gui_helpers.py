@@ -1,6 +1,8 @@
 """Helpers for the desktop app tests (reading the project file, word positions)."""
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from burgerannotator.core.anchoring import find_quote
 from burgerannotator.core.store import Project
 
@@ -39,3 +41,28 @@ def word_points(window, page_index: int, quote: str):
         return view.page_to_viewport(page_index, (x0 + x1) / 2, (y0 + y1) / 2)
 
     return centre(first), centre(last - 1), span
+
+
+def dialog_text(qtbot) -> str:
+    """The text of the message box that is showing (waits for it), and close it."""
+    def showing():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(showing()), timeout=3000)
+    box = showing()[0]
+    text = box.text()
+    box.close()
+    return text
+
+
+def show_window(qtbot, window, path, coder: str):
+    """Show ``window`` at 1366x768, open ``path`` as ``coder`` and wait until it is active
+    (shortcuts such as 1-9 and Ctrl+Z go to the active window)."""
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    assert window.open_project(str(path), coder_name=coder)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    return window

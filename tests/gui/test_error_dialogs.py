@@ -2,22 +2,11 @@
 a project locked by another instance, a file that is not a project, a full disk."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from burgerannotator.core.store import Project
 from burgerannotator.gui import errors
 from burgerannotator.gui.main_window import MainWindow
 
-from gui_helpers import SENTENCE, live_segments
-
-
-def dialog_text(qtbot) -> str:
-    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
-                    timeout=3000)
-    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-    text = box.text()
-    box.close()
-    return text
+from gui_helpers import SENTENCE, dialog_text, live_segments
 
 
 def test_second_instance_on_the_same_file_gets_a_dialog(qtbot, demo_project_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
 from sqlalchemy import func, select
 
 from burgerannotator.core import codebook, importer
@@ -17,6 +17,8 @@ from burgerannotator.core.resources import demo_dir
 from burgerannotator.core.store import Project
 from burgerannotator.gui import errors
 from burgerannotator.gui.main_window import MainWindow
+
+from gui_helpers import dialog_text, show_window
 
 PDFS = ["01-amsterdam.pdf", "02-rotterdam.pdf", "03-den-haag.pdf"]
 
@@ -28,14 +30,7 @@ def fresh_window(qtbot, tmp_path):
     project = Project.create(path)
     codebook.import_codebook(project, codebook.load_codebook_file())
     project.close()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    assert window.open_project(str(path), coder_name="Importer")
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window = show_window(qtbot, MainWindow(), path, "Importer")
     yield window, path
     window.close()
 
@@ -135,15 +130,6 @@ def test_cancel_after_the_first_file_keeps_it_and_stops(qtbot, fresh_window, mon
     assert _stored(path)["files"] == PDFS
 
 
-def _dialog_text(qtbot) -> str:
-    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
-                    timeout=3000)
-    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-    text = box.text()
-    box.close()
-    return text
-
-
 def test_duplicate_and_damaged_pdf_are_reported_in_one_dialog(qtbot, fresh_window, tmp_path):
     window, path = fresh_window
     assert _drop(window, _pdfs(PDFS[0]))
@@ -151,7 +137,7 @@ def test_duplicate_and_damaged_pdf_are_reported_in_one_dialog(qtbot, fresh_windo
     junk.write_bytes(b"%PDF-1.7\n" + b"\x00garbage\xff" * 500)
     errors.last_message = ""
     assert _drop(window, _pdfs(PDFS[0], PDFS[1]) + [str(junk)])
-    text = _dialog_text(qtbot)
+    text = dialog_text(qtbot)
     lines = text.splitlines()
     assert any("01-amsterdam.pdf" in line and "already in the project" in line for line in lines)
     assert any("damaged.pdf" in line and "damaged" in line.replace("damaged.pdf", "") for line in lines)
