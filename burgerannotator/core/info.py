@@ -6,7 +6,22 @@ from sqlalchemy import func, select
 from .codebook import all_codes, codebook_info
 from .coders import list_coders
 from .documents import list_documents
-from .models import Segment
+from .models import Code, Document, Segment
+
+
+def coder_counts(project, coder) -> tuple[dict[str, int], dict[str, int]]:
+    """A coder's live codings per code id and per document uuid (one grouped query)."""
+    rows = project.session.execute(
+        select(Code.code_id, Document.uuid, func.count()).select_from(Segment)
+        .join(Code, Code.id == Segment.code_id).join(Document, Document.id == Segment.document_id)
+        .where(Segment.coder_id == coder.id, Segment.deleted.is_(None), Segment.status == "coded")
+        .group_by(Code.code_id, Document.uuid)).all()
+    by_code: dict[str, int] = {}
+    by_document: dict[str, int] = {}
+    for code_id, doc_uuid, n in rows:
+        by_code[code_id] = by_code.get(code_id, 0) + n
+        by_document[doc_uuid] = by_document.get(doc_uuid, 0) + n
+    return by_code, by_document
 
 
 def project_info(project) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem, QWidget)
 
 from burgerannotator.core.agreement.level_report import COUNT_LABELS, LEVELS, STAT_LABELS
 from burgerannotator.core.agreement.coding_data import active_coders
@@ -14,12 +14,12 @@ from burgerannotator.core.agreement.xlsx_export import write_agreement_xlsx
 from burgerannotator.core.coders import list_coders
 from burgerannotator.core.errors import UserError
 
-from .follow import BLIND_NOTICE, follow_blind_mode, is_blind, notice_label
+from .follow import ComparisonGate, follow_blind_mode, is_blind
 
 SCOPE_TITLES = {"code": "code", "document": "document", "overall": "", "scale": "scale"}
 
 
-class AgreementView(QWidget):
+class AgreementView(ComparisonGate, QWidget):
     def __init__(self, project=None, parent=None):
         super().__init__(parent)
         self.project = None
@@ -47,20 +47,12 @@ class AgreementView(QWidget):
         self.table.verticalHeader().hide()
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.blind = False
-        self.blind_notice = notice_label(self)
-        self.blind_notice.setText(BLIND_NOTICE)
-        self.content = QWidget(self)  # everything but the notice: hidden while blind
-        inner = QVBoxLayout(self.content)
-        inner.setContentsMargins(0, 0, 0, 0)
+        inner = self.build_gate()  # everything but the blind-coding notice goes in here
         inner.addWidget(QLabel("Coders"))
         inner.addWidget(self.coder_list)
         inner.addLayout(bar)
         inner.addWidget(self.table, 1)
         inner.addWidget(self.message)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.blind_notice)
-        layout.addWidget(self.content, 1)
         self.compute_button.clicked.connect(self.compute)
         self.export_button.clicked.connect(self._ask_export)
         self.level_box.currentIndexChanged.connect(self._level_changed)
@@ -84,12 +76,7 @@ class AgreementView(QWidget):
 
     def set_blind(self, blind: bool) -> None:
         """Blind coding: no comparison between coders, only the notice."""
-        if blind == self.blind:
-            return
-        self.blind = blind
-        self.blind_notice.setVisible(blind)
-        self.content.setVisible(not blind)
-        if blind:
+        if self.close_gate(blind) and blind:
             self.report = None
             self.table.setRowCount(0)
             self.export_button.setEnabled(False)

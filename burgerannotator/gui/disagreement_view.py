@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser,
-                               QVBoxLayout, QWidget)
+                               QWidget)
 
 from burgerannotator.core import consensus
 from burgerannotator.core.disagreements import disagreements
 from burgerannotator.core.errors import UserError
 
-from .follow import BLIND_NOTICE, LazyRefresh, follow_blind_mode, is_blind, notice_label
+from .follow import ComparisonGate, LazyRefresh, follow_blind_mode, is_blind
 
 _HTML_ESCAPE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
 
 
-class DisagreementView(QWidget):
+class DisagreementView(ComparisonGate, QWidget):
     segment_activated = Signal(str, int, int)  # document uuid, start, end
 
     def __init__(self, project=None, decider=None, parent=None):
@@ -45,20 +45,12 @@ class DisagreementView(QWidget):
         row = QHBoxLayout()
         for b in (self.both_button, self.reject_button, self.span_button, self.undo_button):
             row.addWidget(b)
-        self.blind = False
-        self.blind_notice = notice_label(self)
-        self.blind_notice.setText(BLIND_NOTICE)
-        self.content = QWidget(self)  # everything but the notice: hidden while blind
-        inner = QVBoxLayout(self.content)
-        inner.setContentsMargins(0, 0, 0, 0)
+        inner = self.build_gate()  # everything but the blind-coding notice goes in here
         inner.addWidget(self.list, 2)
         inner.addWidget(self.detail, 1)
         inner.addLayout(self._coder_row)
         inner.addLayout(row)
         inner.addWidget(self.message)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.blind_notice)
-        layout.addWidget(self.content, 1)
         self.refresher = LazyRefresh(self, self.refresh, 0)
         self.list.currentRowChanged.connect(self._show_current)
         self.list.itemActivated.connect(lambda _i: self.activate())
@@ -76,12 +68,8 @@ class DisagreementView(QWidget):
 
     def set_blind(self, blind: bool) -> None:
         """Blind coding: no coder's codings shown, only the notice."""
-        if blind == self.blind:
-            return
-        self.blind = blind
-        self.blind_notice.setVisible(blind)
-        self.content.setVisible(not blind)
-        self.refresher.schedule(now=True)
+        if self.close_gate(blind):
+            self.refresher.schedule(now=True)
 
     def refresh(self, keep_row: int = 0) -> None:
         self.list.clear()

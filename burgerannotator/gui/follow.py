@@ -122,3 +122,34 @@ def follow_session(window, apply) -> None:
     window.sessionChanged.connect(apply)
     if getattr(window, "session", None) is not None:
         apply(window.session)
+
+
+class ComparisonGate:
+    """Mixin for views that compare coders (agreement, disagreements): while blind coding is on
+    only ``blind_notice`` shows; ``content`` holds everything else."""
+
+    blind = False
+
+    def build_gate(self):
+        """Make the notice and the content frame; returns the layout to fill the content with."""
+        from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+        self.blind = False
+        self.blind_notice = notice_label(self)
+        self.blind_notice.setText(BLIND_NOTICE)
+        self.content = QWidget(self)
+        inner = QVBoxLayout(self.content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.blind_notice)
+        outer.addWidget(self.content, 1)
+        return inner
+
+    def close_gate(self, blind: bool) -> bool:
+        """Show the notice (blind) or the content; True if that changed."""
+        if blind == self.blind:
+            return False
+        self.blind = blind
+        self.blind_notice.setVisible(blind)
+        self.content.setVisible(not blind)
+        return True

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from burgerannotator.core import codebook
 from burgerannotator.core.documents import layout, list_documents
-from burgerannotator.core.info import project_info
+from burgerannotator.core.info import coder_counts
 from burgerannotator.core.models import Code, Coder, Document, Segment
 from burgerannotator.core.segments import segments
 
@@ -123,9 +123,8 @@ class Session(QObject):
             self._recount.start()
 
     def recount(self) -> None:
-        info = project_info(self.project)
-        mine = info["segments_by_coder"].get(self.coder.name, {})
-        self.code_counts = dict(mine.get("codes", {}))
-        self.document_counts = {d["uuid"]: d["segments_by_coder"].get(self.coder.name, 0)
-                                for d in info["documents"]}
+        """The current coder's segment counts per code and per document (for the tree and list)."""
+        by_code, by_document = coder_counts(self.project, self.coder)
+        self.code_counts = by_code
+        self.document_counts = {d.uuid: by_document.get(d.uuid, 0) for d in self.documents()}
         self.countsChanged.emit()

@@ -3,7 +3,6 @@ work is never lost (one transaction per action, backups, lock, full disk)."""
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
 
 import pytest
@@ -138,4 +137,3 @@ def test_copy_keeps_identity(demo_project_path, tmp_path):
     copy_project(demo_project_path, target)
     with Project.open(demo_project_path, readonly=True) as a, Project.open(target, readonly=True) as b:
         assert a.info.uuid == b.info.uuid
-    shutil.rmtree(tmp_path / "nothing", ignore_errors=True)
