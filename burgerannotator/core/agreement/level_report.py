@@ -17,7 +17,9 @@ STAT_LABELS = {
     "text": {"char_percent": "% chars (all text)", "char_kappa": "kappa (all text)",
              "char_percent_coded": "% chars (coded text)", "char_kappa_coded": "kappa (coded text)",
              "unitizing_alpha": "unitizing alpha |ua"},
-    "scale": {"krippendorff_alpha": "Krippendorff alpha", "percent_agreement": "% agreement"},
+    "scale": {"krippendorff_alpha": "Krippendorff alpha", "percent_agreement": "% agreement",
+              "cohen_kappa_linear": "Cohen's kappa (linear weights)",
+              "cohen_kappa_quadratic": "Cohen's kappa (quadratic weights)"},
 }
 COUNT_LABELS = {
     "document": {"units": "units", "present": "coded by someone", "unanimous": "unanimous"},

@@ -169,6 +169,28 @@ def document_level(data: CodingData, uncoded_documents: str = "missing", seen: n
     return rows
 
 
+def _weighted_kappas(units: list[list], categories: list, metric: str, with_ci: bool) -> dict[str, Stat]:
+    """Linear and quadratic weighted Cohen's kappa over the scale's values in order (two coders)."""
+    if metric == "nominal":
+        return {}
+    if len(units[0]) != 2:
+        why = Stat(None, "weighted Cohen's kappa is defined for exactly two coders")
+        return {"cohen_kappa_linear": why, "cohen_kappa_quadratic": why}
+    out = {}
+    for weights in ("linear", "quadratic"):
+        result = cohen_kappa(units, categories=categories, weights=weights)
+        stat = Stat.of(result)
+        if with_ci and stat.defined:
+            index = {c: i for i, c in enumerate(categories)}
+            table = np.zeros((len(categories), len(categories)))
+            for a, b in units:
+                if a is not None and b is not None:
+                    table[index[a], index[b]] += 1
+            stat = Stat(stat.value, "", cohen_interval(table, weights))
+        out[f"cohen_kappa_{weights}"] = stat
+    return out
+
+
 def scale_level(project, data: CodingData, ci: dict | None = None) -> list[AgreementRow]:
     coder_ix = {c.id: i for i, c in enumerate(data.coders)}
     doc_ix = {d.id: i for i, d in enumerate(data.documents)}
@@ -195,9 +217,12 @@ def scale_level(project, data: CodingData, ci: dict | None = None) -> list[Agree
                     "percent_agreement": Stat(pa.value if pa.defined else None, "" if pa.defined else pa.reason,
                                               gwet_interval(counts, "percent_agreement", pa.value) if pa.defined
                                               else None)}
+            r.stats.update(_weighted_kappas(units, categories, metric, ci is not None))
         else:
             none = Stat(None, f"no document has a {scale.scale_id} value by these coders")
             r.stats = {"krippendorff_alpha": none, "percent_agreement": none}
+            if metric != "nominal":
+                r.stats.update({"cohen_kappa_linear": none, "cohen_kappa_quadratic": none})
         r.counts = {"units": len(units), "pairable": sum(1 for u in units if sum(x is not None for x in u) >= 2)}
         r.pairs = {}
         rows.append(r)

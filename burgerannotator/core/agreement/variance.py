@@ -8,7 +8,7 @@
   The interval is value +/- t(0.975, n - 1) * SE, capped at 1, as irrCAC prints it.
 * Cohen's kappa (unweighted, linear, quadratic): the large-sample variance of
   Fleiss, Cohen & Everitt (1969), as SAS PROC FREQ prints it (ASE); the interval
-  is value +/- z(0.975) * ASE.
+  is value +/- z(0.975) * ASE, clipped to [-1, 1].
 
 Every function takes a units x categories count matrix (``count_matrix(...).counts``)
 or a two-coder contingency table and returns an :class:`Interval`.
@@ -212,7 +212,7 @@ def cohen_interval(table, weights: str | None = None) -> Interval:
         return _none(method, int(n))
     se = math.sqrt(var)
     z = NormalDist().inv_cdf(1 - (1 - CONFIDENCE) / 2)
-    return Interval(se, kappa - z * se, kappa + z * se, method, int(n))
+    return Interval(se, max(-1.0, kappa - z * se), min(1.0, kappa + z * se), method, int(n))
 
 
 __all__ = ["CONFIDENCE", "Interval", "cohen_interval", "gwet_interval", "krippendorff_interval",
