@@ -5,7 +5,8 @@ Untrusted files are read through ``safety``; refusals are ``ExchangeFileError`` 
 """
 from .codebook_xml import import_qdc, write_qdc
 from .project_export import write_qdpx
+from .project_import import import_qdpx, new_from_qdpx
 from .report import Report
 from .safety import ExchangeFileError
 
-__all__ = ["import_qdc", "write_qdc", "write_qdpx", "Report", "ExchangeFileError"]
+__all__ = ["import_qdc", "write_qdc", "write_qdpx", "import_qdpx", "new_from_qdpx", "Report", "ExchangeFileError"]

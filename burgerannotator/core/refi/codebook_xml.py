@@ -8,6 +8,7 @@ them back. Codes are matched by guid: a code already in the project is updated.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,7 +137,8 @@ def _unique_id(wanted: str, taken: set[str]) -> str:
 
 
 def _make_id(name: str) -> str:
-    return re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")[:100] or "CODE"
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # Sérga -> Serga
+    return re.sub(r"[^A-Z0-9]+", "-", plain.upper()).strip("-")[:100] or "CODE"
 
 
 def apply_codes(project, specs: list[CodeSpec], report: Report) -> dict[str, Code]:
