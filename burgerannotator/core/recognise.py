@@ -59,7 +59,7 @@ def recognise_document(project, document: Document, force: bool = False, coder: 
                        progress=None) -> RecogniseReport:
     """Recognise the text of a document's scanned pages (every page with ``force``) and keep its segments."""
     ocr.require()
-    report = RecogniseReport(document.label)
+    report = RecogniseReport(document.file_name)
     pages = sorted(document.pages, key=lambda p: p.index)
     todo = {p.index for p in pages_to_recognise(pages, force)}
     if not todo:
