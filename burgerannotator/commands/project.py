@@ -31,6 +31,9 @@ def register(sub) -> None:
     p.add_argument("--attributes", metavar="CSV", help="document attributes keyed by file name (column 'file')")
     p.add_argument("--password", metavar="PW", help="password of encrypted PDFs")
     p.add_argument("--coder", metavar="NAME", help="who imports (recorded)")
+    p.add_argument("--ocr", choices=("auto", "never", "force"), default="auto",
+                   help="recognise text (Tesseract): auto = pages without a text layer when Tesseract is "
+                        "installed (default), force = every page, never = none")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("code", help="code a passage found by its quote")
@@ -72,10 +75,13 @@ def cmd_new(args) -> int:
 def cmd_import(args) -> int:
     if refi_cli.is_exchange_import(args.pdfs):
         return refi_cli.import_file(args)
+    from burgerannotator.core import ocr
+
+    mode = ocr.resolve_mode(args.ocr)  # force without Tesseract: one line, nothing imported
     with opened(args.project) as project:
         coder = get_or_create_coder(project, args.coder) if args.coder else None
         results = importer.import_many(project, args.pdfs, password=args.password,
-                                       attributes_csv=args.attributes, coder=coder)
+                                       attributes_csv=args.attributes, coder=coder, ocr=mode)
     failed = 0
     for r in results:
         if r.status == "failed":
@@ -85,6 +91,8 @@ def cmd_import(args) -> int:
             print(r.message)
         for w in r.warnings:
             print(f"  note: {w}")
+    if args.ocr == "auto" and mode == "never" and any("without a text layer" in w for r in results for w in r.warnings):
+        print(f"  note: {ocr.INSTALL_HELP}")
     return 4 if failed else 0
 
 
