@@ -33,6 +33,7 @@ from burgerannotator.core.demo import build_demo  # noqa: E402
 from burgerannotator.core.disagreements import disagreements  # noqa: E402
 from burgerannotator.core.documents import layout, list_documents  # noqa: E402
 from burgerannotator.core.models import Segment, new_uuid, utcnow  # noqa: E402
+from burgerannotator.core.store import Project  # noqa: E402
 
 
 def generate(project, n_segments: int, seed: int = 5) -> int:
@@ -68,15 +69,19 @@ def generate(project, n_segments: int, seed: int = 5) -> int:
     return len(rows)
 
 
-def run_size(folder: Path, n: int, with_ci: bool, with_disagreements: bool) -> dict:
+def run_size(folder: Path, n: int, with_ci: bool, with_disagreements: bool, reuse: bool = False) -> dict:
     path = folder / f"agreement-bench-{n}.bap"
-    path.unlink(missing_ok=True)
-    t = time.perf_counter()
-    project = build_demo(path, with_segments=False)
-    t_build = time.perf_counter() - t
-    t = time.perf_counter()
-    made = generate(project, n)
-    t_insert = time.perf_counter() - t
+    if reuse and path.exists():
+        project = Project.open(path)
+        made, t_build, t_insert = n, 0.0, 0.0
+    else:
+        path.unlink(missing_ok=True)
+        t = time.perf_counter()
+        project = build_demo(path, with_segments=False)
+        t_build = time.perf_counter() - t
+        t = time.perf_counter()
+        made = generate(project, n)
+        t_insert = time.perf_counter() - t
     coders = "Coder 1,Coder 2,Coder 3"
     print(f"project: 14 documents, {len(codebook.leaf_codes(project))} codes, 3 coders, {made} segments "
           f"(demo built in {t_build:.1f} s, segments bulk-inserted in {t_insert:.2f} s)")
@@ -114,15 +119,18 @@ def main() -> int:
     parser.add_argument("--segments", default="60000,500000", help="sizes, comma-separated")
     parser.add_argument("--dir", default=None)
     parser.add_argument("--no-ci", action="store_true", help="skip the --ci run")
+    parser.add_argument("--reuse", action="store_true", help="reuse projects of the same size left in --dir")
+    parser.add_argument("--no-disagreements", action="store_true", help="skip the disagreement list")
     args = parser.parse_args()
     sizes = sorted(int(x) for x in args.segments.split(","))
     folder = Path(args.dir or tempfile.mkdtemp(prefix="agreement-bench-"))
-    results = {n: run_size(folder, n, with_ci=(n == sizes[0] and not args.no_ci), with_disagreements=True)
-               for n in sizes}
+    results = {n: run_size(folder, n, with_ci=(n == sizes[0] and not args.no_ci),
+                           with_disagreements=not args.no_disagreements, reuse=args.reuse) for n in sizes}
     small = sizes[0]
     print(f"\n{'':22s}" + "".join(f"{n:>12,d}" for n in sizes) + "   linearity t(big)/(t(small) x size ratio)")
     for key in results[small]:
-        line = f"{key:22s}" + "".join(f"{results[n].get(key, float('nan')):11.2f}s" for n in sizes)
+        line = f"{key:22s}" + "".join(f"{results[n][key]:11.2f}s" if key in results[n] else f"{'-':>12s}"
+                                      for n in sizes)
         for n in sizes[1:]:
             if key in results[n]:
                 ratio = results[n][key] / (results[small][key] * n / small)
