@@ -159,7 +159,10 @@ def quote_pattern(quote: str, flags: int = 0) -> re.Pattern:
 
 
 def find_quote(text: str, quote: str, occurrence: int = 1) -> Span | None:
-    """The ``occurrence``-th place ``quote`` stands in ``text`` (exact case first, then any case)."""
+    """The ``occurrence``-th place ``quote`` stands in ``text`` (exact case first, then any case).
+    None for a blank quote or an occurrence below 1 (there is no such place)."""
+    if occurrence < 1 or not quote.strip():
+        return None
     for flags in (0, re.IGNORECASE):
         matches = list(quote_pattern(quote, flags).finditer(text))
         if len(matches) >= occurrence:
