@@ -160,8 +160,10 @@ class Importer:
                                 "left out.")
             return None
         uuid = sel.guid if len(sel.codings) == 1 else coding.guid
-        if self.project.session.scalar(select(Segment.id).where(Segment.uuid == uuid)) is not None:
+        existing = self.project.session.scalar(select(Segment).where(Segment.uuid == uuid))
+        if existing is not None:
             self.report.count("codings already in the project")
+            self.segments.setdefault(doc.uuid, []).append(existing)  # so its PDF selections are not doubled
             return None
         memo = sel.memo
         for ref in sel.notes:
@@ -403,14 +405,21 @@ def new_from_qdpx(path: str | Path, source: str | Path, coder_name: str | None =
     from ..codebook import import_codebook, load_codebook_file
     from ..store import Project
 
-    read(source)  # a refused file makes no project at all (read again below: cheap next to the import)
+    is_codebook = Path(source).suffix.lower() == ".qdc"
+    if not is_codebook:
+        read(source)  # a refused file makes no project at all (read again below: cheap next to the import)
     path = Path(path)
     project = Project.create(path, name=None)
     try:
         scales = load_codebook_file().get("document_scales", [])
         if scales:
             import_codebook(project, {"categories": [], "document_scales": scales})
-        report = import_qdpx(project, source, coder_name)
+        if is_codebook:
+            from .codebook_xml import import_qdc
+
+            report = import_qdc(project, source)
+        else:
+            report = import_qdpx(project, source, coder_name)
     except BaseException:
         project.close()
         path.unlink(missing_ok=True)
