@@ -221,6 +221,12 @@ class Reader:
             else:
                 self.report.problem(f"Text source {name} has no text; left out.")
             return None
+        if not text.strip():
+            if src.get("richTextPath"):
+                self.report.dropped("text sources whose plain text is empty (content only in .docx)")
+            else:
+                self.report.problem(f"Text source {name} is empty; left out.")
+            return None
         plan = SourcePlan("text", guid, name, norm_guid(src.get("creatingUser")), text=text)
         self._selections(src, plan)
         return plan
