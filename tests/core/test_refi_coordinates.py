@@ -123,3 +123,30 @@ def test_vendor_selection_is_bottom_left_origin():
     qde = shared_or_skip("refi-qda", "samples", "atlasti-8.4-mac_refi-standard-project.qde").read_text("utf-8")
     first = re.search(r'<PDFSelection firstX="18" firstY="45"[^>]*secondY="234"[^>]*page="0"', qde)
     assert first is not None  # y 45-234 of an ~842 pt page: the bottom, in a y-up space
+
+
+def test_area_segments_go_out_as_pdf_selections_and_come_back_as_areas(coded, tmp_path):
+    from burgerannotator.core.areas import create_area
+    from burgerannotator.core.documents import list_documents
+
+    (doc,) = list_documents(coded)
+    code = segments(coded)[0].code
+    coder = segments(coded)[0].coder
+    blank = create_area(coded, doc, 3, [20, 20, 120, 90], code, coder, memo="a logo")  # turned, cropped, empty
+    out = tmp_path / "areas.qdpx"
+    refi.write_qdpx(coded, out)
+    with zipfile.ZipFile(out) as zf:
+        root = etree.fromstring(zf.read("project.qde"))
+    sel = root.find(f".//q:PDFSelection[@guid='{blank.uuid}']", NS)
+    assert sel.get("page") == "3" and sel.find("q:Description", NS).text == "a logo"
+    assert root.find(f".//q:PlainTextSelection[@guid='{blank.uuid}']", NS) is None
+    project, report = refi.new_from_qdpx(tmp_path / "back.bap", out)
+    try:
+        back = {s.uuid: s for s in segments(project)}
+        area = back[blank.uuid]
+        assert area.kind == "area" and area.page_first == 3 and area.memo == "a logo"
+        assert all(abs(a - b) <= 1.0 for a, b in zip(area.area, blank.area))  # whole points outward
+        assert report.counts["PDF selections kept as areas of their page"] == 1
+        assert len(back) == len(PAGES) + 1
+    finally:
+        project.close()

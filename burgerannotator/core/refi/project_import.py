@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from .. import importer
 from ..anchoring import quote_of, quote_pattern
+from ..areas import create_area
 from ..codebook import codebook_info
 from ..coders import list_coders
 from ..documents import layout
@@ -27,7 +28,8 @@ from ..segments import create_segment
 from . import textdoc
 from .codebook_xml import apply_codes
 from .coords import from_refi
-from .project_export import CONSENSUS_ID
+from .common import derived
+from .project_export import AREA_CODING, CONSENSUS_ID
 from .project_read import ProjectPlan, SourcePlan, read_plan
 from .report import Report
 from .safety import ExchangeFileError, open_package
@@ -151,7 +153,7 @@ class Importer:
         return doc
 
     # ---- codings ----------------------------------------------------------------------------------
-    def _make(self, doc: Document, start: int, end: int, coding, sel, what: str) -> Segment | None:
+    def _make(self, doc: Document, start: int, end: int, coding, sel, what: str, area=None) -> Segment | None:
         code = self.codes.get(coding.code)
         if code is None:
             return None
@@ -171,7 +173,11 @@ class Importer:
                 memo = (memo + "\n\n" if memo else "") + self.plan.notes[ref][0].strip()
         coder = self.user(coding.user or sel.user)
         try:
-            seg = create_segment(self.project, doc, code, coder, start, end, memo=memo, uuid=uuid)
+            if area is not None:
+                page, rect = area
+                seg = create_area(self.project, doc, page, list(rect), code, coder, memo=memo, uuid=uuid)
+            else:
+                seg = create_segment(self.project, doc, code, coder, start, end, memo=memo, uuid=uuid)
         except UserError as exc:
             self.report.problem(f"{doc.file_name}: {what} {sel.guid}: {exc.message} Left out.")
             return None
@@ -237,8 +243,11 @@ class Importer:
             for sel in source.pdf_selections:
                 rect = from_refi(pdf.load_page(sel.page), *sel.box)
                 span = self._words_in(lay, sel.page, rect)
-                if span is None:
-                    self.report.count("PDF selections with no words inside (left out)", max(1, len(sel.codings)))
+                ours = any(c.guid == derived(sel.guid, AREA_CODING) for c in sel.codings)
+                if span is None or ours:  # a region without text (a figure), or this app's area segment
+                    for coding in sel.codings:
+                        if self._make(doc, 0, 0, coding, sel, "PDF selection", area=(sel.page, rect)) is not None:
+                            self.report.count("PDF selections kept as areas of their page")
                     continue
                 for coding in sel.codings:
                     if self._repeats(doc, coding, span):
