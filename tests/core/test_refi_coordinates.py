@@ -150,3 +150,35 @@ def test_area_segments_go_out_as_pdf_selections_and_come_back_as_areas(coded, tm
         assert len(back) == len(PAGES) + 1
     finally:
         project.close()
+
+
+def test_vendor_representation_with_other_text_is_placed_by_quote(tmp_path):
+    """Another tool's text of the PDF differs from ours (line breaks, spacing): its offsets are
+    placed by finding the passage, nearest to where it stood."""
+    data = make_pdf()
+    with pymupdf.open(stream=data) as pdf:
+        vendor_text = "\n".join(page.get_text() for page in pdf)  # not our extraction rules
+    quote = "cropped page sentence"
+    start = vendor_text.index(quote)
+    user, code, src = ("11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222",
+                       "33333333-3333-4333-8333-333333333333")
+    qde = (f'<Project xmlns="urn:QDA-XML:project:1.0" name="v"><Users><User guid="{user}" name="Vera"/></Users>'
+           f'<CodeBook><Codes><Code guid="{code}" name="C" isCodable="true"/></Codes></CodeBook><Sources>'
+           f'<PDFSource guid="{src}" name="turns.pdf" path="internal://{src}.pdf">'
+           f'<Representation guid="44444444-4444-4444-8444-444444444444" plainTextPath="internal://r.txt">'
+           f'<PlainTextSelection guid="55555555-5555-4555-8555-555555555555" startPosition="{start}" '
+           f'endPosition="{start + len(quote)}"><Coding guid="66666666-6666-4666-8666-666666666666" '
+           f'creatingUser="{user}"><CodeRef targetGUID="{code}"/></Coding></PlainTextSelection></Representation>'
+           f'</PDFSource></Sources></Project>')
+    path = tmp_path / "vendor.qdpx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("project.qde", qde)
+        zf.writestr(f"sources/{src}.pdf", data)
+        zf.writestr("sources/r.txt", vendor_text)
+    project, report = refi.new_from_qdpx(tmp_path / "p.bap", path)
+    try:
+        (seg,) = segments(project)
+        assert (seg.quote, seg.page_first, seg.coder.name) == (quote, 2, "Vera")
+        assert report.counts["text codings placed by their quote"] == 1
+    finally:
+        project.close()

@@ -158,3 +158,28 @@ def test_cli_export_and_new_from(demo_project_path, tmp_path, capsys):
     assert main(["new", str(tmp_path / "c.bap"), "--from", str(tmp_path / "cb.qdc")]) == 0
     with Project.open(tmp_path / "c.bap", readonly=True) as p:
         assert len(all_codes(p)) == 29
+
+
+def test_consensus_coder_comes_back_as_the_consensus_coder(demo_project, tmp_path):
+    from burgerannotator.core.coders import consensus_coder
+
+    c = consensus_coder(demo_project)
+    code_quote(demo_project, find_document(demo_project, "Arnhem"), "Wij faciliteren zoveel mogelijk burgerinitiatieven.",
+               find_code(demo_project, "TERM-BURGERINITIATIEF"), c)
+    out = tmp_path / "c.qdpx"
+    refi.write_qdpx(demo_project, out, [c])
+    project, _ = refi.new_from_qdpx(tmp_path / "back.bap", out)
+    try:
+        (back,) = list_coders(project)
+        assert (back.uuid, back.name, back.is_consensus) == (c.uuid, "Consensus", True)
+        assert len(segments(project)) == 1
+    finally:
+        project.close()
+
+
+def test_cli_refuses_by_coder_for_refi_and_bad_suffix(demo_project_path, tmp_path, capsys):
+    assert main(["export", str(demo_project_path), "-o", str(tmp_path / "x.qdpx"), "--by-coder"]) == 2
+    assert "--coder NAME or --all" in capsys.readouterr().err
+    assert main(["export", str(demo_project_path), "-o", str(tmp_path / "x.txt")]) == 2
+    assert main(["import", str(demo_project_path), str(tmp_path / "missing.qdpx")]) == 7
+    assert capsys.readouterr().err.count("\n") == 2
