@@ -57,7 +57,7 @@ def build_project(project, coders) -> tuple[etree._Element, dict[str, bytes], di
     info = project.info
     coders = list(coders)
     coder_ids = {c.id for c in coders}
-    root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS}, name=info.name or "project",
+    root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS}, name=clean_text(info.name) or "project",
                          origin=ORIGIN, creationDateTime=xml_date(info.created), modifiedDateTime=xml_date(None))
     files: dict[str, bytes] = {}
     counts = defaultdict(int)

@@ -32,15 +32,17 @@ from .common import derived
 from .project_export import AREA_CODING, CONSENSUS_ID
 from .project_read import ProjectPlan, SourcePlan, read_plan
 from .report import Report
-from .safety import ExchangeFileError, open_package
+from .safety import ExchangeFileError, Package, open_package
 
 SCALE_NOTE = re.compile(r"BurgerAnnotator document scale (\S+) coded by ([0-9a-fA-F-]{36})")
 _WS = re.compile(r"\s+")
 
 
 class Importer:
-    def __init__(self, project, plan: ProjectPlan, report: Report, coder_name: str | None = None):
+    def __init__(self, project, plan: ProjectPlan, report: Report, coder_name: str | None = None,
+                 package: Package | None = None):
         self.project = project
+        self.package = package
         self.plan = plan
         self.report = report
         self.coder_name = coder_name
@@ -134,8 +136,8 @@ class Importer:
         creator = self.coders.get(source.user)
         if source.kind == "pdf":
             try:
-                result = importer.import_pdf(self.project, data=source.pdf, file_name=source.name, coder=creator,
-                                             attributes=attrs)
+                result = importer.import_pdf(self.project, data=self._pdf(source), file_name=source.name,
+                                             coder=creator, attributes=attrs)
             except UserError as exc:
                 self.report.problem(f"{source.name}: {exc.message} Left out.")
                 return None
@@ -151,6 +153,10 @@ class Importer:
         if taken is None and doc.uuid != source.guid:
             doc.uuid = source.guid
         return doc
+
+    def _pdf(self, source: SourcePlan) -> bytes:
+        self.package.total_read = 0  # each read is still held to the entry's declared size
+        return self.package.read_source(source.pdf_file)
 
     # ---- codings ----------------------------------------------------------------------------------
     def _make(self, doc: Document, start: int, end: int, coding, sel, what: str, area=None) -> Segment | None:
@@ -238,7 +244,7 @@ class Importer:
         if not source.pdf_selections:
             return
         lay = layout(self.project, doc)
-        pdf = pymupdf.open(stream=source.pdf, filetype="pdf")
+        pdf = pymupdf.open(stream=self._pdf(source), filetype="pdf")
         try:
             for sel in source.pdf_selections:
                 rect = from_refi(pdf.load_page(sel.page), *sel.box)
@@ -376,30 +382,33 @@ def utf16_offsets(text: str, selections) -> bool:
     return True
 
 
-def read(path: str | Path) -> tuple[ProjectPlan, Report]:
-    """Open and check a .qdpx/.qde completely (no project touched)."""
+def read(path: str | Path) -> tuple[ProjectPlan, Report, Package]:
+    """Open and check a .qdpx/.qde completely (no project touched). The caller closes the package."""
     package = open_package(path)
     report = Report(f"Project {package.name}")
     try:
         plan = read_plan(package, report)
-    finally:
+        if not plan.codes and not plan.sources:
+            raise ExchangeFileError(f"{package.name} holds no codes and no text or PDF sources to import.")
+    except BaseException:
         package.close()
-    if not plan.codes and not plan.sources:
-        raise ExchangeFileError(f"{package.name} holds no codes and no text or PDF sources to import.")
-    return plan, report
+        raise
+    return plan, report, package
 
 
 def import_qdpx(project, path: str | Path, coder_name: str | None = None) -> Report:
     """Import a REFI-QDA project into ``project``: all of it in one transaction, or nothing."""
-    plan, report = read(path)
+    plan, report, package = read(path)
     try:
         with project.transaction():
-            Importer(project, plan, report, coder_name).run()
+            Importer(project, plan, report, coder_name, package).run()
             project.log("import-qdpx", f"Imported {Path(path).name} ({plan.origin or 'unknown origin'})", None,
                         **report.counts)
     except BaseException:
         project.cache.clear()
         raise
+    finally:
+        package.close()
     if not codebook_info(project).name and plan.name:
         with project.transaction():
             codebook_info(project).name = plan.name
@@ -416,7 +425,7 @@ def new_from_qdpx(path: str | Path, source: str | Path, coder_name: str | None =
 
     is_codebook = Path(source).suffix.lower() == ".qdc"
     if not is_codebook:
-        read(source)  # a refused file makes no project at all (read again below: cheap next to the import)
+        read(source)[2].close()  # a refused file makes no project at all (read again below)
     path = Path(path)
     project = Project.create(path, name=None)
     try:
