@@ -93,7 +93,7 @@ def cmd_summary(args) -> int:
         suffix = Path(args.output).suffix.lower()
         fmt = {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "md")
     with opened(args.project, readonly=True) as project:
-        docs = [find_document(project, args.doc)] if args.doc else None
+        docs = [find_document(project, args.doc)] if args.doc is not None else None
         selection = select_coders(project, "coder", args.coder) if args.coder else None
         summaries = summarise(project, docs, selection)
         if not summaries:
