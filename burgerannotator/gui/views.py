@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDockWidget
 
 from . import agreement_view, disagreement_view, help_menu, matrix_view, merge_dialog, search_panel
-from . import suggestion_review, summary_view
+from . import cooccurrence_view, query_view, suggestion_review, summary_view
 from .follow import add_show_action
 
 # dock object name -> (Analysis menu text, shortcut)
@@ -16,6 +16,8 @@ ANALYSIS = {
     "dock-summary": ("&Summary per document", None),
     "dock-agreement": ("&Agreement between coders", None),
     "dock-disagreements": ("&Disagreements and consensus", None),
+    "dock-query": ("&Query codes (AND, OR, NOT, NEAR)", None),
+    "dock-cooccurrence": ("&Co-occurrence of codes", None),
     "dock-search": None,          # Edit > Search documents (Ctrl+Shift+F) shows it
     "dock-suggestions": None,     # Code > Review dictionary suggestions shows it
 }
@@ -24,7 +26,7 @@ ANALYSIS = {
 def install_views(window) -> None:
     before = set(window.findChildren(QDockWidget))
     for module in (matrix_view, summary_view, agreement_view, disagreement_view, search_panel,
-                   suggestion_review):
+                   suggestion_review, query_view, cooccurrence_view):
         module.install(window)
     merge_dialog.install(window)
     help_menu.install(window)
@@ -34,7 +36,7 @@ def install_views(window) -> None:
         window.disagreements_view.span_provider = lambda: _selected_span(window)
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget) if d not in before}
     segments = next(d for d in window.findChildren(QDockWidget) if d.objectName() == "dock-segments")
-    for name in ("dock-matrix", "dock-summary", "dock-agreement"):  # tabs beside Segments
+    for name in ("dock-matrix", "dock-summary", "dock-agreement", "dock-query", "dock-cooccurrence"):
         window.tabifyDockWidget(segments, docks[name])
     for name in ("dock-search", "dock-suggestions"):  # one tab group on the right
         window.tabifyDockWidget(docks["dock-disagreements"], docks[name])
