@@ -19,7 +19,7 @@ from burgerannotator.core.documents import find_document
 from burgerannotator.core.segments import find_segment
 from burgerannotator.core.store import Project
 
-from . import settings
+from . import screen_fit, settings
 from .codebook_edit import CodebookEditor
 from .codebook_panel import CodebookPanel
 from .coder_dialog import ask_coder_name
@@ -97,12 +97,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(switch)
         self.setAcceptDrops(True)
-        self.resize(1366, 768)
         install_views(self)
         # the minimum size was fixed while the views' docks were still shown: recompute it, else
         # a smaller saved geometry (small or scaled screens) is restored too large
         self.layout().activate()
-        self._needs_default_layout = not settings.restore_window(self)
+        restored = settings.restore_window(self)
+        if restored:
+            screen_fit.clamp_to_screen(self)    # saved on a bigger screen: shrink onto this one
+        else:
+            screen_fit.fit_first_start(self)    # the available screen area, status bar included
+        self._needs_default_layout = not restored
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
