@@ -12,7 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabBar, QTabWidget, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from burgerannotator.core.coders import get_or_create_coder, list_coders
 from burgerannotator.core.documents import find_document
@@ -59,7 +60,19 @@ class MainWindow(QMainWindow):
         self.center = QStackedWidget()
         self.start_page = self._make_start_page()
         self.center.addWidget(self.start_page)
-        self.center.addWidget(self.pane)
+        # the page, and beside it (as tabs, once opened) views that need room: the matrix
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("centralTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabBarAutoHide(True)  # with only the page open, no tab bar takes its room
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._docks_put_away: list[QDockWidget] = []  # hidden while a central view has the room
+        self.tabs.addTab(self.pane, "Document")
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)  # the page stays
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
+        self.center.addWidget(self.tabs)
         self.setCentralWidget(self.center)
         self.documents = DocumentList()
         self.details = DocumentDetails()
@@ -133,6 +146,34 @@ class MainWindow(QMainWindow):
             self.docks_menu.addAction(dock.toggleViewAction())
         return dock
 
+    def add_central_view(self, title: str, widget: QWidget) -> None:
+        """A view that needs room (the matrix): a tab beside the page, opened by ``show_central_view``."""
+        widget.setProperty("tabTitle", title)
+        widget.hide()
+
+    def show_central_view(self, widget: QWidget) -> None:
+        if self.tabs.indexOf(widget) < 0:
+            self.tabs.addTab(widget, widget.property("tabTitle") or "")
+        self.tabs.setCurrentWidget(widget)
+        if self.session is not None:
+            self.center.setCurrentWidget(self.tabs)
+
+    def _close_tab(self, index: int) -> None:
+        if self.tabs.widget(index) is not self.pane:
+            self.tabs.removeTab(index)
+
+    def _tab_changed(self, index: int) -> None:
+        """A central view (the matrix) gets the whole window: the coding panels step aside
+        while it is in front and come back with the page."""
+        if self.tabs.widget(index) is self.pane or index < 0:
+            docks, self._docks_put_away = self._docks_put_away, []
+            for dock in docks:
+                dock.show()
+        elif not self._docks_put_away:
+            self._docks_put_away = [d for d in self.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+            for dock in self._docks_put_away:
+                dock.hide()
+
     def add_menu_action(self, menu_name: str, action) -> None:
         """Put an action in a menu by its name ('File', 'File/Export', 'Analysis', ... or a new
         top-level menu, made on demand). File actions go above Close and Quit."""
@@ -152,6 +193,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.show_document(document_uuid)
+        self.tabs.setCurrentWidget(self.pane)
         self.pane.view.show_span(start, end, select=True)
         self.spanShown.emit(document_uuid, start, end)
 
@@ -162,6 +204,7 @@ class MainWindow(QMainWindow):
             return
         seg = find_segment(self.session.project, segment_uuid)
         self.show_document(seg.document.uuid)
+        self.tabs.setCurrentWidget(self.pane)
         if self.session.is_visible(seg):
             self.pane.show_segment(seg)
             self.coding_actions.select_segment(seg.uuid)
@@ -194,7 +237,7 @@ class MainWindow(QMainWindow):
         self.segments.set_session(self.session, self.coding_actions.set_memo)
         self.session.coderChanged.connect(lambda _c: self._show_coder())
         self.session.showOthersChanged.connect(lambda _v: self._show_coder())
-        self.center.setCurrentWidget(self.pane)
+        self.center.setCurrentWidget(self.tabs)
         settings.add_recent_project(path)
         self.setWindowTitle(f"{project.info.name} — BurgerAnnotator")
         self._show_coder()
@@ -208,6 +251,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         session, self.session = self.session, None
+        self.tabs.setCurrentWidget(self.pane)
         self.undo_stack.clear()
         self.coding = None
         session.set_document(None)
@@ -288,6 +332,7 @@ class MainWindow(QMainWindow):
         self.project_actions.drop(paths)
 
     def closeEvent(self, event) -> None:
+        self.tabs.setCurrentWidget(self.pane)  # the coding panels back in place before the layout is saved
         settings.save_window(self)
         self.close_project()
         self.renderer.wait(3000)

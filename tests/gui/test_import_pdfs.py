@@ -98,7 +98,7 @@ def test_dropping_pdfs_imports_them_with_a_progress_dialog(qtbot, fresh_window, 
     assert stored["files"] == PDFS[:2] and stored["pages_ok"] and stored["blobs"] == 2
     assert window.documents.model.rowCount() == 2
     assert window.session.document.file_name == PDFS[0]  # the first one is shown
-    assert window.center.currentWidget() is window.pane and window.pane.view.items
+    assert window.center.currentWidget() is window.tabs and window.tabs.currentWidget() is window.pane and window.pane.view.items
     assert "2 of 2 PDF(s) imported" in window.statusBar().currentMessage()
 
 
