@@ -5,7 +5,8 @@ nothing is added (``AlreadyCoded``); a passage that overlaps their segment of th
 can extend the segment instead of stacking a second one (``overlapping_codings``).
 Projects made before this check may hold exact duplicates: ``exact_duplicates`` finds
 them and ``remove_exact_duplicates`` tombstones all but the oldest of each group, with a
-log entry. Only live codings count ("suggested"/"rejected" and deleted ones do not).
+log entry. Only live text codings count ("suggested"/"rejected", deleted ones and area
+segments, which are compared by their rectangles, do not).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class AlreadyCoded(UserError):
 
 def _live(document: Document, code: Code, coder: Coder):
     return and_(Segment.document_id == document.id, Segment.code_id == code.id, Segment.coder_id == coder.id,
-                Segment.deleted.is_(None), Segment.status == "coded")
+                Segment.deleted.is_(None), Segment.status == "coded", Segment.kind == "text")
 
 
 def snapped(project, document: Document, start: int, end: int) -> tuple[int, int]:
@@ -80,7 +81,7 @@ class DuplicateGroup:
 def exact_duplicates(project) -> list[DuplicateGroup]:
     """Groups of live codings with the same document, code, coder and span (more than one each)."""
     key = (Segment.document_id, Segment.code_id, Segment.coder_id, Segment.start, Segment.end)
-    live = and_(Segment.deleted.is_(None), Segment.status == "coded")
+    live = and_(Segment.deleted.is_(None), Segment.status == "coded", Segment.kind == "text")
     doubled = (select(*key).where(live).group_by(*key).having(func.count() > 1)).subquery()
     rows = project.session.scalars(
         select(Segment).join(doubled, and_(*(k == doubled.c[k.key] for k in key))).where(live)

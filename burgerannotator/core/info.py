@@ -84,13 +84,10 @@ def format_info(data: dict) -> str:
     for name, entry in data["segments_by_coder"].items():
         codes = ", ".join(f"{k} {v}" for k, v in sorted(entry["codes"].items()))
         lines.append(f"  {name}: {entry['segments']} ({codes})")
-<<<<<<< HEAD
     if data.get("exact_duplicates"):
         lines += ["", f"{data['exact_duplicates']} exact duplicate coding(s) (same code, span and coder): "
                       "'burgerannotator dedupe PROJECT' removes them, keeping the oldest."]
-=======
     engines = sorted({e for d in data["documents"] for e in (d.get("pages_recognised") or {}).values()})
     if engines:
         lines += ["", "Text recognised by:"] + [f"  {e}" for e in engines]
->>>>>>> main
     return "\n".join(lines)

@@ -170,7 +170,9 @@ class MainWindow(QMainWindow):
             for dock in docks:
                 dock.show()
         elif not self._docks_put_away:
-            self._docks_put_away = [d for d in self.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+            coding = ("dock-documents", "dock-codebook", "dock-segments")  # analysis views the user opened stay
+            self._docks_put_away = [d for d in self.findChildren(QDockWidget)
+                                    if d.objectName() in coding and d.isVisible() and not d.isFloating()]
             for dock in self._docks_put_away:
                 dock.hide()
 
