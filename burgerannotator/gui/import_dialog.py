@@ -11,8 +11,9 @@ from .errors import show_error
 from .pdf_view.render import PDF_LOCK
 
 
-def import_pdfs(parent, session, paths: list[str]) -> list:
-    """Import ``paths`` into the session's project; returns the core ImportResults."""
+def import_pdfs(parent, session, paths: list[str], notes: list[str] | None = None) -> list:
+    """Import ``paths`` into the session's project; returns the core ImportResults. ``notes``
+    (files that were not imported at all) are said in the same summary as the problems."""
     if not paths:
         return []
     dialog = QProgressDialog("Importing...", "Cancel", 0, len(paths), parent)
@@ -33,7 +34,8 @@ def import_pdfs(parent, session, paths: list[str]) -> list:
         for i, result in enumerate(results):
             if result.status == "failed" and "encrypted" in result.message:
                 results[i] = _retry_with_password(parent, session, result)
-    problems = [r.message for r in results if r.status in ("failed", "duplicate")]  # a duplicate is said too
+    problems = list(notes or [])
+    problems += [r.message for r in results if r.status in ("failed", "duplicate")]  # a duplicate is said too
     problems += [w for r in results for w in r.warnings]
     if problems:
         show_error("\n".join(problems[:12]), parent, "Import")

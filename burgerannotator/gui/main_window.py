@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.coding: Coding | None = None
         self.renderer = PageRenderer(parent=self)
         self.pane = DocumentPane(None, self.renderer)
+        self.pane.view.setAcceptDrops(False)  # files dropped on the page go to the window (import)
         self.center = QStackedWidget()
         self.start_page = self._make_start_page()
         self.center.addWidget(self.start_page)
@@ -325,7 +326,12 @@ class MainWindow(QMainWindow):
             menu.exec(global_pos)
 
     def dragEnterEvent(self, event) -> None:
-        if any(u.toLocalFile().lower().endswith((".pdf", ".bap")) for u in event.mimeData().urls()):
+        # any files: the ones that are not PDFs (or projects) are named after the drop, not ignored
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:

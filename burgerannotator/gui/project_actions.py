@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from burgerannotator.core import codebook
@@ -12,7 +13,7 @@ from burgerannotator.core.paths import user_data_dir
 from burgerannotator.core.store import Project
 
 from . import settings
-from .errors import guarded
+from .errors import guarded, show_error
 from .import_dialog import import_pdfs
 
 PROJECT_FILTER = "BurgerAnnotator projects (*.bap)"
@@ -66,19 +67,34 @@ class ProjectActions:
         self.import_paths(paths)
 
     @guarded
-    def import_paths(self, paths: list[str]) -> None:
+    def import_paths(self, paths: list[str], notes: list[str] | None = None) -> None:
         if self.window.session is None:
             raise ProjectFileError("Open or create a project first, then import PDFs into it.")
-        results = import_pdfs(self.window, self.window.session, paths)
+        results = import_pdfs(self.window, self.window.session, paths, notes or [])
         imported = [r for r in results if r.status == "imported"]
-        self.window.statusBar().showMessage(f"{len(imported)} of {len(paths)} PDF(s) imported.", 8000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("ProjectActions", "{done} of {total} PDF(s) imported.").format(done=len(imported), total=len(paths)), 8000)
         if imported and self.window.session.document is None:
             self.window.session.set_document(imported[0].document)
 
     def drop(self, paths: list[str]) -> None:
+        """Files dropped anywhere on the window: a project opens, PDFs are imported, and the
+        files that are neither are named (never silently ignored)."""
         projects = [p for p in paths if p.lower().endswith(".bap")]
         pdfs = [p for p in paths if p.lower().endswith(".pdf")]
+        others = [Path(p).name for p in paths if p not in projects and p not in pdfs]
+        notes = [not_pdf_note(self.window, others)] if others else []
         if projects:
             self.open_recent(projects[0])
         elif pdfs:
-            self.import_paths(pdfs)
+            self.import_paths(pdfs, notes)
+            return
+        if notes:
+            show_error(notes[0], self.window, QCoreApplication.translate("ProjectActions", "Import"))
+
+
+def not_pdf_note(window, names: list[str]) -> str:
+    more = QCoreApplication.translate("ProjectActions", " and {n} more").format(n=len(names) - 8)
+    shown = ", ".join(names[:8]) + (more if len(names) > 8 else "")
+    return QCoreApplication.translate("ProjectActions", "Not imported, not PDF files: {names}. BurgerAnnotator "
+                                      "codes PDF documents; save the file as PDF first.").format(names=shown)
