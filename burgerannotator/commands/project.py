@@ -92,7 +92,8 @@ def cmd_import(args) -> int:
     for r in results:
         if r.status == "failed":
             failed += 1
-            print(f"burgerannotator: {r.message}", file=__import__("sys").stderr)
+            hint = " Give it with --password PW." if r.password_required else ""
+            print(f"burgerannotator: {r.message}{hint}", file=__import__("sys").stderr)
         else:
             print(r.message)
         for w in r.warnings:

@@ -4,12 +4,13 @@ edit the memo of, adjust or delete the selected segment. Every change goes throu
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from burgerannotator.core import codebook, duplicates
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.segments import find_segment
 
+from .ask import choose
 from .code_picker import pick_code
 from .errors import guarded
 
@@ -111,22 +112,15 @@ class CodingActions(QObject):
             self.message.emit(self.tr("Already coded: {code} on this passage; nothing added.")
                               .format(code=code.name))
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Extend segment?"),
-                          self.tr("You already coded {code} on an overlapping passage (p. {page}). "
-                                  "Extend that segment to cover the selection, or code the selection "
-                                  "as a second segment?").format(
-                              code=code.name, page=seg.document.pages[seg.page_first].label),
-                          QMessageBox.StandardButton.Cancel, self.window)
-        box.setObjectName("extend-segment-question")
-        extend = box.addButton(self.tr("Extend the segment"), QMessageBox.ButtonRole.AcceptRole)
-        second = box.addButton(self.tr("Code a second segment"), QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(extend)
-        box.exec()
-        clicked = box.clickedButton()
-        box.deleteLater()
-        if clicked is second:
+        answer = choose(self.window, self.tr("Extend segment?"),
+                        self.tr("You already coded {code} on an overlapping passage (p. {page}). "
+                                "Extend that segment to cover the selection, or code the selection "
+                                "as a second segment?").format(
+                            code=code.name, page=seg.document.pages[seg.page_first].label),
+                        [self.tr("Extend the segment"), self.tr("Code a second segment")], "extend-segment-question")
+        if answer == 1:
             return False
-        if clicked is extend:
+        if answer == 0:
             self._own(seg)
             self.window.coding.set_bounds(seg, new_start, new_end)
             view.clear_selection()

@@ -187,3 +187,43 @@ def test_drop_on_the_page_imports_and_names_the_files_that_are_not_pdfs(qtbot, f
     assert text.splitlines()[0] == ("Not imported, not PDF files: notes.txt, brief.docx. BurgerAnnotator codes PDF "
                                     "documents; save the file as PDF first.")
     assert "1 of 1 PDF(s) imported" in window.statusBar().currentMessage()
+
+
+def _answer(button_text: str, seen: list, name: str):
+    """Click ``button_text`` in the question box called ``name`` once it shows (it runs its own loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def attempt():
+        boxes = [b for b in QApplication.topLevelWidgets()
+                 if isinstance(b, QMessageBox) and b.objectName() == name and b.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, attempt)
+            return
+        seen.append(boxes[0].text())
+        next(b for b in boxes[0].buttons() if b.text() == button_text).click()
+    QTimer.singleShot(0, attempt)
+
+
+def test_file_open_on_a_pdf_offers_to_import_it(qtbot, fresh_window, monkeypatch):
+    window, path = fresh_window
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (_pdfs(PDFS[2])[0], "")))
+    seen: list = []
+    _answer("Import", seen, "import-pdf-question")
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # File > Open project...
+    assert seen == ["03-den-haag.pdf is a PDF document, not a project. Import it into the open project (fresh)?"]
+    assert _stored(path)["files"] == [PDFS[2]]
+    assert window.session.project.path == path  # the project stayed open
+
+
+def test_a_damaged_pdf_is_not_taken_for_an_encrypted_one(qtbot, fresh_window, tmp_path, monkeypatch):
+    window, path = fresh_window
+    asked = []
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", staticmethod(lambda *a, **k: asked.append(a) or ("", False)))
+    junk = tmp_path / "encrypted-but-damaged.pdf"  # "encrypted" in its name, but just damaged
+    junk.write_bytes(b"%PDF-1.7\n" + b"\x00garbage\xff" * 500)
+    assert _drop(window, [str(junk)])
+    text = dialog_text(qtbot)
+    assert asked == []  # no password prompt for a damaged file
+    assert "damaged" in text.replace("encrypted-but-damaged.pdf", "") and "code=" not in text
+    assert "--password" not in text
