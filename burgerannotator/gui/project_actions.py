@@ -56,21 +56,20 @@ class ProjectActions:
     def offer_import(self, path: str) -> None:
         """A PDF chosen where a project was expected: offer to import it (into a new project
         when none is open) instead of saying it is not a database."""
-        tr = QCoreApplication.translate
         name = Path(path).name
         if self.window.session is not None:
-            answer = choose(self.window, tr("ProjectActions", "Import PDF?"),
-                            tr("ProjectActions", "{name} is a PDF document, not a project. Import it into the "
+            answer = choose(self.window, QCoreApplication.translate("ProjectActions", "Import PDF?"),
+                            QCoreApplication.translate("ProjectActions", "{name} is a PDF document, not a project. Import it into the "
                                "open project ({project})?").format(name=name,
                                                                    project=self.window.session.project.info.name),
-                            [tr("ProjectActions", "Import")], "import-pdf-question")
+                            [QCoreApplication.translate("ProjectActions", "Import")], "import-pdf-question")
             if answer == 0:
                 self.import_paths([path])
             return
-        answer = choose(self.window, tr("ProjectActions", "Import PDF?"),
-                        tr("ProjectActions", "{name} is a PDF document. Documents are coded inside a project: "
+        answer = choose(self.window, QCoreApplication.translate("ProjectActions", "Import PDF?"),
+                        QCoreApplication.translate("ProjectActions", "{name} is a PDF document. Documents are coded inside a project: "
                            "make a new project and import it?").format(name=name),
-                        [tr("ProjectActions", "New project and import")], "import-pdf-question")
+                        [QCoreApplication.translate("ProjectActions", "New project and import")], "import-pdf-question")
         if answer == 0 and self.new_project() and self.window.session is not None:
             self.import_paths([path])
 
