@@ -4,6 +4,8 @@ An import is one transaction: a PDF that fails leaves the project as it was.
 """
 from __future__ import annotations
 
+import re
+
 import csv
 import hashlib
 from collections.abc import Callable, Iterable
@@ -32,6 +34,7 @@ class ImportResult:
     message: str = ""
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
+    password_required: bool = False  # failed because it is encrypted (the app asks; the CLI: --password)
 
 
 def read_attributes(csv_path: str | Path) -> dict[str, dict]:
@@ -98,7 +101,7 @@ def _open(data: bytes, name: str, password: str | None) -> tuple[pymupdf.Documen
     needs_pass = bool(doc.needs_pass)
     if needs_pass:
         if not password:
-            raise PasswordRequired(f"{name} is encrypted: give its password (--password).")
+            raise PasswordRequired(f"{name} is encrypted: it opens only with its password.")
         if not doc.authenticate(password):
             raise PasswordRequired(f"{name}: the password is wrong.")
     return doc, needs_pass
@@ -122,8 +125,9 @@ def _not_a_pdf(data: bytes) -> str | None:
 
 
 def _short(exc: Exception) -> str:
+    """PyMuPDF's reason in words, without its internal code ("code=7: cycle in page tree")."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+    return re.sub(r"^code=\d+:\s*", "", text)[:160]
 
 
 def extract_document(doc: pymupdf.Document, name: str) -> list[pdftext.PageText]:
@@ -236,7 +240,8 @@ def import_many(project, paths: Iterable[str | Path], password: str | None = Non
             results.append(import_pdf(project, path, password=password, attributes=attrs.get(name), coder=coder,
                                       ocr=ocr))
         except PdfImportError as exc:
-            results.append(ImportResult(str(path), "failed", str(exc)))
+            results.append(ImportResult(str(path), "failed", str(exc),
+                                        password_required=isinstance(exc, PasswordRequired)))
     if progress is not None:
         progress(len(results), len(paths), "")
     return results
