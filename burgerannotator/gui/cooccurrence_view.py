@@ -24,6 +24,7 @@ class CooccurrenceView(QWidget):
         self.unit_box = QComboBox()
         self.unit_box.addItem("Documents with both codes", "document")
         self.unit_box.addItem("Segments near each other", "segment")
+        self.unit_box.addItem("Segments in one paragraph", "paragraph")
         self.distance_box = QSpinBox(minimum=0, maximum=100_000, singleStep=50, value=0)
         self.distance_box.setSuffix(" characters")
         self.distance_box.setToolTip("Segments of one coder that overlap (0) or lie at most this far apart")
@@ -78,7 +79,9 @@ class CooccurrenceView(QWidget):
             return
         try:
             selection = selection_for(self.project, self.coders.currentData(), self.blind_coder)
-            self.result = cooccurrence(self.project, selection, self.unit_box.currentData(), self.distance_box.value())
+            unit = self.unit_box.currentData()
+            distance = "paragraph" if unit == "paragraph" else self.distance_box.value()
+            self.result = cooccurrence(self.project, selection, "segment" if unit == "paragraph" else unit, distance)
         except UserError as exc:
             self.message.setText(exc.message)
             return
@@ -106,8 +109,9 @@ class CooccurrenceView(QWidget):
             for j, value in enumerate((a, b, str(n), ", ".join(docs))):
                 self.pairs.setItem(i, j, QTableWidgetItem(value))
         self.pairs.resizeColumnsToContents()
-        what = ("documents with both codes" if r.unit == "document"
-                else f"pairs of one coder's segments within {r.distance} characters")
+        what = ("documents with both codes" if r.unit == "document" else
+                "pairs of one coder's segments in one paragraph" if r.distance == "paragraph" else
+                f"pairs of one coder's segments within {r.distance} characters")
         self.message.setText(f"{len(pairs)} pair(s) of codes co-occur ({what}; {r.selection}). "
                              f"The diagonal counts {'documents' if r.unit == 'document' else 'segments'} per code.")
 
