@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgerannotator.core import codebook, importer
-from burgerannotator.core.coders import get_or_create_coder
+from burgerannotator.core import codebook
+from burgerannotator.core.ops import CodeQuote, ImportCodebook, ImportPdfs, run
 from burgerannotator.core.demo import build_demo
 from burgerannotator.core.documents import find_document, page_label
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.info import format_info, project_info
-from burgerannotator.core.segments import code_quote
+from burgerannotator.core.segments import find_segment
 from burgerannotator.core.store import Project
 
-from .common import add_project_arg, coder_for, opened, print_json
+from .common import add_project_arg, coder_for, ensure_coder, opened, print_json
 
 
 def register(sub) -> None:
@@ -55,9 +55,9 @@ def cmd_new(args) -> int:
     data = codebook.load_codebook_file(args.codebook)  # read first: a bad codebook makes no file
     project = Project.create(Path(args.project))
     try:
-        codebook.import_codebook(project, data)
+        run(project, ImportCodebook(data))
         if args.coder:
-            get_or_create_coder(project, args.coder)
+            ensure_coder(project, args.coder)
         print(f"Created {args.project} with codebook '{data.get('name', '')}'.")
     finally:
         project.close()
@@ -66,12 +66,12 @@ def cmd_new(args) -> int:
 
 def cmd_import(args) -> int:
     with opened(args.project) as project:
-        coder = get_or_create_coder(project, args.coder) if args.coder else None
-        results = importer.import_many(project, args.pdfs, password=args.password,
-                                       attributes_csv=args.attributes, coder=coder)
+        coder = ensure_coder(project, args.coder) if args.coder else None
+        results = run(project, ImportPdfs(args.pdfs, password=args.password, attributes_csv=args.attributes,
+                                          coder=coder.uuid if coder else None)).value
     failed = 0
     for r in results:
-        if r.status == "failed":
+        if r.failed:
             failed += 1
             print(f"burgerannotator: {r.message}", file=__import__("sys").stderr)
         else:
@@ -86,7 +86,8 @@ def cmd_code(args) -> int:
         document = find_document(project, args.doc)
         code = codebook.find_code(project, args.code)
         coder = coder_for(project, args.coder)
-        seg = code_quote(project, document, args.quote, code, coder, args.memo, args.occurrence)
+        seg = find_segment(project, run(project, CodeQuote(document.uuid, args.quote, code.uuid, coder.uuid, args.memo,
+                                                           args.occurrence)).value)
         print(f"Coded {code.code_id} on {document.label}, p. {page_label(document, seg.page_first)} "
               f"({seg.uuid}) by {coder.name}.")
     return 0

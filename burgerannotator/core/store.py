@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +20,9 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from . import migrations
+from .changes import NOTHING, Changes
 from .errors import ProjectFileError, ProjectLockedError, StorageFullError, UserError
+from .journal import Journal
 from .models import CodebookInfo, Coder, LogEntry, ProjectInfo
 from .paths import backups_dir
 
@@ -29,14 +30,6 @@ APPLICATION = "BurgerAnnotator"
 PROJECT_SUFFIX = ".bap"
 BACKUPS_KEPT = 5
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-@dataclass
-class Change:
-    """What a unit of work changed, so views can redraw just that."""
-
-    kind: str  # documents | codebook | segments | coders | scales | memos | project
-    ids: set = field(default_factory=set)
 
 
 def _translate(exc: Exception, path: Path) -> UserError:
@@ -121,9 +114,11 @@ class Project:
         self._lock = lock
         self.readonly = readonly
         self.session = Session(engine, expire_on_commit=False, autoflush=True)
-        self._listeners: list[Callable[[list[Change]], None]] = []
-        self._pending: list[Change] = []
+        self._listeners: list[Callable[[Changes], None]] = []
+        self._pending: Changes = NOTHING
         self._depth = 0
+        self._collectors: list[list[Changes]] = []
+        self.journal = Journal(self)  # records what every flush writes (and, for undo, how it was)
         self.cache: dict = {}  # derived data (document layouts, ...) that is safe to rebuild
 
     # ---- opening -----------------------------------------------------------------
@@ -207,27 +202,55 @@ class Project:
                 self.session.commit()
         except (OperationalError, DatabaseError) as exc:
             self.session.rollback()
-            self._pending.clear()
+            self._pending = NOTHING
             raise _translate(exc, self.path) from None
         except BaseException:
             self.session.rollback()
-            self._pending.clear()
+            self._pending = NOTHING
             raise
         finally:
             self._depth -= 1
-        if self._depth == 0 and self._pending:
-            changes, self._pending = self._pending, []
-            for listener in list(self._listeners):
-                listener(changes)
+        if self._depth == 0:
+            changes, self._pending = self._pending, NOTHING
+            self.last_changes = changes
+            if changes:
+                for listener in list(self._listeners):
+                    listener(changes)
 
-    def changed(self, kind: str, *ids) -> None:
-        """Record what the running transaction changes; listeners hear it after commit."""
-        self._pending.append(Change(kind, set(ids)))
+    last_changes: Changes = NOTHING  # what the last committed transaction changed
 
-    def subscribe(self, listener: Callable[[list[Change]], None]) -> None:
+    def note(self, changes: Changes) -> None:
+        """Add to what the running transaction changes (the journal calls this after each flush)."""
+        self._pending = self._pending | changes
+        for box in self._collectors:
+            box[0] = box[0] | changes
+
+    @contextmanager
+    def collecting(self) -> Iterator[list[Changes]]:
+        """Collect what is written inside (``box[0]``), across commits (``ops.run`` uses it)."""
+        box = [NOTHING]
+        self._collectors.append(box)
+        try:
+            yield box
+        finally:
+            self._collectors.remove(box)
+
+    def changed(self, kind: str, *uuids: str) -> None:
+        """Announce a change the journal cannot see (a bulk statement): the given uuids of
+        ``kind``, or with none, any row of that kind. ORM writes announce themselves."""
+        if any(not isinstance(u, str) for u in uuids):
+            raise TypeError("changes are announced by uuid")
+        self.note(Changes.of(kind, *uuids))
+
+    @property
+    def pending_changes(self) -> Changes:
+        return self._pending
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> None:
+        """``listener(changes)`` after each committed transaction that changed something."""
         self._listeners.append(listener)
 
-    def unsubscribe(self, listener: Callable[[list[Change]], None]) -> None:
+    def unsubscribe(self, listener: Callable[[Changes], None]) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
@@ -295,4 +318,4 @@ def _sqlite_copy(src: Path, dst: Path) -> None:
         target.close()
 
 
-__all__ = ["Project", "Change", "inspect_file", "backup", "copy_project"]
+__all__ = ["Project", "inspect_file", "backup", "copy_project"]

@@ -21,7 +21,7 @@ class CodebookPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
+        self.workspace = None
         self.model = CodebookModel(None, self)
         self.proxy = codebook_filter(self.model)
         self.filter = QLineEdit(placeholderText="Filter codes")
@@ -55,12 +55,12 @@ class CodebookPanel(QWidget):
         box.addWidget(self.filter)
         box.addWidget(split, 1)
 
-    def set_session(self, session) -> None:
-        self.session = session
-        self.model.session = session
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
+        self.model.workspace = workspace
         self._refresh()
-        session.codebookChanged.connect(self._refresh)
-        session.countsChanged.connect(self.model.update_counts)
+        workspace.listen(self, ("codebook",), lambda _c, _i: self._refresh())
+        workspace.countsChanged.connect(self.model.update_counts)
 
     def _refresh(self) -> None:
         current = self.current_code_uuid()
@@ -102,10 +102,10 @@ class CodebookPanel(QWidget):
 
     def _describe(self, index) -> None:
         uuid = self.proxy.data(index.siblingAtColumn(0), UUID_ROLE) if index.isValid() else None
-        if not uuid or self.session is None:
+        if not uuid or self.workspace is None:
             self.details.clear()
             return
-        code = find_code(self.session.project, uuid)
+        code = find_code(self.workspace.project, uuid)
         parts = [f"<b>{html.escape(code.name)}</b> <span style='color:gray'>{html.escape(code.code_id)}</span>"]
         for title, text in (("Definition", code.definition), ("Include", code.include), ("Exclude", code.exclude)):
             if text:

@@ -11,6 +11,8 @@ from burgerannotator.core.errors import ProjectFileError
 from burgerannotator.core.paths import user_data_dir
 from burgerannotator.core.store import Project
 
+from burgerannotator.core.importer import ImportStatus
+from burgerannotator.core.ops import ImportCodebook, run
 from . import settings
 from .errors import guarded
 from .import_dialog import import_pdfs
@@ -32,7 +34,7 @@ class ProjectActions:
         data = codebook.load_codebook_file()
         project = Project.create(Path(path))
         try:
-            codebook.import_codebook(project, data)
+            run(project, ImportCodebook(data))
         finally:
             project.close()
         self.window.open_project(path)
@@ -60,20 +62,20 @@ class ProjectActions:
 
     @guarded
     def import_dialog(self) -> None:
-        if self.window.session is None:
+        if self.window.workspace is None:
             raise ProjectFileError("Open or create a project first, then import PDFs into it.")
         paths, _ = QFileDialog.getOpenFileNames(self.window, "Import PDFs", str(Path.home()), "PDF files (*.pdf)")
         self.import_paths(paths)
 
     @guarded
     def import_paths(self, paths: list[str]) -> None:
-        if self.window.session is None:
+        if self.window.workspace is None:
             raise ProjectFileError("Open or create a project first, then import PDFs into it.")
-        results = import_pdfs(self.window, self.window.session, paths)
-        imported = [r for r in results if r.status == "imported"]
+        results = import_pdfs(self.window, self.window.workspace, paths)
+        imported = [r for r in results if r.status == ImportStatus.IMPORTED]
         self.window.statusBar().showMessage(f"{len(imported)} of {len(paths)} PDF(s) imported.", 8000)
-        if imported and self.window.session.document is None:
-            self.window.session.set_document(imported[0].document)
+        if imported and self.window.workspace.document is None:
+            self.window.workspace.set_document(imported[0].document)
 
     def drop(self, paths: list[str]) -> None:
         projects = [p for p in paths if p.lower().endswith(".bap")]

@@ -52,8 +52,8 @@ def install_views(window) -> None:
 
 
 def _selected_span(window):
-    session = window.session
-    span = window.pane.view.selection_span() if session is not None else None
-    if span is None or session.document is None:
+    workspace = window.workspace
+    span = window.pane.view.selection_span() if workspace is not None else None
+    if span is None or workspace.document is None:
         return None
-    return session.document.uuid, span.start, span.end
+    return workspace.document.uuid, span.start, span.end

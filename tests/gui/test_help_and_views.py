@@ -40,7 +40,7 @@ def test_analysis_views_start_hidden_and_open_from_the_menu(qtbot, open_window):
     action(window, "Analysis", "Matrix (city x code)").trigger()
     qtbot.waitUntil(lambda: docks["dock-matrix"].isVisible(), timeout=2000)
     matrix = docks["dock-matrix"].widget()
-    assert matrix.project is window.session.project
+    assert matrix.project is window.workspace.project
 
 
 def test_merge_action_sits_in_the_file_menu_above_close(open_window):

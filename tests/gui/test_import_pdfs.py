@@ -80,7 +80,7 @@ def _progress_dialog(window) -> QProgressDialog | None:
 
 def test_dropping_pdfs_imports_them_with_a_progress_dialog(qtbot, fresh_window, monkeypatch):
     window, path = fresh_window
-    assert window.session.document is None
+    assert window.workspace.document is None
     seen = []
     real = importer.import_pdf
 
@@ -97,7 +97,7 @@ def test_dropping_pdfs_imports_them_with_a_progress_dialog(qtbot, fresh_window, 
     stored = _stored(path)
     assert stored["files"] == PDFS[:2] and stored["pages_ok"] and stored["blobs"] == 2
     assert window.documents.model.rowCount() == 2
-    assert window.session.document.file_name == PDFS[0]  # the first one is shown
+    assert window.workspace.document.file_name == PDFS[0]  # the first one is shown
     assert window.center.currentWidget() is window.pane and window.pane.view.items
     assert "2 of 2 PDF(s) imported" in window.statusBar().currentMessage()
 
@@ -121,7 +121,7 @@ def test_cancel_after_the_first_file_keeps_it_and_stops(qtbot, fresh_window, mon
     assert calls == [PDFS[0]]
     stored = _stored(path)
     assert stored["files"] == [PDFS[0]] and stored["pages_ok"] and stored["blobs"] == 1
-    assert stored["pages"] == window.session.documents()[0].page_count
+    assert stored["pages"] == window.workspace.documents()[0].page_count
     assert window.documents.model.rowCount() == 1
     assert "1 of 3 PDF(s) imported" in window.statusBar().currentMessage()
     # the rest can be imported afterwards: nothing was left half-done

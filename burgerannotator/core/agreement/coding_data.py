@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from ..codebook import find_code, leaf_codes
 from ..coders import find_coder, list_coders
 from ..errors import UserError
-from ..models import Code, Coder, Document, Segment
+from ..models import Code, Coder, Document, Segment, live_coding
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def active_coders(project) -> list[Coder]:
     """Human coders with at least one live segment (a coder who has coded nothing yet, e.g. a
     name just typed in the app, would only add disagreements)."""
     ids = set(project.session.scalars(select(Segment.coder_id).where(
-        Segment.deleted.is_(None), Segment.status == "coded").distinct()))
+        live_coding()).distinct()))
     return [c for c in list_coders(project, include_consensus=False) if c.id in ids]
 
 
@@ -141,9 +141,9 @@ def load_coding(project, coders=None, codes=None, minimum_coders: int = 2) -> Co
     code_ix = {c.id: i for i, c in enumerate(codes)}
     doc_ix = {d.id: i for i, d in enumerate(documents)}
     rows = project.session.execute(
-        select(Segment.id, Segment.coder_id, Segment.code_id, Segment.document_id, Segment.start, Segment.end)
-        .where(Segment.deleted.is_(None), Segment.status == "coded",
-               Segment.coder_id.in_(list(coder_ix)), Segment.code_id.in_(list(code_ix)))).all()
+        select(Segment.id, Segment.coder_id, Segment.code_pk, Segment.document_id, Segment.start, Segment.end)
+        .where(live_coding(),
+               Segment.coder_id.in_(list(coder_ix)), Segment.code_pk.in_(list(code_ix)))).all()
     raw = np.array([tuple(r) for r in rows], dtype=np.int64).reshape(-1, 6)
     lut = _lookup(coder_ix), _lookup(code_ix), _lookup(doc_ix)
     coder = lut[0][raw[:, 1]] if len(raw) else np.zeros(0, np.int64)

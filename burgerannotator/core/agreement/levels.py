@@ -110,7 +110,7 @@ def scale_level(project, data: CodingData) -> list[AgreementRow]:
     rows = []
     for scale in scales(project):
         grid = [[None] * len(data.coders) for _ in data.documents]
-        for v in project.session.scalars(select(ScaleValue).where(ScaleValue.scale_id == scale.id)):
+        for v in project.session.scalars(select(ScaleValue).where(ScaleValue.scale_pk == scale.id)):
             if v.coder_id in coder_ix and v.document_id in doc_ix and v.value is not None:
                 grid[doc_ix[v.document_id]][coder_ix[v.coder_id]] = v.value
         metric = scale.level if scale.level in METRICS else "ordinal"
