@@ -151,7 +151,7 @@ class Journal:
         for obj in session.deleted:
             found |= changes_of(obj)
         if found:
-            self.project.note(found)
+            self.project.add_changes(found)
 
     def _on_execute(self, state) -> None:
         if self.images is not None and (state.is_update or state.is_delete or state.is_insert):

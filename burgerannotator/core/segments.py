@@ -86,6 +86,8 @@ def set_memo(project, segment: Segment, memo: str) -> None:
 
 
 def set_bounds(project, segment: Segment, start: int, end: int) -> None:
+    if segment.kind == "area":
+        raise UserError("An area's ends are its rectangle; draw it again to change it.")
     with project.transaction():
         for key, value in _anchor(project, segment.document, start, end).items():
             setattr(segment, key, value)

@@ -24,6 +24,7 @@ class ImportPdfs(Operation):
     attributes_csv: str | None = None
     coder: str | None = None
     progress: Callable | None = None
+    ocr: str = "never"  # never | auto | force (text recognition of pages without a text layer)
     label = "Import PDFs"
     undoable = False
     in_one_transaction = False
@@ -31,7 +32,8 @@ class ImportPdfs(Operation):
     def apply(self, project) -> list:
         coder = row(project, Coder, self.coder, "coder") if self.coder else None
         return _importer.import_many(project, self.paths, password=self.password,
-                                     attributes_csv=self.attributes_csv, coder=coder, progress=self.progress)
+                                     attributes_csv=self.attributes_csv, coder=coder, progress=self.progress,
+                                     ocr=self.ocr)
 
 
 @dataclass
@@ -42,12 +44,13 @@ class ImportPdf(Operation):
     path: str
     password: str | None = None
     coder: str | None = None
+    ocr: str = "never"
     label = "Import PDF"
     undoable = False
 
     def apply(self, project):
         coder = row(project, Coder, self.coder, "coder") if self.coder else None
-        return _importer.import_pdf(project, self.path, password=self.password, coder=coder)
+        return _importer.import_pdf(project, self.path, password=self.password, coder=coder, ocr=self.ocr)
 
 
 @dataclass

@@ -88,7 +88,7 @@ def _assign_lanes(marks) -> dict[int, list[tuple[SegmentMark, int]]]:
                     (min(r.top() for r in rects), max(r.bottom() for r in rects), m))
     out: dict[int, list[tuple[SegmentMark, int]]] = {}
     for page, items in per_page.items():
-        items.sort(key=lambda t: (t[0], -t[1], t[2].uuid))
+        items.sort(key=lambda t: (t[0], -t[1]))  # stable: ties keep the segments' text order
         lane_ends: list[float] = []
         placed = []
         for top, bottom, m in items:
