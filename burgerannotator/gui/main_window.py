@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
         self.segments.contextRequested.connect(self._segment_menu)
         self.coding_actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.coder_label = QLabel("")
+        self.failure_label = QLabel("")  # a view that failed to follow a change (stays until the next project)
+        self.failure_label.setStyleSheet("QLabel { color: #b00; }")
+        self.failure_label.hide()
+        self.statusBar().addPermanentWidget(self.failure_label)
         switch = QToolButton(text="Switch coder", autoRaise=True)
         switch.clicked.connect(self.switch_coder)
         self.statusBar().addPermanentWidget(self.coder_label)
@@ -191,7 +195,7 @@ class MainWindow(QMainWindow):
         ws.coderChanged.connect(lambda _c: self._show_coder())
         ws.showOthersChanged.connect(lambda _v: self._show_coder())
         ws.listen(self.coder_label, ("coders",), lambda _c, _i: self._show_coder())
-        ws.listenerFailed.connect(lambda line: self.statusBar().showMessage(line, 10000))
+        ws.listenerFailed.connect(self._view_failed)
         self.center.setCurrentWidget(self.pane)
         settings.add_recent_project(path)
         self.setWindowTitle(f"{project.info.name} — BurgerAnnotator")
@@ -219,6 +223,7 @@ class MainWindow(QMainWindow):
         self.center.setCurrentWidget(self.start_page)
         self.setWindowTitle("BurgerAnnotator")
         self.coder_label.setText("")
+        self.failure_label.hide()
         self.workspaceChanged.emit(None)
 
     @guarded
@@ -239,6 +244,12 @@ class MainWindow(QMainWindow):
             coder = find_coder(project, self.workspace.do(EnsureCoder(name)).value)
             settings.set_coder_name(name)
             self.workspace.set_coder(coder)  # clears the selection; one coder does not undo another's work
+
+    def _view_failed(self, line: str) -> None:
+        """A view raised while following a change: the others went on; say which one, where it stays seen."""
+        self.failure_label.setText(line[:160])
+        self.failure_label.setToolTip(line)
+        self.failure_label.show()
 
     def set_show_others(self, value: bool) -> None:
         settings.set_show_others(bool(value))
