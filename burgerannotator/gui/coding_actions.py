@@ -9,10 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from burgerannotator.core import codebook
+from burgerannotator.core import codebook, duplicates
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.ops import CodeSpan, DeleteSegment, Recode, Resize, SetSegmentMemo
 
+from .ask import choose
 from .code_picker import pick_code
 from .errors import guarded
 
@@ -106,6 +107,8 @@ class CodingActions(QObject):
             return
         span = ws.selection.span
         if span is not None:
+            if self._double_coding(code, span[0], span[1]):
+                return
             uuid = ws.do(CodeSpan(ws.document.uuid, code.uuid, ws.coder.uuid, span[0], span[1]), self).value
             ws.selection.select_segment(ws.document.uuid, uuid)
             seg = ws.segment(uuid)
@@ -117,6 +120,36 @@ class CodingActions(QObject):
             return
         ws.do(Recode(seg.uuid, code.uuid, by=ws.coder.uuid), self)
         self.message.emit(f"Recoded as {code.code_id}.")
+
+    def _double_coding(self, code, start: int, end: int) -> bool:
+        """True when the selection needs no new segment: already coded with ``code`` by this coder
+        (said in the status bar), or an overlapping segment of ``code`` was extended (if the coder
+        agreed). False: code the selection as a segment of its own."""
+        ws = self.workspace
+        start, end = duplicates.snapped(ws.project, ws.document, start, end)
+        overlapping = duplicates.overlapping_codings(ws.project, ws.document, code, ws.coder, start, end, snap=False)
+        if not overlapping:
+            return False
+        seg = overlapping[0]
+        new_start, new_end = duplicates.extended_span(seg, start, end)
+        if (new_start, new_end) == (seg.start, seg.end):  # the same passage, or inside the segment
+            ws.selection.select_segment(ws.document.uuid, seg.uuid)
+            self.message.emit(self.tr("Already coded: {code} on this passage; nothing added.")
+                              .format(code=code.name))
+            return True
+        answer = choose(self.window, self.tr("Extend segment?"),
+                        self.tr("You already coded {code} on an overlapping passage (p. {page}). "
+                                "Extend that segment to cover the selection, or code the selection "
+                                "as a second segment?").format(
+                            code=code.name, page=seg.document.pages[seg.page_first].label),
+                        [self.tr("Extend the segment"), self.tr("Code a second segment")], "extend-segment-question")
+        if answer == 1:
+            return False
+        if answer == 0:
+            ws.do(Resize(seg.uuid, new_start, new_end, by=ws.coder.uuid), self)
+            ws.selection.select_segment(ws.document.uuid, seg.uuid)
+            self.message.emit(self.tr("Extended your {code} segment; no second segment added.").format(code=code.name))
+        return True
 
     # ---- the selected segment --------------------------------------------------------------
     def _own_selected(self):

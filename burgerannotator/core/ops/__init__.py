@@ -7,7 +7,16 @@ with ``run``. Nothing else writes: the older functions in ``core.segments``,
 """
 from .base import Operation, Result, row, run
 from .codebook import AddCode, DeleteCode, ImportCodebook, MergeCodes, MoveCode, PinCode, UpdateCode
-from .coding import CodeQuote, CodeSpan, DeleteSegment, Recode, Resize, RestoreSegment, SetSegmentMemo
+from .coding import (
+    CodeQuote,
+    CodeSpan,
+    DeleteSegment,
+    Recode,
+    RemoveDuplicates,
+    Resize,
+    RestoreSegment,
+    SetSegmentMemo,
+)
 from .decisions import (
     AcceptAgreed,
     AcceptAll,
@@ -26,6 +35,7 @@ from .revert import Revert, StaleUndo
 __all__ = [
     "Operation", "Result", "run", "row", "Revert", "StaleUndo",
     "CodeSpan", "CodeQuote", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment",
+    "RemoveDuplicates",
     "AddCode", "UpdateCode", "PinCode", "MoveCode", "MergeCodes", "DeleteCode", "ImportCodebook",
     "SetAttributes", "SetScaleValue", "SetMemo",
     "AcceptCoder", "AcceptAll", "AcceptSpan", "RejectPassage", "WithdrawDecision", "AcceptAgreed",

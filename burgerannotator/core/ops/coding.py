@@ -131,4 +131,17 @@ class RestoreSegment(Operation):
             _segments.restore_segment(project, seg)
 
 
-__all__ = ["CodeSpan", "CodeQuote", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment"]
+@dataclass
+class RemoveDuplicates(Operation):
+    """Tombstone every exact duplicate coding, keeping the oldest of each. Value: how many."""
+
+    coder: str | None = None  # who asks (logged)
+    label = "Remove duplicate codings"
+
+    def apply(self, project) -> int:
+        from ..duplicates import remove_exact_duplicates
+
+        return remove_exact_duplicates(project, row(project, Coder, self.coder, "coder") if self.coder else None)
+
+
+__all__ = ["RemoveDuplicates", "CodeSpan", "CodeQuote", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment"]
