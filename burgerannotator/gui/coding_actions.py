@@ -4,7 +4,7 @@ edit the memo of, adjust or delete the selected segment. Every change goes throu
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from burgerannotator.core import codebook, duplicates
 from burgerannotator.core.errors import UserError
@@ -12,6 +12,7 @@ from burgerannotator.core.segments import find_segment
 
 from .ask import choose
 from .code_picker import pick_code
+from .memo_dialog import edit_memo
 from .errors import guarded
 
 
@@ -158,7 +159,7 @@ class CodingActions(QObject):
         if seg is None:
             return
         self._own(seg)
-        text, ok = QInputDialog.getMultiLineText(self.window, "Memo", f"Memo on {seg.code.code_id}:", seg.memo)
+        text, ok = edit_memo(self.window, self.tr("Memo on {code}:").format(code=seg.code.name), seg.memo)
         if ok:
             self.window.coding.set_memo(seg, text)
 
@@ -185,6 +186,39 @@ class CodingActions(QObject):
         if seg is not None and seg.id == segment_id:
             self._own(seg)
             self.window.coding.set_bounds(seg, start, end)
+
+    # ---- walking the segments -----------------------------------------------------------------
+    @guarded
+    def step_segment(self, step: int) -> None:
+        """Select the next (step 1) or previous (-1) segment of the document in text order,
+        after the selected segment, the selected text or, with neither, the page in view."""
+        s, view = self.session, self.window.pane.view
+        if s is None or s.document is None:
+            return
+        segs = sorted(s.visible_segments(), key=lambda g: (g.start, g.end, g.id))
+        if not segs:
+            self.message.emit(self.tr("No segments in this document yet."))
+            return
+        current = self.selected_segment()
+        if current is not None:
+            keys = [(g.start, g.end, g.id) for g in segs]
+            i = keys.index((current.start, current.end, current.id)) + step
+        else:
+            span = view.selection_span()
+            if span is not None:
+                ref = span.start
+            else:
+                lo, hi = view.layout_.page_word_range(view.current_page()) if view.layout_ is not None else (0, 0)
+                ref = int(view.layout_.spans[lo, 0]) if lo < hi else 0
+            after = [k for k, g in enumerate(segs) if g.start >= ref]
+            before = [k for k, g in enumerate(segs) if g.start < ref]
+            i = (after[0] if after else len(segs)) if step > 0 else (before[-1] if before else -1)
+        if not 0 <= i < len(segs):
+            self.message.emit(self.tr("No next segment in this document.") if step > 0
+                              else self.tr("No previous segment in this document."))
+            return
+        self.window.show_segment(segs[i].uuid)
+        view.setFocus()
 
     # ---- context menu ----------------------------------------------------------------------
     def _view_menu(self, global_pos, uuid) -> None:

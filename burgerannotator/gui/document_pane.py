@@ -37,7 +37,7 @@ class DocumentPane(QWidget):
         self.view = PdfView(renderer, self)
         self.find_bar = FindBar(self)
         self.find_bar.hitsChanged.connect(self._show_hits)
-        self.find_bar.closed.connect(self.view.setFocus)
+        self.find_bar.closed.connect(self._find_closed)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 3, 6, 3)
         self.title = QLabel("")
@@ -165,6 +165,12 @@ class DocumentPane(QWidget):
         mode = self.view.zoom_mode
         self.zoom_box.setEditText("Fit width" if mode == "width" else "Fit page" if mode == "page"
                                   else f"{round(zoom * 100)} %")
+
+    def _find_closed(self) -> None:
+        hit = self.find_bar.last_hit
+        if hit is not None:
+            self.view.select_span(*hit)
+        self.view.setFocus()
 
     def _show_hits(self, hits, current: int) -> None:
         self.view.set_find_hits(hits, current if current >= 0 else None)

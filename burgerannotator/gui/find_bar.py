@@ -36,6 +36,7 @@ class FindBar(QWidget):
         self.text = ""
         self.hits: list[tuple[int, int]] = []
         self.current = -1
+        self.last_hit: tuple[int, int] | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
         row.addWidget(QLabel("Find:"))
@@ -68,6 +69,8 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
+        # the hit in view when the bar closes becomes the selection (coding by keyboard: find, Esc, key)
+        self.last_hit = self.hits[self.current] if 0 <= self.current < len(self.hits) else None
         self.hits, self.current = [], -1
         self.hitsChanged.emit([], -1)
         self.closed.emit()

@@ -71,8 +71,13 @@ def build_menus(w) -> None:
 
     m["Code"] = k = bar.addMenu("&Code")
     _act(w, k, "Code the selection &with... (searchable)", c.code_selection_with, "Ctrl+K")
-    for key in range(1, 10):
-        _act(w, k, f"Apply pinned code {key}", lambda _c=False, n=key: c.apply_pinned(n), str(key))
+    k.addSeparator()
+    _act(w, k, "&Next segment", lambda: c.step_segment(1), "F8")
+    _act(w, k, "&Previous segment", lambda: c.step_segment(-1), "Shift+F8")
+    k.addSeparator()
+    w.pinned_actions = [_act(w, k, f"Apply pinned code {key}", lambda _c=False, n=key: c.apply_pinned(n), str(key))
+                        for key in range(1, 10)]
+    k.aboutToShow.connect(lambda: _name_pinned(w))
     k.addSeparator()
     _act(w, k, "Add code...", lambda: w.codebook_editor.add(None, "code") if w.session else None)
     _act(w, k, "Document &attributes...", w.details.edit_attributes)
@@ -82,6 +87,15 @@ def build_menus(w) -> None:
     _act(w, cm, "&Switch coder...", w.switch_coder)
 
     m["Analysis"] = bar.addMenu("&Analysis")
+
+
+def _name_pinned(w) -> None:
+    """Code > keys 1-9 say which code each key applies."""
+    pinned = w.session.pinned_codes() if w.session is not None else {}
+    for key, action in enumerate(w.pinned_actions, start=1):
+        code = pinned.get(key)
+        action.setText(QCoreApplication.translate("Menus", "Apply {name}").format(name=code.name) if code
+                       else QCoreApplication.translate("Menus", "Apply pinned code {key} (none pinned)").format(key=key))
 
 
 def _language_menu(w, view_menu) -> None:
