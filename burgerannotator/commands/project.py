@@ -72,9 +72,12 @@ def cmd_new(args) -> int:
         codebook.import_codebook(project, data)
         if args.coder:
             get_or_create_coder(project, args.coder)
-        print(f"Created {args.project} with codebook '{data.get('name', '')}'.")
-    finally:
+    except BaseException:
         project.close()
+        Path(args.project).unlink(missing_ok=True)  # no half-made project file
+        raise
+    project.close()
+    print(f"Created {args.project} with codebook '{data.get('name', '')}'.")
     return 0
 
 

@@ -48,6 +48,10 @@ def create_segment(project, document: Document, code: Code, coder: Coder, start:
 def code_quote(project, document: Document, quote: str, code: Code, coder: Coder, memo: str = "",
                occurrence: int = 1) -> Segment:
     """Code the place where ``quote`` stands (tolerant of line breaks and hyphenation)."""
+    if not quote or not quote.strip():
+        raise UserError("The quote is empty: give the words to code (--quote).")
+    if occurrence < 1:
+        raise UserError(f"--occurrence must be 1 or more (1 = the first place the quote stands), not {occurrence}.")
     span = find_quote(document.text, quote, occurrence)
     if span is None:
         raise NotFoundError(f"The quote was not found in {document.file_name}: \"{quote[:60]}\"")
