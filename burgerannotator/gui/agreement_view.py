@@ -25,11 +25,14 @@ class AgreementView(ComparisonGate, QWidget):
         self.project = None
         self.report = None
         self.coder_list = QListWidget()
+        self.coder_list.setAccessibleName(self.tr("Coders to compare"))
         self.coder_list.setMaximumHeight(90)
         self.level_box = QComboBox()
+        self.level_box.setAccessibleName(self.tr("Agreement level"))
         for level in LEVELS:
             self.level_box.addItem(level.capitalize(), level)
         self.overlap_box = QDoubleSpinBox(minimum=0.05, maximum=1.0, singleStep=0.05, decimals=2, value=0.9)
+        self.overlap_box.setAccessibleName(self.tr("Overlap for a segment match"))
         self.overlap_box.setToolTip("Segments match when intersection / union of their spans reaches this share")
         self.compute_button = QPushButton("Compute")
         self.export_button = QPushButton("Excel…")
@@ -43,6 +46,7 @@ class AgreementView(ComparisonGate, QWidget):
         bar.addWidget(self.compute_button)
         bar.addWidget(self.export_button)
         self.table = QTableWidget(0, 0)
+        self.table.setAccessibleName(self.tr("Agreement per code"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.message = QLabel("")

@@ -16,7 +16,9 @@ class CodePicker(QDialog):
         self.setWindowTitle(title)
         self.resize(420, 460)
         self.search = QLineEdit(placeholderText="Type to search codes")
+        self.search.setAccessibleName(self.tr("Search codes"))
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Codes"))
         for code in codes:
             item = QListWidgetItem(swatch(code.color), f"{code.path}   ({code.code_id})")
             item.setData(UUID_ROLE, code.uuid)

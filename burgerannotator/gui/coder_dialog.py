@@ -9,6 +9,7 @@ class CoderDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Who is coding?")
         self.combo = QComboBox(editable=True)
+        self.combo.setAccessibleName(self.tr("Coder name"))
         self.combo.addItems(names)
         self.combo.setEditText(current)
         self.combo.lineEdit().setPlaceholderText("your name")

@@ -31,8 +31,10 @@ class DisagreementView(ComparisonGate, QWidget):
         self.passages = []
         self._history = []
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Disagreements"))
         self.list.installEventFilter(self)
         self.detail = QTextBrowser()
+        self.detail.setAccessibleName(self.tr("The passage and its codings"))
         self.buttons = QHBoxLayout()
         self.both_button = QPushButton("Both (B)")
         self.reject_button = QPushButton("Reject (R)")

@@ -103,6 +103,7 @@ class AttributesDialog(QDialog):
         self.setWindowTitle("Document attributes")
         self.resize(420, 360)
         self.table = QTableWidget(0, 2)
+        self.table.setAccessibleName(self.tr("Document attributes"))
         self.table.setHorizontalHeaderLabels(["Attribute", "Value"])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for key, value in attributes.items():

@@ -41,6 +41,7 @@ class FindBar(QWidget):
         row.setContentsMargins(6, 2, 6, 2)
         row.addWidget(QLabel("Find:"))
         self.edit = QLineEdit(placeholderText="text in this document (Enter: next, Shift+Enter: previous)")
+        self.edit.setAccessibleName(self.tr("Find in this document"))
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self._search)
         self.edit.returnPressed.connect(self.next)
@@ -50,6 +51,7 @@ class FindBar(QWidget):
         for text, tip, slot in (("▲", "Previous hit (Shift+Enter)", self.previous),
                                 ("▼", "Next hit (Enter)", self.next), ("✕", "Close (Esc)", self.close_bar)):
             b = QToolButton(text=text, toolTip=tip, autoRaise=True)
+            b.setAccessibleName(tip.split(" (")[0])  # what the arrow does, without its key
             b.clicked.connect(slot)
             row.addWidget(b)
         self.hide()

@@ -27,6 +27,7 @@ class GuideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("BurgerAnnotator — user guide")
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName(self.tr("User guide"))
         self.browser.setOpenExternalLinks(True)
         try:
             text = resource_path(*GUIDE).read_text(encoding="utf-8")

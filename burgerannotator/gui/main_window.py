@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         box.addWidget(self.details)
         self.codebook = CodebookPanel()
         self.segments = SegmentTable()
+        self.segments.setAccessibleName(self.tr("Segments"))
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)

@@ -144,11 +144,15 @@ class MatrixView(QWidget):
         self.project = None
         self.model = MatrixModel(self)
         self.measure_box = QComboBox(self)
+        self.measure_box.setAccessibleName(self.tr("Measure"))
         self.measure_box.addItems(list(MEASURES))
         self.coder_box = QComboBox(self)
+        self.coder_box.setAccessibleName(self.tr("Coders"))
         self.by_box = QComboBox(self)
+        self.by_box.setAccessibleName(self.tr("Rows"))
         self.hide_empty = QCheckBox("Hide empty codes", self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Matrix of documents and codes"))
         self.header = CodeHeader(self.table)
         self.table.setHorizontalHeader(self.header)
         self.table.setModel(self.model)
@@ -159,6 +163,7 @@ class MatrixView(QWidget):
         rows.setSectionResizeMode(rows.ResizeMode.Fixed)
         self.table.setWordWrap(False)
         self.segment_list = QListWidget(self)
+        self.segment_list.setAccessibleName(self.tr("Segments of the chosen cell"))
         self.status = QLabel(self)
         self.blind_notice = notice_label(self)
         self._blind_coder: str | None = None     # uuid: blind coding, locked to this coder

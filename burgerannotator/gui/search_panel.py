@@ -43,11 +43,13 @@ class SearchPanel(QWidget):
         self.result: SearchResult | None = None
         self._code_provider = lambda: None
         self.query = QLineEdit(placeholderText='Search all documents: word, prefix*, "a phrase", … OR …')
+        self.query.setAccessibleName(self.tr("Search all documents"))
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Search hits"))
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._activated)

@@ -29,6 +29,7 @@ class StartPage(QWidget):
         self.recent_label = QLabel("Recent projects:")
         box.addWidget(self.recent_label, 0, Qt.AlignmentFlag.AlignHCenter)
         self.recent = QListWidget()
+        self.recent.setAccessibleName(self.tr("Recent projects"))
         self.recent.setMaximumWidth(520)
         self.recent.itemActivated.connect(lambda item: self.openRecent.emit(item.text()))
         box.addWidget(self.recent, 0, Qt.AlignmentFlag.AlignHCenter)

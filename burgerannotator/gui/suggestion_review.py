@@ -46,6 +46,7 @@ class SuggestionReview(QWidget):
         self._announced: str | None = None  # the suggestion last sent with hit_activated
         self.refresher = LazyRefresh(self, self.refresh, 0)
         self.unit = QComboBox()
+        self.unit.setAccessibleName(self.tr("Suggest"))
         self.unit.addItems(list(UNITS))
         self.unit.setToolTip("Suggest the matched words (hit) or the sentence around them")
         self.suggest_button = QPushButton("Suggest from dictionary")
@@ -53,6 +54,7 @@ class SuggestionReview(QWidget):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Suggestions"))
         self.list.currentItemChanged.connect(self._current_changed)
         self.context = QLabel("")
         self.context.setWordWrap(True)

@@ -39,8 +39,11 @@ class SummaryView(QWidget):
         super().__init__(parent)
         self.project = None
         self.document_box = QComboBox(self)
+        self.document_box.setAccessibleName(self.tr("Document"))
         self.coder_box = QComboBox(self)
+        self.coder_box.setAccessibleName(self.tr("Coders"))
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName(self.tr("Summary"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_link)
         bar = QHBoxLayout()
