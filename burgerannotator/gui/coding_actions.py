@@ -52,7 +52,8 @@ class CodingActions(QObject):
             seg = self.selected_segment()
             if seg is not None:
                 self.window.codebook.select_code(seg.code.uuid)
-                self.message.emit(f"{seg.code.code_id} by {seg.coder.name}: \"{seg.quote[:80]}\"")
+                self.message.emit(self.tr('{code} by {coder}: "{quote}"').format(
+                    code=seg.code.name, coder=seg.coder.name, quote=" ".join(seg.quote.split())[:80]))
 
     # ---- applying codes --------------------------------------------------------------------
     @guarded
@@ -85,7 +86,8 @@ class CodingActions(QObject):
             view.clear_selection()
             view.set_selected_segment(seg.id)
             self.select_segment(seg.uuid)
-            self.message.emit(f"Coded {code.code_id} on p. {seg.document.pages[seg.page_first].label}.")
+            self.message.emit(self.tr("Coded {code} on p. {page}.").format(
+                code=code.name, page=seg.document.pages[seg.page_first].label))
             return
         seg = self.selected_segment()
         if seg is None:
@@ -93,7 +95,8 @@ class CodingActions(QObject):
             return
         self._own(seg)
         self.window.coding.recode(seg, code)
-        self.message.emit(f"Recoded as {code.code_id}.")
+        self.message.emit(self.tr("Recoded as {code}.").format(code=code.name))
+        self.window.codebook.select_code(code.uuid)  # the codebook shows the code it has now
 
     def _double_coding(self, code, start: int, end: int) -> bool:
         """True when the selection needs no new segment: already coded with ``code`` by this coder
@@ -141,9 +144,10 @@ class CodingActions(QObject):
         if seg is None:
             return
         self._own(seg)
-        uuid = pick_code(self.window, codebook.leaf_codes(self.session.project), "Recode as")
+        uuid = pick_code(self.window, codebook.leaf_codes(self.session.project), self.tr("Recode as"))
         if uuid:
             self.window.coding.recode(seg, codebook.find_code(self.session.project, uuid))
+            self.window.codebook.select_code(uuid)
 
     @guarded
     def code_selection_with(self) -> None:

@@ -246,7 +246,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{project.info.name} — BurgerAnnotator")
         self._show_coder()
         docs = self.session.documents()
-        if docs:
+        place = settings.last_place(project.info.uuid)
+        by_uuid = {d.uuid: d for d in docs}
+        if place is not None and place[0] in by_uuid:  # where the coder stopped last time
+            self.session.set_document(by_uuid[place[0]])
+            self.pane.view.go_to_page(place[1])
+        elif docs:
             self.session.set_document(docs[0])
         self.sessionChanged.emit(self.session)
         return True
@@ -254,6 +259,9 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.session is None:
             return
+        if self.session.document is not None:
+            settings.set_last_place(self.session.project.info.uuid, self.session.document.uuid,
+                                    self.pane.view.current_page())
         session, self.session = self.session, None
         self.tabs.setCurrentWidget(self.pane)
         self.undo_stack.clear()

@@ -84,7 +84,7 @@ class SegmentModel(RowTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == 0:
-                return seg.code.code_id
+                return seg.code.name  # as the codebook names it (the id is in the tooltip)
             if col == 1:
                 return page_label(seg.document, seg.page_first)
             if col == 2:
@@ -93,7 +93,7 @@ class SegmentModel(RowTableModel):
                 return seg.coder.name
             return seg.memo
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{seg.code.path}\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else "")
+            return f"{seg.code.path} ({seg.code.code_id})\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else "")
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return QColor(seg.code.color)
         if role == Qt.ItemDataRole.ForegroundRole and not self.session.is_own(seg):
