@@ -13,6 +13,7 @@ from burgerannotator import __version__
 from burgerannotator.core.resources import resource_path
 
 GUIDE = ("help", "user-guide.md")
+GUIDES = {"nl": ("help", "user-guide.nl.md")}  # the guide in the interface's language, else English
 ICON = ("icons", "burgerannotator.png")
 
 
@@ -29,8 +30,10 @@ class GuideDialog(QDialog):
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(self.tr("User guide"))
         self.browser.setOpenExternalLinks(True)
+        from . import i18n
+
         try:
-            text = resource_path(*GUIDE).read_text(encoding="utf-8")
+            text = resource_path(*GUIDES.get(i18n.current_language(), GUIDE)).read_text(encoding="utf-8")
         except OSError as exc:
             text = f"The user guide could not be read ({exc.strerror})."
         self.browser.setMarkdown(text)

@@ -170,3 +170,17 @@ def test_lupdate_reports_no_unfinished_translation():
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "0 unfinished"
+
+
+def test_the_user_guide_follows_the_language(qtbot, dutch):
+    from burgerannotator.gui.help_menu import GuideDialog
+
+    guide = GuideDialog()
+    qtbot.addWidget(guide)
+    text = guide.browser.toPlainText()
+    assert text.startswith("BurgerAnnotator — handleiding")
+    assert "Beeld > Taal" in text and "Al gecodeerd" in text
+    i18n.install("en")
+    english = GuideDialog()
+    qtbot.addWidget(english)
+    assert english.browser.toPlainText().startswith("BurgerAnnotator — user guide")
