@@ -32,7 +32,8 @@ class DocumentList(QWidget):
         self.table.setWordWrap(False)
         self.table.setMinimumWidth(160)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # sized in _fit_first_column
+        header.setMinimumSectionSize(36)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
@@ -42,10 +43,19 @@ class DocumentList(QWidget):
         box.addWidget(self.filter)
         box.addWidget(self.table, 1)
 
+    def _fit_first_column(self) -> None:
+        """Wide enough for the city names, never so wide that the other columns leave the panel."""
+        self.table.resizeColumnToContents(0)
+        limit = max(90, self.table.viewport().width() // 3)
+        if self.table.columnWidth(0) > limit:
+            self.table.setColumnWidth(0, limit)
+
     def set_session(self, session) -> None:
         self.session = session
         self.model.session = session
         self.model.refresh()
+        self._fit_first_column()
+        self.model.modelReset.connect(self._fit_first_column)
         session.documentsChanged.connect(self.model.refresh)
         session.countsChanged.connect(self.model.counts_changed)
         session.documentChanged.connect(self._follow)

@@ -5,7 +5,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ["Code", "Key", "Segments"]
+COLUMNS = ["Code", "Key", "#"]  # '#': this coder's segments (narrow, so code names keep the room)
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
