@@ -12,7 +12,7 @@ class DocumentList(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
+        self.workspace = None
         self.model = DocumentModel(None, self)
         self.proxy = document_filter(self.model)
         self.filter = QLineEdit(placeholderText="Filter documents (city, title, attribute)")
@@ -50,20 +50,20 @@ class DocumentList(QWidget):
         if self.table.columnWidth(0) > limit:
             self.table.setColumnWidth(0, limit)
 
-    def set_session(self, session) -> None:
-        self.session = session
-        self.model.session = session
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
+        self.model.workspace = workspace
         self.model.refresh()
         self._fit_first_column()
         self.model.modelReset.connect(self._fit_first_column)
-        session.documentsChanged.connect(self.model.refresh)
-        session.countsChanged.connect(self.model.counts_changed)
-        session.documentChanged.connect(self._follow)
+        workspace.listen(self, ("documents",), lambda _c, _i: self.model.refresh())
+        workspace.countsChanged.connect(self.model.counts_changed)
+        workspace.documentChanged.connect(self._follow)
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():
             uuid = self.proxy.data(current.siblingAtColumn(0), UUID_ROLE)
-            if uuid and (self.session is None or self.session.document is None or self.session.document.uuid != uuid):
+            if uuid and (self.workspace is None or self.workspace.document is None or self.workspace.document.uuid != uuid):
                 self.documentChosen.emit(uuid)
 
     def _follow(self, document) -> None:

@@ -38,9 +38,7 @@ def build_menus(w) -> None:
     _act(w, f, "&Quit", w.close, QKeySequence.StandardKey.Quit)
 
     m["Edit"] = e = bar.addMenu("&Edit")
-    undo = w.undo_stack.createUndoAction(w, "&Undo")
-    undo.setShortcut(QKeySequence("Ctrl+Z"))
-    redo = w.undo_stack.createRedoAction(w, "&Redo")
+    undo, redo = w.undo_actions.undo, w.undo_actions.redo  # a front end over the core history
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     e.addAction(undo)
     e.addAction(redo)
@@ -79,7 +77,7 @@ def build_menus(w) -> None:
                         for key in range(1, 10)]
     k.aboutToShow.connect(lambda: _name_pinned(w))
     k.addSeparator()
-    _act(w, k, "Add code...", lambda: w.codebook_editor.add(None, "code") if w.session else None)
+    _act(w, k, "Add code...", lambda: w.codebook_editor.add(None, "code") if w.workspace else None)
     _act(w, k, "Document &attributes...", w.details.edit_attributes)
     _act(w, k, "Document &memo...", lambda: w.memo_actions.edit_document_memo())
 
@@ -91,7 +89,7 @@ def build_menus(w) -> None:
 
 def _name_pinned(w) -> None:
     """Code > keys 1-9 say which code each key applies."""
-    pinned = w.session.pinned_codes() if w.session is not None else {}
+    pinned = w.workspace.pinned_codes() if w.workspace is not None else {}
     for key, action in enumerate(w.pinned_actions, start=1):
         code = pinned.get(key)
         action.setText(QCoreApplication.translate("Menus", "Apply {name}").format(name=code.name) if code

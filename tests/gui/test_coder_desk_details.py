@@ -16,7 +16,7 @@ def test_reopening_starts_where_the_coder_stopped(qtbot, open_window, demo_proje
     w.close()
     again = show_window(qtbot, MainWindow(), demo_project_path, "Tester")
     try:
-        assert again.session.document.city == "Haarlem"
+        assert again.workspace.document.city == "Haarlem"
         qtbot.waitUntil(lambda: again.pane.view.current_page() == 16, timeout=3000)
         assert again.pane.page_edit.text() == "15"
     finally:
@@ -45,5 +45,5 @@ def test_the_code_menu_names_the_code_of_each_key(open_window):
     menu = w.menus["Code"]
     menu.aboutToShow.emit()
     texts = [a.text() for a in w.pinned_actions]
-    pinned = w.session.pinned_codes()
+    pinned = w.workspace.pinned_codes()
     assert texts[0] == f"Apply {pinned[1].name}" and texts[8] == f"Apply {pinned[9].name}"

@@ -44,7 +44,7 @@ def test_a_coding_session_by_keyboard_alone(qtbot, open_window, demo_project_pat
     qtbot.keyClick(w, Qt.Key.Key_1, ALT)
     table = w.documents.table
     assert _focused() is table
-    while w.session.document.city != "Haarlem":
+    while w.workspace.document.city != "Haarlem":
         before = table.currentIndex().row()
         qtbot.keyClick(table, Qt.Key.Key_Down)
         assert table.currentIndex().row() == before + 1
@@ -62,7 +62,7 @@ def test_a_coding_session_by_keyboard_alone(qtbot, open_window, demo_project_pat
     qtbot.keyClicks(w.pane.find_bar.edit, "Voor thema")
     qtbot.keyClick(w.pane.find_bar.edit, Qt.Key.Key_Escape)
     assert _focused() is view
-    doc = w.session.document
+    doc = w.workspace.document
     words = SENTENCE.split()
     span = view.selection_span()
     assert doc.text[span.start:span.end] == "Voor thema's"
