@@ -40,7 +40,7 @@ class CodebookPanel(QWidget):
         self.workspace = None
         self.model = CodebookModel(None, self)
         self.proxy = codebook_filter(self.model)
-        self.filter = QLineEdit(placeholderText="Filter codes")
+        self.filter = QLineEdit(placeholderText=self.tr("Filter codes"))
         self.filter.setAccessibleName(self.tr("Filter codes"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)

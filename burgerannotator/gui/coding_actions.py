@@ -119,7 +119,7 @@ class CodingActions(QObject):
             return
         seg = self.selected_segment()
         if seg is None:
-            self.message.emit("Select text first: drag over words (double-click: a word, shift-click: extend).")
+            self.message.emit(self.tr("Select text first: drag over words (double-click: a word, shift-click: extend)."))
             return
         ws.do(Recode(seg.uuid, code.uuid, by=ws.coder.uuid), self)
         self.message.emit(self.tr("Recoded as {code}.").format(code=code.name))
@@ -176,7 +176,7 @@ class CodingActions(QObject):
     def code_selection_with(self) -> None:
         if self.selection is None or self.selection.span is None:
             return self.recode_selected()
-        uuid = pick_code(self.window, codebook.leaf_codes(self.workspace.project), "Code with")
+        uuid = pick_code(self.window, codebook.leaf_codes(self.workspace.project), self.tr("Code with"))
         if uuid:
             self.apply_code(codebook.find_code(self.workspace.project, uuid))
 
@@ -202,7 +202,7 @@ class CodingActions(QObject):
             return
         self.workspace.do(DeleteSegment(seg.uuid, by=self.workspace.coder.uuid), self)
         self.selection.clear()
-        self.message.emit("Segment deleted (Ctrl+Z brings it back).")
+        self.message.emit(self.tr("Segment deleted (Ctrl+Z brings it back)."))
 
     @guarded
     def _bounds_dragged(self, uuid: str, start: int, end: int) -> None:
@@ -255,18 +255,18 @@ class CodingActions(QObject):
             return None
         menu = QMenu(self.window)
         if ws.selection.span is not None:
-            menu.addAction("Code with... (searchable)", self.code_selection_with)
+            menu.addAction(self.tr("Code with... (searchable)"), self.code_selection_with)
             for key, code in sorted(ws.pinned_codes().items()):
                 menu.addAction(f"{key}  {code.name}", lambda c=code: self.apply_code(c))
         elif uuid:
             self.select_segment(uuid)
             seg = self.selected_segment()
             if seg is not None and ws.is_own(seg):
-                menu.addAction("Recode as... (searchable)", self.recode_selected)
-                menu.addAction("Edit memo...", self.edit_memo_selected)
-                menu.addAction("Delete segment", self.delete_selected)
+                menu.addAction(self.tr("Recode as... (searchable)"), self.recode_selected)
+                menu.addAction(self.tr("Edit memo..."), self.edit_memo_selected)
+                menu.addAction(self.tr("Delete segment"), self.delete_selected)
             elif seg is not None:
-                menu.addAction(f"{seg.coder.name}'s segment (read only)").setEnabled(False)
+                menu.addAction(self.tr("{name}'s segment (read only)").format(name=seg.coder.name)).setEnabled(False)
         else:
-            menu.addAction("Select text to code it (drag over words)").setEnabled(False)
+            menu.addAction(self.tr("Select text to code it (drag over words)")).setEnabled(False)
         return menu

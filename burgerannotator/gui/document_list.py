@@ -15,7 +15,7 @@ class DocumentList(QWidget):
         self.workspace = None
         self.model = DocumentModel(None, self)
         self.proxy = document_filter(self.model)
-        self.filter = QLineEdit(placeholderText="Filter documents (city, title, attribute)")
+        self.filter = QLineEdit(placeholderText=self.tr("Filter documents (city, title, attribute)"))
         self.filter.setAccessibleName(self.tr("Filter documents"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)

@@ -45,23 +45,23 @@ class DocumentPane(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.title, 1)
-        out_btn = QToolButton(text="−", toolTip="Zoom out (Ctrl+-)", autoRaise=True)
+        out_btn = QToolButton(text="−", toolTip=self.tr("Zoom out (Ctrl+-)"), autoRaise=True)
         out_btn.setAccessibleName(self.tr("Zoom out"))
         out_btn.clicked.connect(lambda: self.view.zoom_by(1 / 1.2))
-        in_btn = QToolButton(text="+", toolTip="Zoom in (Ctrl++)", autoRaise=True)
+        in_btn = QToolButton(text="+", toolTip=self.tr("Zoom in (Ctrl++)"), autoRaise=True)
         in_btn.setAccessibleName(self.tr("Zoom in"))
         in_btn.clicked.connect(lambda: self.view.zoom_by(1.2))
-        self.zoom_box = QComboBox(editable=True, toolTip="Zoom: fit width, fit page or 50-400 %")
+        self.zoom_box = QComboBox(editable=True, toolTip=self.tr("Zoom: fit width, fit page or 50-400 %"))
         self.zoom_box.setAccessibleName(self.tr("Zoom"))
-        self.zoom_box.addItems(["Fit width", "Fit page"] + [f"{z} %" for z in ZOOM_STEPS])
+        self.zoom_box.addItems([self.tr("Fit width"), self.tr("Fit page")] + [f"{z} %" for z in ZOOM_STEPS])
         self.zoom_box.setMinimumContentsLength(8)
         self.zoom_box.textActivated.connect(self._zoom_chosen)
-        self.page_edit = QLineEdit(toolTip="Go to a page by its printed number (Ctrl+G)")
+        self.page_edit = QLineEdit(toolTip=self.tr("Go to a page by its printed number (Ctrl+G)"))
         self.page_edit.setAccessibleName(self.tr("Page number"))
         self.page_edit.setMaximumWidth(60)
         self.page_edit.returnPressed.connect(self._go_to_typed_page)
         self.page_count = QLabel("")
-        for w in (out_btn, self.zoom_box, in_btn, QLabel("  Page"), self.page_edit, self.page_count):
+        for w in (out_btn, self.zoom_box, in_btn, QLabel(self.tr("  Page")), self.page_edit, self.page_count):
             bar.addWidget(w)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -154,9 +154,9 @@ class DocumentPane(QWidget):
 
     def _zoom_chosen(self, text: str) -> None:
         t = text.strip().lower()
-        if t.startswith("fit w"):
+        if t.startswith("fit w") or t == self.tr("Fit width").lower():
             self.view.fit_width()
-        elif t.startswith("fit p"):
+        elif t.startswith("fit p") or t == self.tr("Fit page").lower():
             self.view.fit_page()
         else:
             try:
@@ -167,7 +167,7 @@ class DocumentPane(QWidget):
 
     def _zoom_shown(self, zoom: float) -> None:
         mode = self.view.zoom_mode
-        self.zoom_box.setEditText("Fit width" if mode == "width" else "Fit page" if mode == "page"
+        self.zoom_box.setEditText(self.tr("Fit width") if mode == "width" else self.tr("Fit page") if mode == "page"
                                   else f"{round(zoom * 100)} %")
 
     def _find_closed(self) -> None:

@@ -56,7 +56,7 @@ def _busy(fn):
 @guarded
 def export_matrix(window, view) -> Path | None:
     """The matrix as shown (measure, coders, rows, hidden codes) to CSV (',' or ';') or Excel."""
-    path, chosen = _ask(window, "Export the matrix", f"matrix-{view.measure_box.currentText()}.xlsx",
+    path, chosen = _ask(window, "Export the matrix", f"matrix-{view.measure()}.xlsx",
                         "Excel (*.xlsx);;CSV, comma (*.csv);;CSV, semicolon - Dutch Excel (*.csv)")
     if path is None:
         return None
@@ -64,7 +64,7 @@ def export_matrix(window, view) -> Path | None:
 
 
 def write_matrix_file(view, path: Path, sep: str = ",") -> Path:
-    matrix = build_matrix(view.project, view.measure_box.currentText(), view.selection(),
+    matrix = build_matrix(view.project, view.measure(), view.selection(),
                           view.by_box.currentText() or "city", view.hide_empty.isChecked())
     if path.suffix.lower() == ".csv":
         return write_csv(matrix_table(matrix), path, sep)

@@ -5,7 +5,7 @@ import sqlite3
 
 import pymupdf
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import qVersion, QCoreApplication
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
 
@@ -26,7 +26,7 @@ class GuideDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("BurgerAnnotator — user guide")
+        self.setWindowTitle(self.tr("BurgerAnnotator — user guide"))
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(self.tr("User guide"))
         self.browser.setOpenExternalLinks(True)
@@ -56,17 +56,17 @@ def about_text() -> str:
 
 
 def show_about(parent) -> None:
-    QMessageBox.about(parent, "About BurgerAnnotator", about_text())
+    QMessageBox.about(parent, QCoreApplication.translate("HelpMenu", "About BurgerAnnotator"), about_text())
 
 
 def install(window) -> None:
     window.setWindowIcon(app_icon())
-    guide = QAction("BurgerAnnotator &user guide", window)
+    guide = QAction(QCoreApplication.translate("HelpMenu", "BurgerAnnotator &user guide"), window)
     guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     guide.triggered.connect(lambda: _show_guide(window))
-    demo = QAction("Open the &demo project", window)
+    demo = QAction(QCoreApplication.translate("HelpMenu", "Open the &demo project"), window)
     demo.triggered.connect(lambda: window.project_actions.open_demo())
-    about = QAction("&About BurgerAnnotator", window)
+    about = QAction(QCoreApplication.translate("HelpMenu", "&About BurgerAnnotator"), window)
     about.triggered.connect(lambda: show_about(window))
     for action in (guide, demo, about):
         window.add_menu_action("&Help", action)

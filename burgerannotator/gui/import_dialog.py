@@ -17,8 +17,8 @@ def import_pdfs(parent, workspace, paths: list[str], notes: list[str] | None = N
     (files that were not imported at all) are said in the same summary as the problems."""
     if not paths:
         return []
-    dialog = QProgressDialog("Importing...", "Cancel", 0, len(paths), parent)
-    dialog.setWindowTitle("Import PDFs")
+    dialog = QProgressDialog(QCoreApplication.translate("ImportDialog", "Importing..."), QCoreApplication.translate("ImportDialog", "Cancel"), 0, len(paths), parent)
+    dialog.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import PDFs"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
 
@@ -43,12 +43,12 @@ def import_pdfs(parent, workspace, paths: list[str], notes: list[str] | None = N
     problems += [r.message for r in results if r.failed or r.status == ImportStatus.DUPLICATE]  # a duplicate is said too
     problems += [w for r in results for w in r.warnings]
     if problems:
-        show_error("\n".join(problems[:12]), parent, "Import")
+        show_error("\n".join(problems[:12]), parent, QCoreApplication.translate("ImportDialog", "Import"))
     return results
 
 
 def _retry_with_password(parent, workspace, result):
-    password, ok = QInputDialog.getText(parent, "Password", f"{result.message}\nPassword:", QLineEdit.EchoMode.Password)
+    password, ok = QInputDialog.getText(parent, QCoreApplication.translate("ImportDialog", "Password"), QCoreApplication.translate("ImportDialog", "{message}\nPassword:").format(message=result.message), QLineEdit.EchoMode.Password)
     if not ok or not password:
         return result
     try:

@@ -88,7 +88,7 @@ class ProjectActions:
     def open_demo(self) -> None:
         path = user_data_dir() / "demo.bap"
         if not path.exists():
-            self.window.statusBar().showMessage("Building the demo project...")
+            self.window.statusBar().showMessage(QCoreApplication.translate("ProjectActions", "Building the demo project..."))
             build_demo(path).close()
         self.window.open_project(str(path))
 
@@ -96,7 +96,7 @@ class ProjectActions:
     def import_dialog(self) -> None:
         if self.window.workspace is None:
             raise ProjectFileError("Open or create a project first, then import PDFs into it.")
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import PDFs", str(Path.home()), "PDF files (*.pdf)")
+        paths, _ = QFileDialog.getOpenFileNames(self.window, QCoreApplication.translate("ProjectActions", "Import PDFs"), str(Path.home()), QCoreApplication.translate("ProjectActions", "PDF files (*.pdf)"))
         self.import_paths(paths)
 
     @guarded

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,7 +41,7 @@ class SearchPanel(QWidget):
         self.workspace = None
         self.result: SearchResult | None = None
         self._code_provider = lambda: None
-        self.query = QLineEdit(placeholderText='Search all documents: word, prefix*, "a phrase", … OR …')
+        self.query = QLineEdit(placeholderText=self.tr('Search all documents: word, prefix*, "a phrase", … OR …'))
         self.query.setAccessibleName(self.tr("Search all documents"))
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run)
@@ -53,8 +53,8 @@ class SearchPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
-        self.code_button = QPushButton("Code hit")
-        self.code_button.setToolTip("Code the selected hit with the current code (Ctrl+Return)")
+        self.code_button = QPushButton(self.tr("Code hit"))
+        self.code_button.setToolTip(self.tr("Code the selected hit with the current code (Ctrl+Return)"))
         self.code_button.clicked.connect(self.code_current_hit)
         self._shortcut = QShortcut(QKeySequence("Ctrl+Return"), self, self.code_current_hit,
                                    context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -126,8 +126,9 @@ class SearchPanel(QWidget):
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
         docs = len(result.documents)
-        self.summary.setText(f"{result.total} hit{'s' if result.total != 1 else ''} in {docs} "
-                             f"document{'s' if docs != 1 else ''}")
+        hits = self.tr("1 hit") if result.total == 1 else self.tr("{n} hits").format(n=result.total)
+        where = self.tr("1 document") if docs == 1 else self.tr("{n} documents").format(n=docs)
+        self.summary.setText(self.tr("{hits} in {documents}").format(hits=hits, documents=where))
         if docs:
             self.tree.setCurrentItem(self.tree.topLevelItem(0).child(0))
         self._update_buttons()
@@ -176,7 +177,7 @@ class SearchPanel(QWidget):
             return None
         item = self.tree.currentItem()
         item.setText(0, f"✓ {code.code_id}  " + item.text(0))
-        self.summary.setText(f"Coded {code.code_id} on {document.label}.")
+        self.summary.setText(self.tr("Coded {code} on {document}.").format(code=code.name, document=document.label))
         self.hit_coded.emit(uuid)
         return uuid
 
@@ -194,5 +195,5 @@ def install(main_window) -> SearchPanel:
     dock = main_window.add_dock("Search", panel, "right", "search")
 
     follow_workspace(main_window, panel.set_workspace)
-    add_show_action(main_window, dock, "Edit", "Search documents…", "Ctrl+Shift+F", panel.focus_query)
+    add_show_action(main_window, dock, "Edit", QCoreApplication.translate("SearchPanel", "Search documents…"), "Ctrl+Shift+F", panel.focus_query)
     return panel

@@ -66,10 +66,6 @@ def test_every_interactive_widget_has_an_accessible_name(open_window):
     assert not missing, f"{len(missing)} without an accessible name:\n" + "\n".join(missing)
 
 
-import pytest  # noqa: E402
-
-
-@pytest.mark.xfail(reason="the translation sweep (issue 11) is under way", strict=False)
 def test_accessible_names_are_dutch_under_nl_NL(qtbot, demo_project_path):
     from burgerannotator.gui.main_window import MainWindow
 

@@ -1,11 +1,12 @@
 """The project's documents as a table: city, title, pages, the current coder's segments."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
 
 from .table_base import RowTableModel
 
-COLUMNS = ["City", "Title", "Pages", "Coded"]
+COLUMNS = [QT_TRANSLATE_NOOP("Columns", "City"), QT_TRANSLATE_NOOP("Columns", "Title"),
+           QT_TRANSLATE_NOOP("Columns", "Pages"), QT_TRANSLATE_NOOP("Columns", "Coded")]
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from burgerannotator.core.documents import page_label
@@ -16,7 +16,8 @@ def _key(seg):
     return (seg.start, seg.end, seg.uuid)
 
 
-COLUMNS = ["Code", "Page", "Quote", "Coder", "Memo"]
+COLUMNS = [QT_TRANSLATE_NOOP("Columns", "Code"), QT_TRANSLATE_NOOP("Columns", "Page"), QT_TRANSLATE_NOOP("Columns", "Quote"),
+           QT_TRANSLATE_NOOP("Columns", "Coder"), QT_TRANSLATE_NOOP("Columns", "Memo")]
 MEMO = 4
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
