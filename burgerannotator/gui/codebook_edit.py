@@ -97,7 +97,7 @@ class CodebookEditor:
 
     @guarded
     def recolour(self, code) -> None:
-        colour = QColorDialog.getColor(QColor(code.color), self.window, f"Colour of {code.name}")
+        colour = QColorDialog.getColor(QColor(code.color), self.window, QCoreApplication.translate("CodebookEditor", "Colour of {name}").format(name=code.name))
         if colour.isValid():
             self.update(code, color=colour.name())
 

@@ -143,9 +143,10 @@ class CodebookPanel(QWidget):
         code = find_code(self.workspace.project, uuid)
         self.apply_button.setEnabled(code.kind == "code")
         parts = [f"<b>{html.escape(code.name)}</b> <span style='color:gray'>{html.escape(code.code_id)}</span>"]
-        for title, text in (("Definition", code.definition), ("Include", code.include), ("Exclude", code.exclude)):
+        for title, text in ((self.tr("Definition"), code.definition), (self.tr("Include"), code.include),
+                            (self.tr("Exclude"), code.exclude)):
             if text:
                 parts.append(f"<p><b>{title}:</b> {html.escape(text)}</p>")
         if code.terms:
-            parts.append("<p><b>Terms:</b> " + html.escape(", ".join(map(str, code.terms))) + "</p>")
+            parts.append("<p><b>" + html.escape(self.tr("Terms")) + ":</b> " + html.escape(", ".join(map(str, code.terms))) + "</p>")
         self.details.setHtml("".join(parts))

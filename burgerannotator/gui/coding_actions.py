@@ -98,7 +98,8 @@ class CodingActions(QObject):
             return
         code = self.workspace.pinned_codes().get(key)
         if code is None:
-            raise UserError(f"No code is pinned to key {key}; pin one from the codebook's context menu.")
+            raise UserError(self.tr("No code is pinned to key {key}; pin one from the codebook's context menu.")
+                            .format(key=key))
         self.apply_code(code)
 
     @guarded
@@ -159,7 +160,8 @@ class CodingActions(QObject):
     def _own_selected(self):
         seg = self.selected_segment()
         if seg is not None and not self.workspace.is_own(seg):
-            raise UserError(f"This segment is {seg.coder.name}'s; you can only change your own segments.")
+            raise UserError(self.tr("This segment is {name}'s; you can only change your own segments.")
+                            .format(name=seg.coder.name))
         return seg
 
     @guarded

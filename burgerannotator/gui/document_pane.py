@@ -1,7 +1,7 @@
 """The centre pane: zoom and page controls, the PDF view with the segments drawn on it, find."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
@@ -20,10 +20,12 @@ ZOOM_STEPS = [50, 67, 75, 90, 100, 110, 125, 150, 175, 200, 250, 300, 400]
 def mark_for(segment: Segment, own: bool) -> SegmentMark:
     code = segment.code
     rects = {int(k): [QRectF(r[0], r[1], r[2] - r[0], r[3] - r[1]) for r in v] for k, v in (segment.rects or {}).items()}
-    memo = f"\nMemo: {segment.memo}" if segment.memo else ""
+    memo = "\n" + QCoreApplication.translate("DocumentPane", "Memo: {memo}").format(memo=segment.memo) if segment.memo else ""
     suggested = segment.status == "suggested"
-    note = "\nSuggested by the dictionary: accept or reject it in the review queue" if suggested else ""
-    tip = f"{code.code_id} - {code.name}\nCoder: {segment.coder.name}{memo}{note}"
+    note = "\n" + QCoreApplication.translate("DocumentPane", "Suggested by the dictionary: accept or reject it in the review queue") \
+        if suggested else ""
+    tip = f"{code.name} ({code.code_id})\n" + QCoreApplication.translate("DocumentPane", "Coder: {name}").format(name=segment.coder.name) \
+        + memo + note
     return SegmentMark(segment.uuid, code.code_id, QColor(code.color), own and not suggested, rects, tip,
                        segment.start, segment.end, suggested=suggested)
 
@@ -137,7 +139,7 @@ class DocumentPane(QWidget):
     def go_to_label(self, label: str) -> None:
         index = self.view.page_index(label)
         if index is None:
-            raise NotFoundError(f"This document has no page printed '{label}'.")
+            raise NotFoundError(self.tr("This document has no page printed '{label}'.").format(label=label))
         self.view.go_to_page(index)
         self._page_shown(index)
 

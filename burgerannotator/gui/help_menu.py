@@ -35,7 +35,7 @@ class GuideDialog(QDialog):
         try:
             text = resource_path(*GUIDES.get(i18n.current_language(), GUIDE)).read_text(encoding="utf-8")
         except OSError as exc:
-            text = f"The user guide could not be read ({exc.strerror})."
+            text = self.tr("The user guide could not be read ({reason}).").format(reason=exc.strerror)
         self.browser.setMarkdown(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         buttons.rejected.connect(self.reject)

@@ -78,7 +78,8 @@ class ProjectActions:
     @guarded
     def open_recent(self, path: str) -> None:
         if not Path(path).exists():
-            raise ProjectFileError(f"{path} no longer exists (moved or deleted?).")
+            raise ProjectFileError(QCoreApplication.translate("ProjectActions", "{path} no longer exists (moved or deleted?).")
+                                   .format(path=path))
         if is_pdf(path):
             self.offer_import(path)
             return
@@ -95,14 +96,16 @@ class ProjectActions:
     @guarded
     def import_dialog(self) -> None:
         if self.window.workspace is None:
-            raise ProjectFileError("Open or create a project first, then import PDFs into it.")
+            raise ProjectFileError(QCoreApplication.translate(
+                "ProjectActions", "Open or create a project first, then import PDFs into it."))
         paths, _ = QFileDialog.getOpenFileNames(self.window, QCoreApplication.translate("ProjectActions", "Import PDFs"), str(Path.home()), QCoreApplication.translate("ProjectActions", "PDF files (*.pdf)"))
         self.import_paths(paths)
 
     @guarded
     def import_paths(self, paths: list[str], notes: list[str] | None = None) -> None:
         if self.window.workspace is None:
-            raise ProjectFileError("Open or create a project first, then import PDFs into it.")
+            raise ProjectFileError(QCoreApplication.translate(
+                "ProjectActions", "Open or create a project first, then import PDFs into it."))
         results = import_pdfs(self.window, self.window.workspace, paths, notes or [])
         imported = [r for r in results if r.status == ImportStatus.IMPORTED]
         self.window.statusBar().showMessage(

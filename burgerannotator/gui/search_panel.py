@@ -168,7 +168,7 @@ class SearchPanel(QWidget):
         try:
             code = self._current_code()
             if code is None:
-                raise UserError("Choose a code in the codebook first, then code the hit.")
+                raise UserError(self.tr("Choose a code in the codebook first, then code the hit."))
             document = find_document(self.workspace.project, hit[0])
             ws = self.workspace
             uuid = ws.do(CodeSpan(document.uuid, code.uuid, ws.coder.uuid, hit[1], hit[2]), self).value

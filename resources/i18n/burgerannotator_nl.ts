@@ -192,6 +192,10 @@
         <translation>Nieuwe naam:</translation>
     </message>
     <message>
+        <source>Colour of {name}</source>
+        <translation>Kleur van {name}</translation>
+    </message>
+    <message>
         <source>Move to category</source>
         <translation>Naar categorie verplaatsen</translation>
     </message>
@@ -222,6 +226,22 @@
         <source>Click a code to read its definition and its include and exclude rules here. Double-click it, press Enter or Apply to code the selected text.</source>
         <translation>Klik op een code om hier de definitie en de regels voor wel en niet coderen te lezen. Dubbelklik erop, druk op Enter of op Toepassen om de geselecteerde tekst te coderen.</translation>
     </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definitie</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>Wel coderen</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>Niet coderen</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Termen</translation>
+    </message>
 </context>
 <context>
     <name>CoderDialog</name>
@@ -249,6 +269,10 @@ zie je alleen je eigen segmenten. Kies een bestaande codeur of typ een nieuwe na
     <message>
         <source>{code} by {coder}: &quot;{quote}&quot;</source>
         <translation>{code} door {coder}: &quot;{quote}&quot;</translation>
+    </message>
+    <message>
+        <source>No code is pinned to key {key}; pin one from the codebook&apos;s context menu.</source>
+        <translation>Er is geen code vastgezet op toets {key}; zet er een vast via het contextmenu van het codeboek.</translation>
     </message>
     <message>
         <source>Coded {code} on p. {page}.</source>
@@ -285,6 +309,10 @@ zie je alleen je eigen segmenten. Kies een bestaande codeur of typ een nieuwe na
     <message>
         <source>Extended your {code} segment; no second segment added.</source>
         <translation>Je segment {code} is verlengd; geen tweede segment toegevoegd.</translation>
+    </message>
+    <message>
+        <source>This segment is {name}&apos;s; you can only change your own segments.</source>
+        <translation>Dit segment is van {name}; je kunt alleen je eigen segmenten wijzigen.</translation>
     </message>
     <message>
         <source>Recode as</source>
@@ -466,6 +494,18 @@ zie je alleen je eigen segmenten. Kies een bestaande codeur of typ een nieuwe na
 <context>
     <name>DocumentPane</name>
     <message>
+        <source>Memo: {memo}</source>
+        <translation>Memo: {memo}</translation>
+    </message>
+    <message>
+        <source>Suggested by the dictionary: accept or reject it in the review queue</source>
+        <translation>Voorgesteld door het woordenboek: accepteer of verwerp het in de lijst met suggesties</translation>
+    </message>
+    <message>
+        <source>Coder: {name}</source>
+        <translation>Codeur: {name}</translation>
+    </message>
+    <message>
         <source>Pages of the document</source>
         <translation>Pagina&apos;s van het document</translation>
     </message>
@@ -512,6 +552,10 @@ zie je alleen je eigen segmenten. Kies een bestaande codeur of typ een nieuwe na
     <message>
         <source>  Page</source>
         <translation>  Pagina</translation>
+    </message>
+    <message>
+        <source>This document has no page printed &apos;{label}&apos;.</source>
+        <translation>Dit document heeft geen pagina met het nummer &apos;{label}&apos;.</translation>
     </message>
 </context>
 <context>
@@ -561,6 +605,10 @@ zie je alleen je eigen segmenten. Kies een bestaande codeur of typ een nieuwe na
     <message>
         <source>User guide</source>
         <translation>Handleiding</translation>
+    </message>
+    <message>
+        <source>The user guide could not be read ({reason}).</source>
+        <translation>De handleiding kon niet worden gelezen ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -1121,8 +1169,16 @@ Wachtwoord:</translation>
         <translation>Nieuw project en importeren</translation>
     </message>
     <message>
+        <source>{path} no longer exists (moved or deleted?).</source>
+        <translation>{path} bestaat niet meer (verplaatst of verwijderd?).</translation>
+    </message>
+    <message>
         <source>Building the demo project...</source>
         <translation>Het demoproject wordt gebouwd...</translation>
+    </message>
+    <message>
+        <source>Open or create a project first, then import PDFs into it.</source>
+        <translation>Open of maak eerst een project en importeer de PDF&apos;s daarin.</translation>
     </message>
     <message>
         <source>Import PDFs</source>
@@ -1190,6 +1246,10 @@ Wachtwoord:</translation>
     <message>
         <source>{hits} in {documents}</source>
         <translation>{hits} in {documents}</translation>
+    </message>
+    <message>
+        <source>Choose a code in the codebook first, then code the hit.</source>
+        <translation>Kies eerst een code in het codeboek en codeer dan de vondst.</translation>
     </message>
     <message>
         <source>Coded {code} on {document}.</source>
