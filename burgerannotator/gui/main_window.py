@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
     def _show_coder(self) -> None:
         s = self.workspace
         if s is not None:
-            mode = "others' segments shown" if s.show_others else "blind coding"
+            mode = self.tr("others' segments shown") if s.show_others else self.tr("blind coding")
             self.coder_label.setText(self.tr("Coder: <b>{name}</b> ({mode})").format(name=s.coder.name, mode=mode))
 
     # ---- menus, drops, closing -------------------------------------------------------------------

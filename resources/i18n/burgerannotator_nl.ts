@@ -387,11 +387,11 @@ zie je alleen je eigen segmenten. Kies een bestaande codeur of typ een nieuwe na
     </message>
     <message>
         <source>Pages</source>
-        <translation>Pagina&apos;s</translation>
+        <translation>Blz.</translation>
     </message>
     <message>
         <source>Coded</source>
-        <translation>Gecodeerd</translation>
+        <translation>Segm.</translation>
     </message>
     <message>
         <source>Page</source>
@@ -703,6 +703,14 @@ Wachtwoord:</translation>
     <message>
         <source>{name} — BurgerAnnotator</source>
         <translation>{name} — BurgerAnnotator</translation>
+    </message>
+    <message>
+        <source>others&apos; segments shown</source>
+        <translation>segmenten van anderen zichtbaar</translation>
+    </message>
+    <message>
+        <source>blind coding</source>
+        <translation>blind coderen</translation>
     </message>
     <message>
         <source>Coder: &lt;b&gt;{name}&lt;/b&gt; ({mode})</source>
