@@ -1,7 +1,7 @@
 """Importing PDFs with a progress dialog that can be cancelled (and a password when asked)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QProgressDialog
 
 from burgerannotator.core.errors import PdfImportError
@@ -33,9 +33,18 @@ def import_pdfs(parent, workspace, paths: list[str], notes: list[str] | None = N
         QApplication.processEvents()
         return not dialog.wasCanceled()
 
-    with PDF_LOCK:  # PyMuPDF is not thread-safe: page rendering waits meanwhile
-        results = workspace.do(ImportPdfs(paths, coder=workspace.coder.uuid, progress=progress)).value
+    parent.import_progress = dialog  # closing the window meanwhile cancels after this file, then closes
+    try:
+        with PDF_LOCK:  # PyMuPDF is not thread-safe: page rendering waits meanwhile
+            results = workspace.do(ImportPdfs(paths, coder=workspace.coder.uuid, progress=progress)).value
+    finally:
+        parent.import_progress = None
         dialog.close()
+    if getattr(parent, "close_after_import", False):
+        parent.close_after_import = False
+        QTimer.singleShot(0, parent.close)
+        return results
+    with PDF_LOCK:
         for i, result in enumerate(results):
             if result.status == ImportStatus.NEEDS_PASSWORD:  # not: damaged, or "encrypted" in its name
                 results[i] = _retry_with_password(parent, workspace, result)

@@ -370,6 +370,13 @@ class MainWindow(QMainWindow):
         self.project_actions.drop(paths)
 
     def closeEvent(self, event) -> None:
+        importing = getattr(self, "import_progress", None)
+        if importing is not None:  # the import stops after the file being read; then the window closes
+            importing.cancel()
+            self.close_after_import = True
+            self.statusBar().showMessage(self.tr("Stopping the import after the current file, then closing..."))
+            event.ignore()
+            return
         self.tabs.setCurrentWidget(self.pane)  # the coding panels back in place before the layout is saved
         settings.save_window(self)
         self.close_project()

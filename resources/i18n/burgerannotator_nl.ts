@@ -559,6 +559,49 @@ zie je alleen je eigen segmenten. Kies een bestaande codeur of typ een nieuwe na
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>CSV, semicolon - Dutch Excel (*.csv)</source>
+        <translation>CSV, puntkomma - Nederlandse Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, comma (*.csv)</source>
+        <translation>CSV, komma (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the matrix</source>
+        <translation>De matrix exporteren</translation>
+    </message>
+    <message>
+        <source>Export everything to Excel</source>
+        <translation>Alles naar Excel exporteren</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Written to {path}</source>
+        <translation>Geschreven naar {path}</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>De map openen</translation>
+    </message>
+    <message>
+        <source>Export the summary</source>
+        <translation>De samenvatting exporteren</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;Markdown (*.md);;CSV, one row per quote (*.csv)</source>
+        <translation>HTML (*.html);;Markdown (*.md);;CSV, een rij per citaat (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find:</source>
@@ -715,6 +758,10 @@ Wachtwoord:</translation>
     <message>
         <source>Coder: &lt;b&gt;{name}&lt;/b&gt; ({mode})</source>
         <translation>Codeur: &lt;b&gt;{name}&lt;/b&gt; ({mode})</translation>
+    </message>
+    <message>
+        <source>Stopping the import after the current file, then closing...</source>
+        <translation>Het importeren stopt na het huidige bestand; daarna sluit het venster...</translation>
     </message>
 </context>
 <context>

@@ -47,3 +47,24 @@ def test_the_code_menu_names_the_code_of_each_key(open_window):
     texts = [a.text() for a in w.pinned_actions]
     pinned = w.workspace.pinned_codes()
     assert texts[0] == f"Apply {pinned[1].name}" and texts[8] == f"Apply {pinned[9].name}"
+
+
+def test_export_everything_says_where_and_offers_the_folder(qtbot, open_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    w = open_window("Tester")
+    target = tmp_path / "alles.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    action = next(a for a in w.menus["File/Export"].actions() if a.text().startswith("Everything"))
+    action.trigger()
+    assert target.exists() and target.stat().st_size > 1000
+
+    def box():
+        found = [b for b in QApplication.topLevelWidgets() + w.findChildren(QMessageBox)
+                 if isinstance(b, QMessageBox) and b.objectName() == "export-done" and b.isVisible()]
+        return found[0] if found else None
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=3000)
+    assert box().text() == f"Written to {target}"
+    assert [b.text() for b in box().buttons() if b.text() == "Open the folder"] == ["Open the folder"]
+    box().close()
