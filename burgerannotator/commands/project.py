@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgerannotator.core import codebook, importer
-from burgerannotator.core.coders import get_or_create_coder
+from burgerannotator.core import codebook
 from burgerannotator.core.demo import build_demo
 from burgerannotator.core.documents import find_document, page_label
+from burgerannotator.core.duplicates import AlreadyCoded
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.info import format_info, project_info
-from burgerannotator.core.segments import code_quote
+from burgerannotator.core.ops import CodeQuote, ImportCodebook, ImportPdfs, RemoveDuplicates, run
+from burgerannotator.core.segments import find_segment
 from burgerannotator.core.store import Project
 
-from .common import add_project_arg, coder_for, opened, print_json
+from .common import add_project_arg, coder_for, ensure_coder, opened, print_json
 
 
 def register(sub) -> None:
@@ -50,6 +51,11 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_info)
 
+    p = sub.add_parser("dedupe", help="remove exact double codings (same code, span and coder), keeping the oldest")
+    add_project_arg(p)
+    p.add_argument("--coder", metavar="NAME", help="who cleans up (recorded in the log)")
+    p.set_defaults(func=cmd_dedupe)
+
     p = sub.add_parser("demo", help="build the 14-city demo project")
     add_project_arg(p)
     p.add_argument("--open", action="store_true", help="then open it in the app (an existing demo is just opened)")
@@ -64,12 +70,15 @@ def cmd_new(args) -> int:
     data = codebook.load_codebook_file(args.codebook)  # read first: a bad codebook makes no file
     project = Project.create(Path(args.project))
     try:
-        codebook.import_codebook(project, data)
+        run(project, ImportCodebook(data))
         if args.coder:
-            get_or_create_coder(project, args.coder)
-        print(f"Created {args.project} with codebook '{data.get('name', '')}'.")
-    finally:
+            ensure_coder(project, args.coder)
+    except BaseException:
         project.close()
+        Path(args.project).unlink(missing_ok=True)  # no half-made project file
+        raise
+    project.close()
+    print(f"Created {args.project} with codebook '{data.get('name', '')}'.")
     return 0
 
 
@@ -82,14 +91,15 @@ def cmd_import(args) -> int:
 
     mode = ocr.resolve_mode(args.ocr)  # force without Tesseract: one line, nothing imported
     with opened(args.project) as project:
-        coder = get_or_create_coder(project, args.coder) if args.coder else None
-        results = importer.import_many(project, args.pdfs, password=args.password,
-                                       attributes_csv=args.attributes, coder=coder, ocr=mode)
+        coder = ensure_coder(project, args.coder) if args.coder else None
+        results = run(project, ImportPdfs(args.pdfs, password=args.password, attributes_csv=args.attributes,
+                                          coder=coder.uuid if coder else None, ocr=mode)).value
     failed = 0
     for r in results:
-        if r.status == "failed":
+        if r.failed:
             failed += 1
-            print(f"burgerannotator: {r.message}", file=__import__("sys").stderr)
+            hint = " Give it with --password PW." if r.password_required else ""
+            print(f"burgerannotator: {r.message}{hint}", file=__import__("sys").stderr)
         else:
             print(r.message)
         for w in r.warnings:
@@ -104,7 +114,12 @@ def cmd_code(args) -> int:
         document = find_document(project, args.doc)
         code = codebook.find_code(project, args.code)
         coder = coder_for(project, args.coder)
-        seg = code_quote(project, document, args.quote, code, coder, args.memo, args.occurrence)
+        try:
+            seg = find_segment(project, run(project, CodeQuote(document.uuid, args.quote, code.uuid, coder.uuid,
+                                                               args.memo, args.occurrence)).value)
+        except AlreadyCoded as exc:  # not an error: the wish is already fulfilled, nothing is added
+            print(f"{exc.message[0].lower()}{exc.message[1:]} ({exc.segment.uuid})")
+            return 0
         print(f"Coded {code.code_id} on {document.label}, p. {page_label(document, seg.page_first)} "
               f"({seg.uuid}) by {coder.name}.")
     return 0
@@ -117,6 +132,15 @@ def cmd_info(args) -> int:
         print_json(data)
     else:
         print(format_info(data))
+    return 0
+
+
+def cmd_dedupe(args) -> int:
+    with opened(args.project) as project:
+        coder = ensure_coder(project, args.coder) if args.coder else None
+        removed = run(project, RemoveDuplicates(coder.uuid if coder else None)).value
+    print(f"Removed {removed} exact duplicate coding(s); the oldest of each was kept." if removed
+          else "No exact duplicate codings.")
     return 0
 
 

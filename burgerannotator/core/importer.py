@@ -4,10 +4,13 @@ An import is one transaction: a PDF that fails leaves the project as it was.
 """
 from __future__ import annotations
 
+import re
+
 import csv
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 import pymupdf
@@ -18,6 +21,7 @@ from . import pdftext, search_index
 from .anchoring import pack_words
 from .errors import PasswordRequired, PdfImportError, UserError
 from .models import Coder, Document, Page, PdfBlob
+from .pdf_lock import PDF_LOCK
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -25,13 +29,33 @@ pymupdf.TOOLS.mupdf_display_warnings(False)
 INTRINSIC_COLUMNS = {"file", "file_name", "filename", "sha256", "pages"}
 
 
+class ImportStatus(str, Enum):
+    """How the import of one file ended (callers test this, never the message)."""
+
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"            # the same bytes are already in the project
+    NEEDS_PASSWORD = "needs-password"  # encrypted, and no or a wrong password given
+    REFUSED = "refused"                # not a PDF, damaged beyond repair, unreadable
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass
 class ImportResult:
     path: str
-    status: str  # imported | duplicate | failed
+    status: ImportStatus
     message: str = ""
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
+    @property
+    def password_required(self) -> bool:
+        """It failed because it is encrypted (the app asks; the CLI: --password)."""
+        return self.status == ImportStatus.NEEDS_PASSWORD
+
+    @property
+    def failed(self) -> bool:
+        return self.status in (ImportStatus.NEEDS_PASSWORD, ImportStatus.REFUSED)
 
 
 def read_attributes(csv_path: str | Path) -> dict[str, dict]:
@@ -45,19 +69,34 @@ def read_attributes(csv_path: str | Path) -> dict[str, dict]:
                 dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
             except csv.Error:
                 dialect = csv.excel
-            rows = list(csv.DictReader(fh, dialect=dialect))
+            reader = csv.reader(fh, dialect=dialect)
+            try:
+                table = list(reader)
+            except csv.Error as exc:
+                raise UserError(f"{path.name}, line {reader.line_num}: {exc}.") from None
     except OSError as exc:
         raise UserError(f"Cannot read attributes file {path}: {exc.strerror}.") from None
     except UnicodeDecodeError:
         raise UserError(f"{path.name} is not UTF-8 text; save it as CSV UTF-8.") from None
+    if not table:
+        return {}
+    header = [h.strip() for h in table[0]]
+    seen_headers = set()
+    for h in header:
+        if h and h.casefold() in seen_headers:
+            raise UserError(f"{path.name}: the column '{h}' is there twice; keep one.")
+        seen_headers.add(h.casefold())
+    rows = [dict(zip(header, r)) for r in table[1:] if any(c.strip() for c in r)]
     if not rows:
         return {}
-    key = next((k for k in rows[0] if k and k.strip().lower() in ("file", "file_name", "filename")), None)
+    key = next((k for k in header if k and k.strip().lower() in ("file", "file_name", "filename")), None)
     if key is None:
         raise UserError(f"{path.name} has no 'file' column to match documents by file name.")
     out = {}
     for row in rows:
         name = (row.get(key) or "").strip()
+        if name in out:
+            raise UserError(f"{path.name}: {name} is there twice; keep one row per file.")
         if name:
             out[name] = {k.strip(): _value(v) for k, v in row.items()
                          if k and k.strip().lower() not in INTRINSIC_COLUMNS and v not in (None, "")}
@@ -71,6 +110,9 @@ def _value(v: str):
 
 def _open(data: bytes, name: str, password: str | None) -> tuple[pymupdf.Document, bool]:
     """The opened document, and whether it needed a password to open."""
+    not_pdf = _not_a_pdf(data)
+    if not_pdf:
+        raise PdfImportError(f"{name} is not a PDF: {not_pdf}.")
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises FileDataError, RuntimeError, ValueError ...
@@ -80,15 +122,33 @@ def _open(data: bytes, name: str, password: str | None) -> tuple[pymupdf.Documen
     needs_pass = bool(doc.needs_pass)
     if needs_pass:
         if not password:
-            raise PasswordRequired(f"{name} is encrypted: give its password (--password).")
+            raise PasswordRequired(f"{name} is encrypted: it opens only with its password.")
         if not doc.authenticate(password):
             raise PasswordRequired(f"{name}: the password is wrong.")
     return doc, needs_pass
 
 
+def _not_a_pdf(data: bytes) -> str | None:
+    """What the file is instead, when it is plainly not a PDF (no %PDF header, and text or markup)."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start or b"<body" in start:
+        return "it is an HTML web page (perhaps a download that failed)"
+    if start.startswith(b"<"):
+        return "it is XML or other markup"
+    if not data:
+        return "the file is empty"
+    if start.startswith((b"pk\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return "it is an Office document or other archive"
+    return None
+
+
 def _short(exc: Exception) -> str:
+    """PyMuPDF's reason in words, without its internal code ("code=7: cycle in page tree")."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+    return re.sub(r"^code=\d+:\s*", "", text)[:160]
 
 
 def extract_document(doc: pymupdf.Document, name: str) -> list[pdftext.PageText]:
@@ -133,16 +193,18 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
     digest = hashlib.sha256(data).hexdigest()
     existing = project.session.scalars(select(Document).where(Document.sha256 == digest)).first()
     if existing is not None:
-        return ImportResult(str(path or name), "duplicate",
+        return ImportResult(str(path or name), ImportStatus.DUPLICATE,
                             f"{name} is already in the project as {existing.file_name}; not imported again.",
                             existing)
-    doc, needed_password = _open(data, name, password)
-    pages = extract_document(doc, name)
-    recognised = ocr_engine.recognise_pages(doc, pages, ocr) if ocr != "never" else []
-    meta = doc.metadata or {}
-    stored = _stored_bytes(doc, data, needed_password)
-    result = ImportResult(str(path or name), "imported")
-    if doc.is_repaired:
+    with PDF_LOCK:  # PyMuPDF is not thread-safe: the window may be rendering pages meanwhile
+        doc, needed_password = _open(data, name, password)
+        pages = extract_document(doc, name)
+        recognised = ocr_engine.recognise_pages(doc, pages, ocr) if ocr != "never" else []
+        meta = doc.metadata or {}
+        stored = _stored_bytes(doc, data, needed_password)
+        repaired = doc.is_repaired
+    result = ImportResult(str(path or name), ImportStatus.IMPORTED)
+    if repaired:
         result.warnings.append(f"{name} was damaged and has been repaired while reading.")
     no_text = [p.label for p in pages if not p.has_text]
     if no_text:
@@ -177,7 +239,6 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
         s.flush()
         search_index.index_document(project, document)
         project.log("import", f"Imported {name} ({len(pages)} pages)", coder, sha256=digest)
-        project.changed("documents", document.id)
     result.document = document
     result.message = f"{name}: {len(pages)} pages imported."
     return result
@@ -200,8 +261,10 @@ def import_many(project, paths: Iterable[str | Path], password: str | None = Non
         try:
             results.append(import_pdf(project, path, password=password, attributes=attrs.get(name), coder=coder,
                                       ocr=ocr))
+        except PasswordRequired as exc:
+            results.append(ImportResult(str(path), ImportStatus.NEEDS_PASSWORD, str(exc)))
         except PdfImportError as exc:
-            results.append(ImportResult(str(path), "failed", str(exc)))
+            results.append(ImportResult(str(path), ImportStatus.REFUSED, str(exc)))
     if progress is not None:
         progress(len(results), len(paths), "")
     return results

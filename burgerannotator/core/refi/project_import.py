@@ -84,7 +84,6 @@ class Importer:
         coder = Coder(name=name, is_consensus=consensus, **({"uuid": guid} if guid else {}))
         self.project.session.add(coder)
         self.project.session.flush()
-        self.project.changed("coders", coder.id)
         return coder
 
     def user(self, guid: str | None) -> Coder:
@@ -440,7 +439,8 @@ def new_from_qdpx(path: str | Path, source: str | Path, coder_name: str | None =
 
     The new project also gets the bundled codebook's document scales (DIEPGANG), so scale
     values exported by this app come back as scale values."""
-    from ..codebook import import_codebook, load_codebook_file
+    from ..codebook import load_codebook_file
+    from ..ops import ImportCodebook, ImportQdc, ImportQdpx, run
     from ..store import Project
 
     is_codebook = Path(source).suffix.lower() == ".qdc"
@@ -451,13 +451,9 @@ def new_from_qdpx(path: str | Path, source: str | Path, coder_name: str | None =
     try:
         scales = load_codebook_file().get("document_scales", [])
         if scales:
-            import_codebook(project, {"categories": [], "document_scales": scales})
-        if is_codebook:
-            from .codebook_xml import import_qdc
-
-            report = import_qdc(project, source)
-        else:
-            report = import_qdpx(project, source, coder_name)
+            run(project, ImportCodebook({"categories": [], "document_scales": scales}))
+        op = ImportQdc(str(source)) if is_codebook else ImportQdpx(str(source), coder_name)
+        report = run(project, op).value
     except BaseException:
         project.close()
         path.unlink(missing_ok=True)
