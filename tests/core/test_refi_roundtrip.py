@@ -183,3 +183,26 @@ def test_cli_refuses_by_coder_for_refi_and_bad_suffix(demo_project_path, tmp_pat
     assert main(["export", str(demo_project_path), "-o", str(tmp_path / "x.txt")]) == 2
     assert main(["import", str(demo_project_path), str(tmp_path / "missing.qdpx")]) == 7
     assert capsys.readouterr().err.count("\n") == 2
+
+
+def test_import_is_one_operation_and_a_history_barrier(rich_project, tmp_path):
+    from burgerannotator.core.history import History
+    from burgerannotator.core.ops import CodeQuote, ImportQdpx
+
+    out = tmp_path / "c.qdpx"
+    refi.write_qdpx(rich_project, out, [c for c in list_coders(rich_project) if c.name == "Coder C"])
+    other, _ = refi.new_from_qdpx(tmp_path / "other.bap", out)
+    try:
+        history = History(other)
+        doc = find_document(other, "Amsterdam")
+        history.do(CodeQuote(doc.uuid, "Buurtrechten en buurtbudgetten worden verder uitgebouwd",
+                             find_code(other, "MECH-BUURTRECHTEN").uuid, list_coders(other)[0].uuid))
+        assert history.can_undo()
+        again = tmp_path / "all.qdpx"
+        refi.write_qdpx(rich_project, again)
+        result = history.do(ImportQdpx(str(again)))
+        assert result.inverse is None and not history.can_undo()
+        assert result.value.counts["codings already in the project"] == 2
+        assert len(segments(other)) == 14
+    finally:
+        other.close()
