@@ -30,6 +30,8 @@ def _print(report) -> None:
 
 def import_file(args) -> int:
     path = args.pdfs[0]
+    if getattr(args, "attributes", None) or getattr(args, "password", None):
+        raise UserError("--attributes and --password are for PDFs; a REFI-QDA file brings its own variables.")
     if not Path(path).is_file():
         raise refi.ExchangeFileError(f"{path} does not exist or is not a file.")
     with opened(args.project) as project:
