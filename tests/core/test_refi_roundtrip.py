@@ -206,3 +206,27 @@ def test_import_is_one_operation_and_a_history_barrier(rich_project, tmp_path):
         assert len(segments(other)) == 14
     finally:
         other.close()
+
+
+def test_awkward_text_still_validates(demo_project, tmp_path):
+    from burgerannotator.core.codebook import update_code
+    from burgerannotator.core.documents import set_attribute
+
+    code = find_code(demo_project, "MECH-UITDAAGRECHT")
+    update_code(demo_project, code, name="Uitdaag\x0brecht <&> \"x\"", definition="a\x00b ]]> c")
+    doc = find_document(demo_project, "Haarlem")
+    set_attribute(demo_project, doc, "note", "=1+1 <b>&amp;</b>\x1f")
+    set_attribute(demo_project, doc, "rank", 3.5)
+    out = tmp_path / "odd.qdpx"
+    refi.write_qdpx(demo_project, out)
+    with zipfile.ZipFile(out) as zf:
+        assert_valid(zf.read("project.qde"), "Project-mrt2019.xsd")
+    project, _ = refi.new_from_qdpx(tmp_path / "back.bap", out)
+    try:
+        back = find_code(project, code.code_id)
+        assert back.name == "Uitdaagrecht <&> \"x\"" and back.definition == "ab ]]> c"
+        attrs = find_document(project, "Haarlem").attributes
+        assert attrs["note"] == "=1+1 <b>&amp;</b>" and attrs["rank"] == "3.5"
+        assert find_document(project, "Nijmegen").attributes["rank"] == 9  # still a number beside the text one
+    finally:
+        project.close()
