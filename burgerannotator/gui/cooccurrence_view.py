@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSpi
 from burgerannotator.core.cooccurrence import cooccurrence
 from burgerannotator.core.errors import UserError
 
-from .follow import follow_blind_mode, is_blind, notice_label, own_codings_notice
+from .follow import LazyRefresh, follow_blind_mode, follow_changes, is_blind, notice_label, own_codings_notice
 from .query_view import coder_choice_box, selection_for
 
 
@@ -22,14 +22,14 @@ class CooccurrenceView(QWidget):
         self.result = None
         self.blind_coder = None
         self.unit_box = QComboBox()
-        self.unit_box.addItem("Documents with both codes", "document")
-        self.unit_box.addItem("Segments near each other", "segment")
-        self.unit_box.addItem("Segments in one paragraph", "paragraph")
+        self.unit_box.addItem(self.tr("Documents with both codes"), "document")
+        self.unit_box.addItem(self.tr("Segments near each other"), "segment")
+        self.unit_box.addItem(self.tr("Segments in one paragraph"), "paragraph")
         self.distance_box = QSpinBox(minimum=0, maximum=100_000, singleStep=50, value=0)
-        self.distance_box.setSuffix(" characters")
-        self.distance_box.setToolTip("Segments of one coder that overlap (0) or lie at most this far apart")
+        self.distance_box.setSuffix(self.tr(" characters"))
+        self.distance_box.setToolTip(self.tr("Segments of one coder that overlap (0) or lie at most this far apart"))
         self.coders = coder_choice_box()
-        self.compute_button = QPushButton("Compute")
+        self.compute_button = QPushButton(self.tr("Compute"))
         self.matrix = QTableWidget(0, 0)
         self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.pairs = QTableWidget(0, 4)
@@ -57,7 +57,19 @@ class CooccurrenceView(QWidget):
         self.unit_box.currentIndexChanged.connect(self._unit_changed)
         self.compute_button.clicked.connect(self.compute)
         self._unit_changed()
+        self.refresher = LazyRefresh(self, self._rerun, 150)
         self.set_project(project)
+
+    KINDS = ("segments", "coders", "codebook", "documents")
+
+    def on_changes(self, changes, _initiator=None) -> None:
+        """The codings changed: a result on screen is out of date (re-run when visible)."""
+        if self.result is not None:
+            self.refresher.schedule()
+
+    def _rerun(self) -> None:
+        if self.result is not None:
+            self.compute()
 
     def set_project(self, project) -> None:
         self.project = project
@@ -117,11 +129,14 @@ class CooccurrenceView(QWidget):
 
 
 def install(main_window) -> CooccurrenceView:
-    session = getattr(main_window, "session", None)
-    view = CooccurrenceView(getattr(session, "project", None), main_window)
+    """The view as a dock; follows the window's workspace (project, blind coding, changes)."""
+    workspace = getattr(main_window, "workspace", None)
+    view = CooccurrenceView(getattr(workspace, "project", None), main_window)
     view.setObjectName("cooccurrenceView")
-    if hasattr(main_window, "sessionChanged"):
-        main_window.sessionChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
-    follow_blind_mode(main_window, lambda s: view.set_blind(s.coder if is_blind(s) else None))
+    if hasattr(main_window, "workspaceChanged"):
+        main_window.workspaceChanged.connect(lambda w: view.set_project(w.project if w is not None else None))
+        view.refresher.lazy = True  # hidden in the window: no work until shown
+        follow_changes(main_window, view, view.KINDS, view.on_changes)
+    follow_blind_mode(main_window, lambda w: view.set_blind(w.coder if is_blind(w) else None))
     main_window.add_dock("Co-occurrence", view, area="bottom", name="cooccurrence")
     return view

@@ -3,7 +3,7 @@ document attributes; each result with city, printed page, code, coder and quote.
 a result to see it on its page. While blind coding is on only the current coder's codings count."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -11,15 +11,15 @@ from burgerannotator.core.errors import UserError
 from burgerannotator.core.matrix import CoderSelection, select_coders
 from burgerannotator.core.query import run_query
 
-from .follow import follow_blind_mode, is_blind, notice_label, own_codings_notice
+from .follow import LazyRefresh, follow_blind_mode, follow_changes, is_blind, notice_label, own_codings_notice
 
 COLUMNS = ("city", "page", "code", "coder", "quote")
 
 
 def coder_choice_box() -> QComboBox:
     box = QComboBox()
-    box.addItem("All coders", "all")
-    box.addItem("Consensus", "consensus")
+    box.addItem(QCoreApplication.translate("Views", "All coders"), "all")
+    box.addItem(QCoreApplication.translate("Views", "Consensus"), "consensus")
     return box
 
 
@@ -39,12 +39,12 @@ class QueryView(QWidget):
         self.result = None
         self.blind_coder = None
         self.expression = QLineEdit()
-        self.expression.setPlaceholderText("MECH-BURGERBERAAD AND NOT TERM-DEMOCRATISCHE-VERNIEUWING, A NEAR/200 B")
+        self.expression.setPlaceholderText(self.tr("MECH-BURGERBERAAD AND NOT TERM-DEMOCRATISCHE-VERNIEUWING, A NEAR/200 B"))
         self.filters = QLineEdit()
-        self.filters.setPlaceholderText("rank<=4; period=2022-2026")
-        self.filters.setToolTip("Attribute filters, separated by ';': = != < <= > >= (numbers compare as numbers)")
+        self.filters.setPlaceholderText(self.tr("rank<=4; period=2022-2026"))
+        self.filters.setToolTip(self.tr("Attribute filters, separated by ';': = != < <= > >= (numbers compare as numbers)"))
         self.coders = coder_choice_box()
-        self.run_button = QPushButton("Run")
+        self.run_button = QPushButton(self.tr("Run"))
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -55,9 +55,9 @@ class QueryView(QWidget):
         self.message.setWordWrap(True)
         self.blind_notice = notice_label(self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Codes"))
+        bar.addWidget(QLabel(self.tr("Codes")))
         bar.addWidget(self.expression, 3)
-        bar.addWidget(QLabel("Where"))
+        bar.addWidget(QLabel(self.tr("Where")))
         bar.addWidget(self.filters, 1)
         bar.addWidget(self.coders)
         bar.addWidget(self.run_button)
@@ -70,7 +70,19 @@ class QueryView(QWidget):
         self.expression.returnPressed.connect(self.run)
         self.filters.returnPressed.connect(self.run)
         self.table.cellDoubleClicked.connect(self._activated)
+        self.refresher = LazyRefresh(self, self._rerun, 150)
         self.set_project(project)
+
+    KINDS = ("segments", "coders", "codebook", "documents")
+
+    def on_changes(self, changes, _initiator=None) -> None:
+        """The codings changed: a result on screen is out of date (re-run when visible)."""
+        if self.result is not None:
+            self.refresher.schedule()
+
+    def _rerun(self) -> None:
+        if self.result is not None:
+            self.run()
 
     def set_project(self, project) -> None:
         self.project = project
@@ -113,12 +125,15 @@ class QueryView(QWidget):
 
 
 def install(main_window) -> QueryView:
-    session = getattr(main_window, "session", None)
-    view = QueryView(getattr(session, "project", None), main_window)
+    """The view as a dock; follows the window's workspace (project, blind coding, changes)."""
+    workspace = getattr(main_window, "workspace", None)
+    view = QueryView(getattr(workspace, "project", None), main_window)
     view.setObjectName("queryView")
-    if hasattr(main_window, "sessionChanged"):
-        main_window.sessionChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
-    follow_blind_mode(main_window, lambda s: view.set_blind(s.coder if is_blind(s) else None))
+    if hasattr(main_window, "workspaceChanged"):
+        main_window.workspaceChanged.connect(lambda w: view.set_project(w.project if w is not None else None))
+        view.refresher.lazy = True  # hidden in the window: no work until shown
+        follow_changes(main_window, view, view.KINDS, view.on_changes)
+    follow_blind_mode(main_window, lambda w: view.set_blind(w.coder if is_blind(w) else None))
     if hasattr(main_window, "show_segment"):
         view.segmentActivated.connect(main_window.show_segment)
     main_window.add_dock("Query", view, area="bottom", name="query")
