@@ -85,3 +85,29 @@ def test_blind_coding_limits_query_and_cooccurrence_to_the_coder(qtbot, demo_pro
     co.set_blind(coder_b)
     qtbot.mouseClick(co.compute_button, Qt.MouseButton.LeftButton)
     assert co.result.pairs() == [] and co.result.selection == CODER_B  # B never codes two codes in one city
+
+
+def test_views_in_the_window_follow_the_workspace(qtbot, open_window):
+    from PySide6.QtWidgets import QDockWidget
+
+    from burgerannotator.core import codebook
+    from burgerannotator.core.documents import find_document
+    from burgerannotator.core.segments import code_quote
+
+    window = open_window("Tester")
+    action = next(a for a in window.menus["Analysis"].actions()
+                  if a.text().replace("&", "") == "Query codes (AND, OR, NOT, NEAR)")
+    action.trigger()
+    docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
+    qtbot.waitUntil(lambda: docks["dock-query"].isVisible(), timeout=2000)
+    view = docks["dock-query"].widget()
+    assert view.project is window.workspace.project
+    view.expression.setText("MECH-BUURTBUDGET")
+    qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+    assert view.result.documents == []
+    p = window.workspace.project
+    doc = find_document(p, "Utrecht")
+    words = doc.text.split()[10:14]
+    code_quote(p, doc, " ".join(words), codebook.find_code(p, "MECH-BUURTBUDGET"), window.workspace.coder)
+    qtbot.waitUntil(lambda: view.result.documents == ["Utrecht"], timeout=3000)  # re-run after the change
+    assert "dock-cooccurrence" in docks
