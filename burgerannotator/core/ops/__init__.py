@@ -29,7 +29,15 @@ from .decisions import (
     WithdrawDecision,
 )
 from .documents import SetAttributes, SetMemo, SetScaleValue
-from .project import EnsureCoder, ImportPdf, ImportPdfs, MergeProjects, RenameCoder
+from .project import (
+    EnsureCoder,
+    ImportExchange,
+    ImportPdf,
+    ImportPdfs,
+    MergeProjects,
+    RecogniseDocument,
+    RenameCoder,
+)
 from .revert import Revert, StaleUndo
 
 __all__ = [
@@ -40,5 +48,6 @@ __all__ = [
     "SetAttributes", "SetScaleValue", "SetMemo",
     "AcceptCoder", "AcceptAll", "AcceptSpan", "RejectPassage", "WithdrawDecision", "AcceptAgreed",
     "DecideSuggestion", "AcceptAllSuggestions", "Autocode",
-    "ImportPdfs", "ImportPdf", "MergeProjects", "EnsureCoder", "RenameCoder",
+    "ImportPdfs", "ImportPdf", "ImportExchange", "RecogniseDocument", "MergeProjects", "EnsureCoder",
+    "RenameCoder",
 ]

@@ -70,6 +70,47 @@ class MergeProjects(Operation):
 
 
 @dataclass
+class ImportExchange(Operation):
+    """Bring a REFI-QDA codebook (.qdc) or project (.qdpx/.qde) in, in one transaction.
+    Value: the ``refi.Report``. A barrier: it cannot be undone."""
+
+    path: str
+    coder_name: str | None = None  # who imports (a .qdpx: the coder for codings without a user)
+    label = "Import REFI-QDA"
+    undoable = False
+
+    def apply(self, project):
+        from pathlib import Path
+
+        from .. import refi
+
+        if Path(self.path).suffix.lower() == ".qdc":
+            return refi.import_qdc(project, self.path)
+        return refi.import_qdpx(project, self.path, self.coder_name)
+
+
+@dataclass
+class RecogniseDocument(Operation):
+    """Recognise (OCR) a document's pages without a text layer (every page with ``force``),
+    keeping its segments. Value: the ``recognise.RecogniseReport``. A barrier."""
+
+    document: str
+    force: bool = False
+    coder: str | None = None
+    progress: Callable | None = None
+    label = "Recognise text"
+    undoable = False
+
+    def apply(self, project):
+        from ..models import Document
+        from ..recognise import recognise_document
+
+        coder = row(project, Coder, self.coder, "coder") if self.coder else None
+        return recognise_document(project, row(project, Document, self.document, "document"), force=self.force,
+                                  coder=coder, progress=self.progress)
+
+
+@dataclass
 class EnsureCoder(Operation):
     """The coder of this name (or uuid) — made if there is none yet. Value: the coder's uuid."""
 
@@ -94,4 +135,5 @@ class RenameCoder(Operation):
         _coders.rename_coder(project, coder, self.name)
 
 
-__all__ = ["ImportPdfs", "ImportPdf", "MergeProjects", "EnsureCoder", "RenameCoder"]
+__all__ = ["ImportPdfs", "ImportPdf", "ImportExchange", "RecogniseDocument", "MergeProjects", "EnsureCoder",
+           "RenameCoder"]
