@@ -10,7 +10,7 @@ from pathlib import Path
 from burgerannotator.core import refi
 from burgerannotator.core.coders import find_coder, list_coders
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.ops import ImportExchange, run
+from burgerannotator.core.ops import ImportQdc, ImportQdpx, run
 
 from .common import ensure_coder, opened
 
@@ -30,10 +30,15 @@ def _print(report) -> None:
 
 def import_file(args) -> int:
     path = args.pdfs[0]
+    if getattr(args, "attributes", None) or getattr(args, "password", None):
+        raise UserError("--attributes and --password are for PDFs; a REFI-QDA file brings its own variables.")
     if not Path(path).is_file():
         raise refi.ExchangeFileError(f"{path} does not exist or is not a file.")
     with opened(args.project) as project:
-        report = run(project, ImportExchange(path, args.coder)).value
+        if Path(path).suffix.lower() == ".qdc":
+            report = run(project, ImportQdc(str(path))).value
+        else:
+            report = run(project, ImportQdpx(str(path), args.coder)).value
     _print(report)
     return 0
 

@@ -29,15 +29,8 @@ from .decisions import (
     WithdrawDecision,
 )
 from .documents import SetAttributes, SetMemo, SetScaleValue
-from .project import (
-    EnsureCoder,
-    ImportExchange,
-    ImportPdf,
-    ImportPdfs,
-    MergeProjects,
-    RecogniseDocument,
-    RenameCoder,
-)
+from .exchange import ImportQdc, ImportQdpx
+from .project import EnsureCoder, ImportPdf, ImportPdfs, MergeProjects, RecogniseDocument, RenameCoder
 from .revert import Revert, StaleUndo
 
 __all__ = [
@@ -48,6 +41,6 @@ __all__ = [
     "SetAttributes", "SetScaleValue", "SetMemo",
     "AcceptCoder", "AcceptAll", "AcceptSpan", "RejectPassage", "WithdrawDecision", "AcceptAgreed",
     "DecideSuggestion", "AcceptAllSuggestions", "Autocode",
-    "ImportPdfs", "ImportPdf", "ImportExchange", "RecogniseDocument", "MergeProjects", "EnsureCoder",
-    "RenameCoder",
+    "ImportPdfs", "ImportPdf", "RecogniseDocument", "MergeProjects", "EnsureCoder", "RenameCoder",
+    "ImportQdc", "ImportQdpx",
 ]

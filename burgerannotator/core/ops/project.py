@@ -70,26 +70,6 @@ class MergeProjects(Operation):
 
 
 @dataclass
-class ImportExchange(Operation):
-    """Bring a REFI-QDA codebook (.qdc) or project (.qdpx/.qde) in, in one transaction.
-    Value: the ``refi.Report``. A barrier: it cannot be undone."""
-
-    path: str
-    coder_name: str | None = None  # who imports (a .qdpx: the coder for codings without a user)
-    label = "Import REFI-QDA"
-    undoable = False
-
-    def apply(self, project):
-        from pathlib import Path
-
-        from .. import refi
-
-        if Path(self.path).suffix.lower() == ".qdc":
-            return refi.import_qdc(project, self.path)
-        return refi.import_qdpx(project, self.path, self.coder_name)
-
-
-@dataclass
 class RecogniseDocument(Operation):
     """Recognise (OCR) a document's pages without a text layer (every page with ``force``),
     keeping its segments. Value: the ``recognise.RecogniseReport``. A barrier."""
@@ -135,5 +115,5 @@ class RenameCoder(Operation):
         _coders.rename_coder(project, coder, self.name)
 
 
-__all__ = ["ImportPdfs", "ImportPdf", "ImportExchange", "RecogniseDocument", "MergeProjects", "EnsureCoder",
+__all__ = ["ImportPdfs", "ImportPdf", "RecogniseDocument", "MergeProjects", "EnsureCoder",
            "RenameCoder"]
