@@ -29,6 +29,7 @@ from .decisions import (
     WithdrawDecision,
 )
 from .documents import SetAttributes, SetMemo, SetScaleValue
+from .exchange import ImportQdc, ImportQdpx
 from .project import EnsureCoder, ImportPdf, ImportPdfs, MergeProjects, RenameCoder
 from .revert import Revert, StaleUndo
 
@@ -41,4 +42,5 @@ __all__ = [
     "AcceptCoder", "AcceptAll", "AcceptSpan", "RejectPassage", "WithdrawDecision", "AcceptAgreed",
     "DecideSuggestion", "AcceptAllSuggestions", "Autocode",
     "ImportPdfs", "ImportPdf", "MergeProjects", "EnsureCoder", "RenameCoder",
+    "ImportQdc", "ImportQdpx",
 ]
