@@ -240,8 +240,12 @@ def agreement(project, coders=None, codes=None, levels=LEVELS, overlap: float = 
         raise UserError(f"Unknown agreement level '{unknown[0]}'; use {', '.join(LEVELS)}.")
     overlap = check_overlap(overlap)
     check_uncoded(uncoded_documents)
-    if ci and (int(draws) < 100 or not minima or any(not -1 <= float(a) <= 1 for a in minima)):
-        raise UserError("Bootstrap needs at least 100 draws and minimum alphas between -1 and 1.")
+    if ci and not 100 <= int(draws) <= 100_000:
+        raise UserError(f"The bootstrap takes 100 to 100,000 draws, not {draws}.")
+    if ci and int(seed) < 0:
+        raise UserError(f"The bootstrap seed is a whole number 0 or more, not {seed}.")
+    if ci and (not minima or any(not -1 <= float(a) <= 1 for a in minima)):
+        raise UserError("Give minimum alphas between -1 and 1 (e.g. 0.667,0.8).")
     boot = {"draws": int(draws), "seed": int(seed), "minima": tuple(float(a) for a in minima)} if ci else None
     t0 = time.perf_counter()
     data = load_coding(project, coders, codes)
