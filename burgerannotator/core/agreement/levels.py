@@ -279,6 +279,9 @@ def agreement(project, coders=None, codes=None, levels=LEVELS, overlap: float = 
         else:
             report.notes.append("Document level: a document a coder coded nothing in counts as 'absent' for every "
                                 "code (--uncoded absent).")
+    if uncoded_documents == "missing" and ("segment" in levels or "text" in levels):
+        report.notes.append("Segment and text levels: every document's text counts for every coder, also a "
+                            "document a coder coded nothing in (--uncoded applies to the document level).")
     if report.excluded_codes and ("document" in levels or "text" in levels):
         report.notes.append(f"Pooled rows (per document, overall) leave out {len(report.excluded_codes)} code(s) "
                             f"nobody used: {', '.join(report.excluded_codes)}; 'Overall (all codes)' includes them.")
