@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from burgerannotator.core import ocr
-from burgerannotator.core.coders import get_or_create_coder
 from burgerannotator.core.documents import find_document
-from burgerannotator.core.recognise import recognise_document
+from burgerannotator.core.ops import RecogniseDocument, run
 
-from .common import add_project_arg, opened
+from .common import add_project_arg, ensure_coder, opened
 
 
 def register(sub) -> None:
@@ -22,7 +21,8 @@ def cmd_ocr(args) -> int:
     ocr.require()  # one line with how to install Tesseract, before the project is touched
     with opened(args.project) as project:
         document = find_document(project, args.doc)
-        coder = get_or_create_coder(project, args.coder) if args.coder else None
-        report = recognise_document(project, document, force=args.force, coder=coder)
+        coder = ensure_coder(project, args.coder) if args.coder else None
+        report = run(project, RecogniseDocument(document.uuid, force=args.force,
+                                                coder=coder.uuid if coder else None)).value
     print("\n".join(report.lines()))
     return 0

@@ -30,7 +30,7 @@ from .decisions import (
 )
 from .documents import SetAttributes, SetMemo, SetScaleValue
 from .exchange import ImportQdc, ImportQdpx
-from .project import EnsureCoder, ImportPdf, ImportPdfs, MergeProjects, RenameCoder
+from .project import EnsureCoder, ImportPdf, ImportPdfs, MergeProjects, RecogniseDocument, RenameCoder
 from .revert import Revert, StaleUndo
 
 __all__ = [
@@ -41,6 +41,6 @@ __all__ = [
     "SetAttributes", "SetScaleValue", "SetMemo",
     "AcceptCoder", "AcceptAll", "AcceptSpan", "RejectPassage", "WithdrawDecision", "AcceptAgreed",
     "DecideSuggestion", "AcceptAllSuggestions", "Autocode",
-    "ImportPdfs", "ImportPdf", "MergeProjects", "EnsureCoder", "RenameCoder",
+    "ImportPdfs", "ImportPdf", "RecogniseDocument", "MergeProjects", "EnsureCoder", "RenameCoder",
     "ImportQdc", "ImportQdpx",
 ]
