@@ -2,7 +2,8 @@
 
 Two segments match when they belong to the same document and code, come from
 different coders, and their **overlap share** reaches the threshold (default
-0.9, as in MAXQDA). The overlap share of spans A and B is
+0.9, as in MAXQDA). Area segments match areas on the same page whose rectangles'
+intersection over union reaches the same threshold. The overlap share of spans A and B is
 
     |A ∩ B| / |A ∪ B|   (characters in both / characters in either; Jaccard)
 
@@ -43,6 +44,16 @@ def overlap_share(s1, e1, s2, e2):
     return np.where(union > 0, inter / np.maximum(union, 1), 0.0)
 
 
+def rect_iou(a, b):
+    """Intersection over union of rectangles [..., 4] (x0, y0, x1, y1), numpy broadcasting."""
+    ix = np.maximum(0.0, np.minimum(a[..., 2], b[..., 2]) - np.maximum(a[..., 0], b[..., 0]))
+    iy = np.maximum(0.0, np.minimum(a[..., 3], b[..., 3]) - np.maximum(a[..., 1], b[..., 1]))
+    inter = ix * iy
+    union = ((a[..., 2] - a[..., 0]) * (a[..., 3] - a[..., 1]) + (b[..., 2] - b[..., 0]) * (b[..., 3] - b[..., 1])
+             - inter)
+    return np.where(union > 0, inter / np.where(union > 0, union, 1.0), 0.0)
+
+
 def groups(data: CodingData):
     """Yield (document index, code index, segment indexes) per (document, code) with segments."""
     if len(data) == 0:
@@ -55,7 +66,10 @@ def groups(data: CodingData):
 
 
 def match_matrix(data: CodingData, overlap: float) -> np.ndarray:
-    """matched[i, c]: segment i has a segment of coder c (another coder) overlapping >= ``overlap``."""
+    """matched[i, c]: segment i has a segment of coder c (another coder) overlapping >= ``overlap``.
+
+    Text segments overlap by their spans; area segments (issue 15) by the intersection over union
+    of their rectangles on the same page; a text segment never matches an area."""
     n_coders = len(data.coders)
     matched = np.zeros((len(data), n_coders), dtype=bool)
     for _doc, _code, idx in groups(data):
@@ -64,6 +78,14 @@ def match_matrix(data: CodingData, overlap: float) -> np.ndarray:
         for lo in range(0, len(idx), rows):
             part = slice(lo, lo + rows)
             ok = overlap_share(s[part, None], e[part, None], s[None, :], e[None, :]) >= overlap - 1e-12
+            page = data.area_page[idx]
+            if (page >= 0).any():
+                r = data.area_rect[idx]
+                area_ok = rect_iou(r[part, None, :], r[None, :, :]) >= overlap - 1e-12
+                area_ok &= page[part, None] == page[None, :]
+                both = (page[part, None] >= 0) & (page[None, :] >= 0)
+                neither = (page[part, None] < 0) & (page[None, :] < 0)
+                ok = np.where(both, area_ok, ok & neither)
             ok &= who[part, None] != who[None, :]
             for c in range(n_coders):
                 matched[idx[part], c] = (ok & (who[None, :] == c)).any(axis=1)

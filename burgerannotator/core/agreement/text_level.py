@@ -54,6 +54,7 @@ def _covered(starts: np.ndarray, ends: np.ndarray) -> int:
 
 
 def text_level(data: CodingData) -> list[AgreementRow]:
+    data = data.text_only()  # areas have no characters to agree on; they count at the other levels
     n_coders, n_codes = len(data.coders), len(data.codes)
     names = [c.name for c in data.coders]
     pairs = list(combinations(range(n_coders), 2))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy import func, select
 
+from ..areas import area_text
 from ..codebook import all_codes
 from ..documents import list_documents
 from ..matrix import CoderSelection, Matrix, document_attributes
@@ -81,7 +82,7 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     code_cells = {cid: [c.code_id, c.path] for cid, c in codes.items()}
     q = (select(Segment.document_id, Segment.code_id, Segment.page_first, Segment.page_last, Segment.start,
                 Segment.end, Segment.quote, Coder.name, Segment.memo, Segment.origin, Segment.created,
-                Segment.modified, Segment.uuid)
+                Segment.modified, Segment.uuid, Segment.kind)
          .join(Coder, Coder.id == Segment.coder_id).join(Code, Code.id == Segment.code_id)
          .where(Segment.deleted.is_(None), Segment.status == "coded"))
     if selection is not None:
@@ -91,12 +92,14 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     result.sort(key=lambda r: (order.get(r[0], 0), r[4], r[5], r[7]))
     rows = []
     printed_cells: dict[tuple[int, int, int], object] = {}  # (document, first, last) -> printed page cell
-    for d, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid in result:
+    for d, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid, kind in result:
         if c not in code_cells or d not in doc_cells:
             continue
         printed = printed_cells.get((d, first, last))
         if printed is None:
             printed = printed_cells[(d, first, last)] = as_cell(printed_pages(labels.get(d, {}), first, last))
+        if kind == "area":  # "[area, p. 13]"; the xlsx export embeds its picture (exports.area_pictures)
+            quote = area_text(str(printed), quote)
         rows.append([*doc_cells[d], *code_cells[c], printed, first, last, start, end, quote, coder, memo,
                      origin, created, modified, suuid, doc_uuid[d]])
     header = [*attrs, "File", "Code ID", "Code", "Printed page", "Page index", "Last page index",

@@ -19,6 +19,7 @@ from ..models import utcnow
 from ..summary import summarise
 from .atomic import replacing
 from .sanitize import EXCEL_CELL_LIMIT, UNSAFE_FIRST, is_number, neutralise
+from .area_pictures import area_rows, insert_area_pictures
 from .tables import Table, codebook_table, documents_table, segments_table, summary_table
 
 WORKBOOK_OPTIONS = {"constant_memory": False, "strings_to_numbers": False, "strings_to_formulas": False,
@@ -279,7 +280,10 @@ def write_workbook(project, path: str | Path, selection: CoderSelection | None =
             for m in matrices.values():
                 write_matrix_sheet(book, fmt, m, taken)
             for build in tables:  # one table in memory at a time, its rows let go as they are written
-                write_table_sheet(book, fmt, build(), taken, release_rows=True)
+                table = build()
+                areas = area_rows(table) if table.name == "Segments" else []
+                ws = write_table_sheet(book, fmt, table, taken, release_rows=True)
+                insert_area_pictures(project, ws, areas, table.header.index("Quote") if areas else 0)
             _about(book, fmt, project, selection, taken)
             book.close()
     return path
