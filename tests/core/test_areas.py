@@ -98,7 +98,8 @@ def test_agreement_on_areas_document_level_and_by_iou(demo_project):
     seg_rows = rows(report, "segment")
     assert seg_rows["MECH-COCREATIE"].counts == {"segments": 2, "agree": 2, "disagree": 0}
     [doc_code] = report.level_rows("document", "code")
-    assert doc_code.counts == {"units": 14, "present": 1, "unanimous": 14}
+    # both coders put the code on Rotterdam (by an area each): every judged document is unanimous
+    assert doc_code.counts["present"] == 1 and doc_code.counts["unanimous"] == doc_code.counts["units"] >= 1
     report = agreement(demo_project, codes=["MECH-COCREATIE"], levels=("segment",), overlap=0.99)
     assert rows(report, "segment")["MECH-COCREATIE"].counts == {"segments": 2, "agree": 0, "disagree": 2}
     # the text level ignores areas (no characters to agree on): no segments there
