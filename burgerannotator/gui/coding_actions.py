@@ -28,6 +28,7 @@ class CodingActions(QObject):
         view.boundsChanged.connect(self._bounds_dragged)
         view.contextRequested.connect(self._view_menu)
         view.selectionChanged.connect(lambda span: span is not None and self._forget_segment())
+        view.areaChanged.connect(self._area_drawn)
 
     @property
     def session(self):
@@ -36,6 +37,11 @@ class CodingActions(QObject):
     def _forget_segment(self) -> None:
         self.selected_uuid = None
         self.window.pane.view.set_selected_segment(None)
+
+    def _area_drawn(self, area) -> None:
+        if area is not None:
+            self._forget_segment()
+            self.message.emit("Area drawn: apply a code to it (a code's key 1-9, Ctrl+K, or a click in the codebook).")
 
     def selected_segment(self):
         if not self.selected_uuid or self.session is None:
@@ -75,6 +81,14 @@ class CodingActions(QObject):
         s, view = self.session, self.window.pane.view
         if s is None or s.document is None:
             return
+        area = view.selection_area()
+        if area is not None:
+            seg = self.window.coding.create_area(s.document, code, area[0], area[1])
+            view.set_area(area[0], None)
+            view.set_selected_segment(seg.id)
+            self.select_segment(seg.uuid)
+            self.message.emit(f"Coded {code.code_id} on an area of p. {seg.document.pages[seg.page_first].label}.")
+            return
         span = view.selection_span()
         if span is not None:
             seg = self.window.coding.create(s.document, code, span.start, span.end)
@@ -108,7 +122,8 @@ class CodingActions(QObject):
 
     @guarded
     def code_selection_with(self) -> None:
-        if self.window.pane.view.selection_span() is None:
+        view = self.window.pane.view
+        if view.selection_span() is None and view.selection_area() is None:
             return self.recode_selected()
         uuid = pick_code(self.window, codebook.leaf_codes(self.session.project), "Code with")
         if uuid:
@@ -159,7 +174,7 @@ class CodingActions(QObject):
             return None
         menu = QMenu(self.window)
         view = self.window.pane.view
-        if view.selection_span() is not None:
+        if view.selection_span() is not None or view.selection_area() is not None:
             menu.addAction("Code with... (searchable)", self.code_selection_with)
             for key, code in sorted(self.session.pinned_codes().items()):
                 menu.addAction(f"{key}  {code.name}", lambda c=code: self.apply_code(c))
@@ -173,5 +188,5 @@ class CodingActions(QObject):
             elif seg is not None:
                 menu.addAction(f"{seg.coder.name}'s segment (read only)").setEnabled(False)
         else:
-            menu.addAction("Select text to code it (drag over words)").setEnabled(False)
+            menu.addAction("Select text to code it (drag over words; Ctrl+drag: an area)").setEnabled(False)
         return menu

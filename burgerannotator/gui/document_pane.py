@@ -25,7 +25,7 @@ def mark_for(segment: Segment, own: bool) -> SegmentMark:
     note = "\nSuggested by the dictionary: accept or reject it in the review queue" if suggested else ""
     tip = f"{code.code_id} - {code.name}\nCoder: {segment.coder.name}{memo}{note}"
     return SegmentMark(segment.id, segment.uuid, code.code_id, QColor(code.color), own and not suggested, rects, tip,
-                       segment.start, segment.end, suggested=suggested)
+                       segment.start, segment.end, suggested=suggested, area=segment.kind == "area")
 
 
 class DocumentPane(QWidget):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QProgressDialog
 
-from burgerannotator.core import importer
+from burgerannotator.core import importer, ocr
 from burgerannotator.core.errors import PdfImportError
 
 from .errors import show_error
@@ -28,7 +28,8 @@ def import_pdfs(parent, session, paths: list[str]) -> list:
         return not dialog.wasCanceled()
 
     with PDF_LOCK:  # PyMuPDF is not thread-safe: page rendering waits meanwhile
-        results = importer.import_many(session.project, paths, coder=session.coder, progress=progress)
+        mode = ocr.resolve_mode("auto")  # scanned pages are recognised when Tesseract is there
+        results = importer.import_many(session.project, paths, coder=session.coder, progress=progress, ocr=mode)
         dialog.close()
         for i, result in enumerate(results):
             if result.status == "failed" and "encrypted" in result.message:
@@ -37,6 +38,10 @@ def import_pdfs(parent, session, paths: list[str]) -> list:
     problems += [w for r in results for w in r.warnings]
     if problems:
         show_error("\n".join(problems[:12]), parent, "Import")
+    if any("without a text layer" in w for r in results for w in r.warnings):
+        from .ocr_actions import say_once_what_ocr_needs
+
+        say_once_what_ocr_needs(parent)
     return results
 
 

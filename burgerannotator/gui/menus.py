@@ -69,6 +69,10 @@ def build_menus(w) -> None:
 
     m["Code"] = k = bar.addMenu("&Code")
     _act(w, k, "Code the selection &with... (searchable)", c.code_selection_with, "Ctrl+K")
+    w.area_tool_action = _act(w, k, "&Area tool: draw a rectangle to code", pane.view.set_area_tool,
+                              "Ctrl+Shift+A", checkable=True, tip="Or Ctrl+drag on a page: code a figure, "
+                              "table or scan as an area")
+    _act(w, k, "&Recognise text of this document (OCR)", lambda: w.ocr_actions.recognise_current())
     for key in range(1, 10):
         _act(w, k, f"Apply pinned code {key}", lambda _c=False, n=key: c.apply_pinned(n), str(key))
     k.addSeparator()

@@ -84,6 +84,14 @@ class Coding:
         self.stack.push(CreateSegmentCommand(self.project, seg))
         return seg
 
+    def create_area(self, document: Document, code: Code, page: int, rect, memo: str = "") -> Segment:
+        """Code a rectangle of a page (issue 15); undo deletes the area, redo brings it back."""
+        from burgerannotator.core.areas import create_area
+
+        seg = create_area(self.project, document, page, rect, code, self.session.coder, memo)
+        self.stack.push(CreateSegmentCommand(self.project, seg))
+        return seg
+
     def _change(self, text: str, segment: Segment, fn: Callable[[], None]) -> None:
         before = seg_service.copy_state(segment)
         fn()
