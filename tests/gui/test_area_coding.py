@@ -78,7 +78,8 @@ def test_draw_code_undo_export_and_count_an_area(qtbot, open_window, demo_projec
     assert [r["uuid"] for r in live_segments(demo_project_path, coder="Tester")] == [seg.uuid]
     assert _matrix_count(demo_project_path, "Tester") == 1
 
-    out = write_workbook(w.session.project, tmp_path / "export.xlsx", select_coders(w.session.project, "coder", "Tester"))
+    project = w.session.project
+    out = write_workbook(project, tmp_path / "export.xlsx", select_coders(project, "coder", "Tester"))
     with zipfile.ZipFile(out) as z:
         media = [n for n in z.namelist() if n.startswith("xl/media/")]
         assert len(media) == 1 and z.read(media[0])[:4] == b"\x89PNG"
