@@ -18,9 +18,10 @@ from ..matrix import MEASURES, CoderSelection, Matrix, build_matrices, select_co
 from ..models import utcnow
 from ..summary import summarise
 from .atomic import replacing
-from .sanitize import EXCEL_CELL_LIMIT, UNSAFE_FIRST, is_number, neutralise
 from .area_pictures import area_rows, insert_area_pictures
+from .sanitize import EXCEL_CELL_LIMIT, UNSAFE_FIRST, is_number, neutralise
 from .tables import Table, codebook_table, documents_table, segments_table, summary_table
+from .xlsx_charts import write_chart_sheets
 
 WORKBOOK_OPTIONS = {"constant_memory": False, "strings_to_numbers": False, "strings_to_formulas": False,
                     "strings_to_urls": False, "default_date_format": "yyyy-mm-dd hh:mm:ss"}
@@ -284,6 +285,7 @@ def write_workbook(project, path: str | Path, selection: CoderSelection | None =
                 areas = area_rows(table) if table.name == "Segments" else []
                 ws = write_table_sheet(book, fmt, table, taken, release_rows=True)
                 insert_area_pictures(project, ws, areas, table.header.index("Quote") if areas else 0)
+            write_chart_sheets(book, fmt, matrices, taken, _sheet_name)  # issue 13: heat map, codes per city
             _about(book, fmt, project, selection, taken)
             book.close()
     return path
