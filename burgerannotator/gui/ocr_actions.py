@@ -60,6 +60,11 @@ class OcrActions:
         with PDF_LOCK:
             report = recognise_document(s.project, doc, force=bool(force), coder=s.coder, progress=progress)
         dialog.close()
+        if report.pages:  # the view selects, finds and draws on the new words (same place on screen)
+            pane = self.window.pane
+            page = pane.view.current_page()
+            pane.load_document(doc)
+            pane.view.go_to_page(page)
         self.window.statusBar().showMessage(report.lines()[0], 10000)
         if report.unplaced:
             show_error("\n".join(report.lines()[:14]), self.window, "Recognise text")

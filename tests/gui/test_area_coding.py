@@ -100,3 +100,26 @@ def test_area_tool_and_escape(qtbot, open_window):
     assert view.selection_area() is None and view.overlay.area == {}
     w.area_tool_action.trigger()
     assert view.area_tool is False
+
+
+@pytest.mark.skipif(not __import__("burgerannotator.core.ocr", fromlist=["x"]).available(),
+                    reason="Tesseract's nld+eng language data are not installed")
+def test_recognise_text_from_the_code_menu(qtbot, open_window, demo_project_path):
+    w = open_window("Tester")
+    docs = w.documents
+    row = next(r for r in range(docs.proxy.rowCount()) if docs.proxy.index(r, 0).data() == "Breda")
+    _click_row(qtbot, docs.table, row)
+    action = next(a for a in w.menus["Code"].actions() if a.text().replace("&", "").startswith("Recognise text"))
+    action.trigger()
+    assert w.statusBar().currentMessage() == "13-breda.pdf: text recognised on 1 page(s): 13."
+    project = Project.open(demo_project_path, readonly=True)
+    try:
+        from burgerannotator.core.documents import find_document
+
+        page = find_document(project, "Breda").pages[14]
+        assert page.has_text is True and page.ocr.startswith("Tesseract in MuPDF")
+    finally:
+        project.close()
+    lo, hi = w.pane.view.layout_.page_word_range(14)
+    assert hi - lo > 10  # the view selects and codes words on the scanned page now
+    assert "overeengekomen te Breda" in w.pane.view.layout_.text
