@@ -52,6 +52,18 @@ class RecogniseReport:
         return out
 
 
+def recognised_pages(project) -> dict[int, str]:
+    """{document id: "p. 26, 27: <engine and data versions>"} for the documents with OCR'd pages
+    (what the exports say about where a text came from)."""
+    per_doc: dict[int, dict[str, list[str]]] = {}
+    for doc_id, label, engine in project.session.execute(
+            select(Page.document_id, Page.label, Page.ocr).where(Page.ocr != "").order_by(Page.document_id,
+                                                                                         Page.index)):
+        per_doc.setdefault(doc_id, {}).setdefault(engine, []).append(label)
+    return {d: "; ".join(f"p. {', '.join(labels)}: {engine}" for engine, labels in engines.items())
+            for d, engines in per_doc.items()}
+
+
 def pages_to_recognise(pages: list[Page], force: bool) -> list[Page]:
     """Pages without a text layer (or recognised with another engine version); every page with force."""
     if force:

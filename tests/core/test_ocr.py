@@ -11,6 +11,7 @@ from burgerannotator.cli import main
 from burgerannotator.core import codebook, importer, ocr
 from burgerannotator.core.coders import get_or_create_coder
 from burgerannotator.core.dictionary import autocode
+from burgerannotator.core.exports.tables import documents_table
 from burgerannotator.core.documents import find_document, layout, list_documents
 from burgerannotator.core.recognise import recognise_document
 from burgerannotator.core.resources import demo_dir
@@ -187,6 +188,10 @@ def test_cli_import_ocr_and_info(tmp_path, capsys):
     assert data["documents"][0]["pages_recognised"]["13"] == ocr.engine_version()
     assert main(["import", str(project), str(demo_dir() / "14-apeldoorn.pdf")]) == 0  # --ocr auto
     assert "text recognised (OCR) on 1 page(s): 13" in capsys.readouterr().out
+    with Project.open(project, readonly=True) as p:
+        table = documents_table(p)
+    column = table.header.index("Text recognised (OCR)")
+    assert [r[column] for r in table.rows] == [f"p. 13: {ocr.engine_version()}"] * 2
 
 
 def test_without_tesseract_the_app_says_what_ocr_needs(tmp_path, capsys, monkeypatch):

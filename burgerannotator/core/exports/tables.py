@@ -16,6 +16,7 @@ from ..codebook import all_codes
 from ..documents import list_documents
 from ..matrix import CoderSelection, Matrix, document_attributes
 from ..memos import memos_for
+from ..recognise import recognised_pages
 from ..models import Code, Coder, ScaleValue, Segment
 from ..summary import DocumentSummary, page_labels, printed_pages
 
@@ -187,6 +188,7 @@ def documents_table(project, selection: CoderSelection | None = None, counts: Ma
             names[key] = f"{v.scale.scale_id} ({v.coder.name})"
         cells[(v.document_id, *key)] = v.value
     labels = page_labels(project)
+    recognised = recognised_pages(project)  # issue 15: which pages' text is OCR, and by what
     rows = []
     for d in docs:
         lab = labels.get(d.id, {})
@@ -195,10 +197,11 @@ def documents_table(project, selection: CoderSelection | None = None, counts: Ma
                          if coder_ids is None or m.coder_id in coder_ids)
         rows.append([*(as_cell((d.attributes or {}).get(a)) for a in attrs), d.file_name, d.title, d.author,
                      d.page_count, printed, len(d.text or ""), counts.get(d.id, 0),
-                     *(cells.get((d.id, *k)) for k in scale_cols), memo, d.uuid, d.sha256])
+                     *(cells.get((d.id, *k)) for k in scale_cols), memo, d.uuid, d.sha256,
+                     recognised.get(d.id, "")])
     header = [*attrs, "File", "Title", "Author", "Pages", "Printed pages", "Characters", "Segments",
-              *(names[k] for k in scale_cols), "Memos", "Uuid", "SHA-256"]
-    return Table("Documents", header, rows, {len(header) - 3: "wrap"})
+              *(names[k] for k in scale_cols), "Memos", "Uuid", "SHA-256", "Text recognised (OCR)"]
+    return Table("Documents", header, rows, {len(header) - 4: "wrap"})
 
 
 # ---- per-city summary ---------------------------------------------------------------------------------
