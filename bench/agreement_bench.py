@@ -61,7 +61,7 @@ def generate(project, n_segments: int, seed: int = 5) -> int:
             spans = words[d.id]
             last = min(max(last, first), len(spans) - 1)
             start, end = int(spans[first][0]), int(spans[last][1])
-            rows.append(dict(uuid=new_uuid(), document_id=d.id, code_id=code.id, coder_id=coder.id, start=start,
+            rows.append(dict(uuid=new_uuid(), document_id=d.id, code_pk=code.id, coder_id=coder.id, start=start,
                              end=end, page_first=0, page_last=0, rects={}, quote="", memo="", status="coded",
                              origin="manual", created=now, modified=now))
     with project.transaction() as s:

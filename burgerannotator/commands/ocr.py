@@ -3,11 +3,11 @@ scanned pages (Tesseract), keeping its segments; ``area`` codes a rectangle of a
 from __future__ import annotations
 
 from burgerannotator.core import codebook, ocr
-from burgerannotator.core.areas import create_area
 from burgerannotator.core.coders import get_or_create_coder
 from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import NotFoundError, UserError
-from burgerannotator.core.recognise import recognise_document
+from burgerannotator.core.ops import CodeArea, RecogniseText, run
+from burgerannotator.core.segments import find_segment
 
 from .common import add_project_arg, coder_for, opened
 
@@ -37,7 +37,7 @@ def cmd_ocr(args) -> int:
     with opened(args.project) as project:
         document = find_document(project, args.doc)
         coder = get_or_create_coder(project, args.coder) if args.coder else None
-        report = recognise_document(project, document, force=args.force, coder=coder)
+        report = run(project, RecogniseText(document.uuid, args.force, coder.uuid if coder else None)).value
     print("\n".join(report.lines()))
     return 0
 
@@ -64,7 +64,8 @@ def cmd_area(args) -> int:
         index = page_index(document, args.page)
         code = codebook.find_code(project, args.code)
         coder = coder_for(project, args.coder)
-        seg = create_area(project, document, index, rect, code, coder, args.memo)
+        seg = find_segment(project, run(project, CodeArea(document.uuid, code.uuid, coder.uuid, index, tuple(rect),
+                                                          args.memo)).value)
         covered = f': "{seg.quote[:60]}"' if seg.quote else ""
         print(f"Coded {code.code_id} on an area of {document.label}, p. {args.page} ({seg.uuid}) "
               f"by {coder.name}{covered}.")

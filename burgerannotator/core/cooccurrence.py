@@ -27,7 +27,7 @@ from sqlalchemy import select
 from .agreement.coding_data import document_refs, resolve_codes
 from .errors import UserError
 from .matrix import CoderSelection
-from .models import Segment
+from .models import Segment, live_coding
 
 UNITS = ("document", "segment")
 
@@ -67,8 +67,8 @@ def _load(project, selection: CoderSelection, codes):
     doc_ix = {d.id: i for i, d in enumerate(docs)}
     coder_ids = list(selection.coder_ids)
     rows = project.session.execute(
-        select(Segment.coder_id, Segment.code_id, Segment.document_id, Segment.start, Segment.end).where(
-            Segment.deleted.is_(None), Segment.status == "coded", Segment.coder_id.in_(coder_ids))).all()
+        select(Segment.coder_id, Segment.code_pk, Segment.document_id, Segment.start, Segment.end).where(
+            live_coding(), Segment.coder_id.in_(coder_ids))).all()
     rows = [r for r in rows if r[1] in code_ix and r[2] in doc_ix]
     a = np.array([(r[0], code_ix[r[1]], doc_ix[r[2]], r[3], r[4]) for r in rows], dtype=np.int64).reshape(-1, 5)
     return docs, a

@@ -31,7 +31,7 @@ from .agreement.coding_data import resolve_codes
 from .documents import list_documents
 from .errors import UserError
 from .matrix import CoderSelection
-from .models import Segment
+from .models import Segment, live_coding
 from .summary import page_labels, printed_pages
 
 _TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|"(?P<quoted>[^"]*)"|(?P<word>[^\s()"]+))')
@@ -269,8 +269,8 @@ def run_query(project, expression: str, selection: CoderSelection,
         return result
     doc_ids = [d.id for d in docs]
     rows = project.session.execute(
-        select(Segment.id, Segment.code_id, Segment.coder_id, Segment.start, Segment.end, Segment.document_id)
-        .where(Segment.deleted.is_(None), Segment.status == "coded", Segment.coder_id.in_(list(selection.coder_ids)),
+        select(Segment.id, Segment.code_pk, Segment.coder_id, Segment.start, Segment.end, Segment.document_id)
+        .where(live_coding(), Segment.coder_id.in_(list(selection.coder_ids)),
                Segment.document_id.in_(doc_ids))).all()
     by_doc: dict[int, list] = {}
     for r in rows:

@@ -37,7 +37,7 @@ class CodebookPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
+        self.workspace = None
         self.model = CodebookModel(None, self)
         self.proxy = codebook_filter(self.model)
         self.filter = QLineEdit(placeholderText="Filter codes")
@@ -83,12 +83,12 @@ class CodebookPanel(QWidget):
         row.addWidget(self.apply_button)
         box.addLayout(row)
 
-    def set_session(self, session) -> None:
-        self.session = session
-        self.model.session = session
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
+        self.model.workspace = workspace
         self._refresh()
-        session.codebookChanged.connect(self._refresh)
-        session.countsChanged.connect(self.model.update_counts)
+        workspace.listen(self, ("codebook",), lambda _c, _i: self._refresh())
+        workspace.countsChanged.connect(self.model.update_counts)
 
     def _refresh(self) -> None:
         current = self.current_code_uuid()
@@ -130,11 +130,11 @@ class CodebookPanel(QWidget):
 
     def _describe(self, index) -> None:
         uuid = self.proxy.data(index.siblingAtColumn(0), UUID_ROLE) if index.isValid() else None
-        if not uuid or self.session is None:
+        if not uuid or self.workspace is None:
             self.details.clear()
             self.apply_button.setEnabled(False)
             return
-        code = find_code(self.session.project, uuid)
+        code = find_code(self.workspace.project, uuid)
         self.apply_button.setEnabled(code.kind == "code")
         parts = [f"<b>{html.escape(code.name)}</b> <span style='color:gray'>{html.escape(code.code_id)}</span>"]
         for title, text in (("Definition", code.definition), ("Include", code.include), ("Exclude", code.exclude)):

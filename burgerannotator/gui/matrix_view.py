@@ -18,9 +18,8 @@ from burgerannotator.core.errors import UserError
 from burgerannotator.core.matrix import (MEASURES, Matrix, build_matrix, cell_segments, document_attributes,
                                          format_value, select_coders)
 
+from .follow import LazyRefresh, follow_blind_mode, follow_changes, is_blind, notice_label, own_codings_notice
 from .matrix_header import CATEGORY_ROLE, COLOUR_ROLE, CodeHeader
-from .follow import (LazyRefresh, follow_blind_mode, follow_project, is_blind, notice_label,
-                     own_codings_notice)
 
 TOTAL_BRUSH = QBrush(QColor("#e6e6e6"))
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -197,14 +196,14 @@ class MatrixView(QWidget):
 
     # ---- the project ---------------------------------------------------------------------
     def set_project(self, project) -> None:
-        follow_project(self, self.project, project, self._on_changes)
         self.project = project
         self._fill_selectors()
         self.refresher.schedule(now=True)
 
-    def _on_changes(self, changes) -> None:
-        if {c.kind for c in changes} & {"segments", "codebook", "documents", "coders"}:
-            self.refresher.schedule()
+    KINDS = ("segments", "codebook", "documents", "coders")
+
+    def on_changes(self, _changes, _initiator=None) -> None:
+        self.refresher.schedule()
 
     def set_blind(self, coder_uuid: str | None, coder_name: str = "") -> None:
         """Blind coding (``coder_uuid`` given): only that coder's codings, the coder choice locked
@@ -324,7 +323,8 @@ def install(main_window) -> MatrixView:
     view.setObjectName("matrixView")
     view.segment_activated.connect(main_window.show_span)
     view.refresher.lazy = True  # hidden in the window: no work until shown
-    main_window.sessionChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
+    main_window.workspaceChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
+    follow_changes(main_window, view, view.KINDS, view.on_changes)
     follow_blind_mode(main_window, lambda s: view.set_blind(s.coder.uuid if is_blind(s) else None,
                                                             s.coder.name if s is not None else ""))
     main_window.add_central_view("Matrix", view)

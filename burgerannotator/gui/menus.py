@@ -38,9 +38,7 @@ def build_menus(w) -> None:
     _act(w, f, "&Quit", w.close, QKeySequence.StandardKey.Quit)
 
     m["Edit"] = e = bar.addMenu("&Edit")
-    undo = w.undo_stack.createUndoAction(w, "&Undo")
-    undo.setShortcut(QKeySequence("Ctrl+Z"))
-    redo = w.undo_stack.createRedoAction(w, "&Redo")
+    undo, redo = w.undo_actions.undo, w.undo_actions.redo  # a front end over the core history
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     e.addAction(undo)
     e.addAction(redo)
@@ -78,7 +76,7 @@ def build_menus(w) -> None:
     for key in range(1, 10):
         _act(w, k, f"Apply pinned code {key}", lambda _c=False, n=key: c.apply_pinned(n), str(key))
     k.addSeparator()
-    _act(w, k, "Add code...", lambda: w.codebook_editor.add(None, "code") if w.session else None)
+    _act(w, k, "Add code...", lambda: w.codebook_editor.add(None, "code") if w.workspace else None)
     _act(w, k, "Document &attributes...", w.details.edit_attributes)
     _act(w, k, "Document &memo...", lambda: w.memo_actions.edit_document_memo())
 

@@ -6,10 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from burgerannotator.core import ocr
-from burgerannotator.core.recognise import pages_to_recognise, recognise_document
+from burgerannotator.core.ops import RecogniseText
+from burgerannotator.core.pdf_lock import PDF_LOCK
+from burgerannotator.core.recognise import pages_to_recognise
 
 from .errors import guarded, show_error
-from .pdf_view.render import PDF_LOCK
 
 _said = False  # the "OCR needs Tesseract" note is shown once per run
 
@@ -30,7 +31,7 @@ class OcrActions:
 
     @guarded
     def recognise_current(self, force: bool | None = None) -> None:
-        s = self.window.session
+        s = self.window.workspace
         if s is None or s.document is None:
             return
         if not ocr.available():
@@ -58,7 +59,7 @@ class OcrActions:
             return not dialog.wasCanceled()
 
         with PDF_LOCK:
-            report = recognise_document(s.project, doc, force=bool(force), coder=s.coder, progress=progress)
+            report = s.do(RecogniseText(doc.uuid, bool(force), s.coder.uuid, progress), self).value
         dialog.close()
         if report.pages:  # the view selects, finds and draws on the new words (same place on screen)
             pane = self.window.pane

@@ -51,8 +51,8 @@ def install_views(window) -> None:
 
 
 def _selected_span(window):
-    session = window.session
-    span = window.pane.view.selection_span() if session is not None else None
-    if span is None or session.document is None:
+    """The text selected in the window (the one ``Selection``): (document uuid, start, end) or None."""
+    selection = window.workspace.selection if window.workspace is not None else None
+    if selection is None or selection.span is None or selection.document is None:
         return None
-    return session.document.uuid, span.start, span.end
+    return selection.document, selection.span[0], selection.span[1]

@@ -59,7 +59,7 @@ def test_draw_code_undo_export_and_count_an_area(qtbot, open_window, demo_projec
     rows = live_segments(demo_project_path, coder="Tester")
     assert [(r["code"], r["page"], r["quote"]) for r in rows] == [("MECH-COCREATIE", "26", "")]
     assert view.selection_area() is None
-    seg = segments(w.session.project, coder=w.session.coder)[0]
+    seg = segments(w.workspace.project, coder=w.workspace.coder)[0]
     assert seg.kind == "area" and seg.area == [round(v, 2) for v in rect]
     mark = next(m for m in view.overlay.marks.values() if m.uuid == seg.uuid)
     assert mark.area is True and mark.own is True  # drawn in the code's colour, with its stripe
@@ -78,7 +78,7 @@ def test_draw_code_undo_export_and_count_an_area(qtbot, open_window, demo_projec
     assert [r["uuid"] for r in live_segments(demo_project_path, coder="Tester")] == [seg.uuid]
     assert _matrix_count(demo_project_path, "Tester") == 1
 
-    project = w.session.project
+    project = w.workspace.project
     out = write_workbook(project, tmp_path / "export.xlsx", select_coders(project, "coder", "Tester"))
     with zipfile.ZipFile(out) as z:
         media = [n for n in z.namelist() if n.startswith("xl/media/")]

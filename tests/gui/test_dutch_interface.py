@@ -125,7 +125,7 @@ def _walk(qtbot, path, coder="Tester"):
     window = show_window(qtbot, MainWindow(), path, coder)
     window.show_central_view(window.matrix_view)  # the tab bar shows its tabs
     texts = [(kind, _plain(t)) for kind, t in window_texts(window)]
-    data = _data_words(window.session.project)
+    data = _data_words(window.workspace.project)
     window.close()
     return texts, data
 

@@ -53,6 +53,6 @@ def test_enter_on_a_code_applies_it(qtbot, open_window, demo_project_path):
 
 def test_a_category_cannot_be_applied(qtbot, open_window):
     w = open_window("Tester")
-    cat = next(c for c in w.session.codes() if c.kind == "category")
+    cat = next(c for c in w.workspace.codes() if c.kind == "category")
     w.codebook.select_code(cat.uuid)
     assert w.codebook.apply_button.isEnabled() is False

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from ..codebook import find_code, leaf_codes
 from ..coders import find_coder, list_coders
 from ..errors import UserError
-from ..models import Code, Coder, Document, Segment
+from ..models import Code, Coder, Document, Segment, live_coding
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def active_coders(project) -> list[Coder]:
     """Human coders with at least one live segment (a coder who has coded nothing yet, e.g. a
     name just typed in the app, would only add disagreements)."""
     ids = set(project.session.scalars(select(Segment.coder_id).where(
-        Segment.deleted.is_(None), Segment.status == "coded").distinct()))
+        live_coding()).distinct()))
     return [c for c in list_coders(project, include_consensus=False) if c.id in ids]
 
 
@@ -199,11 +199,11 @@ def _segment_rows(project, coder_ids: list[int], code_ids: list[int]) -> np.ndar
     if not coder_ids or not code_ids:
         return np.zeros((0, 6), dtype=np.int64)
     table = Segment.__table__
-    cols = [table.c.id, table.c.coder_id, table.c.code_id, table.c.document_id, table.c.start, table.c.end]
+    cols = [table.c.id, table.c.coder_id, table.c.code_id, table.c.document_id, table.c.start, table.c.end]  # columns
     joined = func.group_concat(cols[0].concat(",").concat(cols[1]).concat(",").concat(cols[2]).concat(",")
                                .concat(cols[3]).concat(",").concat(cols[4]).concat(",").concat(cols[5]), ",")
     text = project.session.execute(
-        select(joined).where(table.c.deleted.is_(None), table.c.status == "coded")).scalar()
+        select(joined).where(live_coding())).scalar()
     if not text:
         return np.zeros((0, 6), dtype=np.int64)
     raw = np.fromstring(text, dtype=np.int64, sep=",").reshape(-1, 6)

@@ -82,7 +82,6 @@ class Importer:
         coder = Coder(name=name, is_consensus=consensus, **({"uuid": guid} if guid else {}))
         self.project.session.add(coder)
         self.project.session.flush()
-        self.project.changed("coders", coder.id)
         return coder
 
     def user(self, guid: str | None) -> Coder:
