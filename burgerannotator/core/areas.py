@@ -102,9 +102,9 @@ def add_area_coverage(project, selection, row_of: dict, col_of: dict, covered, r
     if not ids:
         return
     rows = project.session.execute(
-        select(Segment.document_id, Segment.code_id, Segment.coder_id, Segment.page_first, Segment.rects,
+        select(Segment.document_id, Segment.code_pk, Segment.coder_id, Segment.page_first, Segment.rects,
                Segment.kind, Page.width, Page.height, Document.page_count, func.length(Document.text))
-        .join(Code, Code.id == Segment.code_id).join(Document, Document.id == Segment.document_id)
+        .join(Code, Code.id == Segment.code_pk).join(Document, Document.id == Segment.document_id)
         .join(Page, and_(Page.document_id == Segment.document_id, Page.index == Segment.page_first))
         .where(Segment.kind == "area", Segment.deleted.is_(None), Segment.status == "coded",
                Code.deleted.is_(None), Segment.coder_id.in_(ids))).all()

@@ -18,7 +18,8 @@ from burgerannotator.core.errors import UserError
 from burgerannotator.core.exports.tables import segments_table
 from burgerannotator.core.exports.xlsx_writer import write_workbook
 from burgerannotator.core.matrix import build_matrices, select_coders
-from burgerannotator.core.segments import copy_state, delete_segment, restore_state, segments, set_bounds
+from burgerannotator.core.ops import CodeArea, run
+from burgerannotator.core.segments import find_segment, segments, set_bounds
 from burgerannotator.core.summary import summarise
 
 SIGNATURES = [60, 120, 420, 460]  # the signature block of Rotterdam p. 26 (a scan, A4: 595 x 842 pt)
@@ -67,18 +68,18 @@ def test_areas_count_in_the_matrix_and_undo_brings_them_back(demo_project):
     sel = select_coders(demo_project, "coder", CODER_A)
     before = build_matrices(demo_project, selection=sel)
     assert _cell(before, "count", "Rotterdam", "MECH-COCREATIE") == 0
-    seg = create_area(demo_project, rotterdam, 27, SIGNATURES, code, coder)
+    made = run(demo_project, CodeArea(rotterdam.uuid, code.uuid, coder.uuid, 27, tuple(SIGNATURES)))
     after = build_matrices(demo_project, selection=sel)
     assert _cell(after, "presence", "Rotterdam", "MECH-COCREATIE") == 1
     assert _cell(after, "count", "Rotterdam", "MECH-COCREATIE") == 1
     chars = len(rotterdam.text)
     expected = round(area_share(SIGNATURES, 595, 842) * chars / rotterdam.page_count) / chars
     assert _cell(after, "coverage", "Rotterdam", "MECH-COCREATIE") == pytest.approx(expected)
-    state = copy_state(seg)
-    delete_segment(demo_project, seg)
+    undone = run(demo_project, made.inverse)  # undo
     assert _cell(build_matrices(demo_project, selection=sel), "count", "Rotterdam", "MECH-COCREATIE") == 0
-    restore_state(demo_project, seg, state)  # undo of the deletion
-    assert seg.deleted is None and seg.area == SIGNATURES
+    run(demo_project, undone.inverse)  # redo
+    seg = find_segment(demo_project, made.value)
+    assert seg.is_live and seg.kind == "area" and seg.area == SIGNATURES
     assert _cell(build_matrices(demo_project, selection=sel), "count", "Rotterdam", "MECH-COCREATIE") == 1
 
 
