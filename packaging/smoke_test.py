@@ -47,6 +47,10 @@ def check(exe: Path, workdir: Path) -> dict:
     assert r.returncode == 0, r.stderr
     info = json.loads(r.stdout)
     assert len(info["documents"]) == 14 and info["codebook"]["codes"] == 26
+    r = run(exe, "export", str(project), "-o", str(workdir / "demo.qdpx"), env=env)  # REFI-QDA (lxml) frozen
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = run(exe, "new", str(workdir / "back.bap"), "--from", str(workdir / "demo.qdpx"), env=env)
+    assert r.returncode == 0 and "text codings at their exact offsets" in r.stdout, r.stdout + r.stderr
     if (exe.parent / "_internal" / "resources" / "tessdata").is_dir() or (exe.parent / "resources" / "tessdata").is_dir():
         r = run(exe, "ocr", str(project), "--doc", "Breda", env=dict(env, TESSDATA_PREFIX=""))  # the shipped data
         assert r.returncode == 0 and "text recognised on 1 page(s): 13." in r.stdout, r.stdout + r.stderr

@@ -13,7 +13,6 @@ from burgerannotator.core.ops import CodeQuote, ImportCodebook, ImportPdfs, Remo
 from burgerannotator.core.segments import find_segment
 from burgerannotator.core.store import Project
 
-from . import refi_cli
 from .common import add_project_arg, coder_for, ensure_coder, opened, print_json
 
 
@@ -65,6 +64,8 @@ def register(sub) -> None:
 
 def cmd_new(args) -> int:
     if args.from_file:
+        from . import refi_cli
+
         return refi_cli.new_from(args)
     data = codebook.load_codebook_file(args.codebook)  # read first: a bad codebook makes no file
     project = Project.create(Path(args.project))
@@ -82,6 +83,8 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from . import refi_cli
+
     if refi_cli.is_exchange_import(args.pdfs):
         return refi_cli.import_file(args)
     from burgerannotator.core import ocr

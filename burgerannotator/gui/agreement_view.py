@@ -2,7 +2,7 @@
 per document and overall with the coefficients (undefined ones say so, with why)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem, QWidget)
@@ -18,6 +18,9 @@ from .follow import ComparisonGate, LazyRefresh, follow_blind_mode, follow_chang
 
 SCOPE_TITLES = {"code": "code", "document": "document", "overall": "", "scale": "scale"}
 
+LEVEL_NAMES = [QT_TRANSLATE_NOOP("Levels", "Document"), QT_TRANSLATE_NOOP("Levels", "Segment"),
+               QT_TRANSLATE_NOOP("Levels", "Text"), QT_TRANSLATE_NOOP("Levels", "Scale")]  # for pyside6-lupdate
+
 
 class AgreementView(ComparisonGate, QWidget):
     def __init__(self, project=None, parent=None):
@@ -26,30 +29,34 @@ class AgreementView(ComparisonGate, QWidget):
         self.report = None
         self._active: set[str] = set()  # uuids of the coders who have codings
         self.coder_list = QListWidget()
+        self.coder_list.setAccessibleName(self.tr("Coders to compare"))
         self.coder_list.setMaximumHeight(90)
         self.level_box = QComboBox()
+        self.level_box.setAccessibleName(self.tr("Agreement level"))
         for level in LEVELS:
-            self.level_box.addItem(level.capitalize(), level)
+            self.level_box.addItem(QCoreApplication.translate("Levels", level.capitalize()), level)
         self.overlap_box = QDoubleSpinBox(minimum=0.05, maximum=1.0, singleStep=0.05, decimals=2, value=0.9)
-        self.overlap_box.setToolTip("Segments match when intersection / union of their spans reaches this share")
-        self.compute_button = QPushButton("Compute")
-        self.export_button = QPushButton("Excel…")
+        self.overlap_box.setAccessibleName(self.tr("Overlap for a segment match"))
+        self.overlap_box.setToolTip(self.tr("Segments match when intersection / union of their spans reaches this share"))
+        self.compute_button = QPushButton(self.tr("Compute"))
+        self.export_button = QPushButton(self.tr("Excel…"))
         self.export_button.setEnabled(False)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Level"))
+        bar.addWidget(QLabel(self.tr("Level")))
         bar.addWidget(self.level_box)
-        bar.addWidget(QLabel("Overlap"))
+        bar.addWidget(QLabel(self.tr("Overlap")))
         bar.addWidget(self.overlap_box)
         bar.addStretch(1)
         bar.addWidget(self.compute_button)
         bar.addWidget(self.export_button)
         self.table = QTableWidget(0, 0)
+        self.table.setAccessibleName(self.tr("Agreement per code"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.message = QLabel("")
         self.message.setWordWrap(True)
         inner = self.build_gate()  # everything but the blind-coding notice goes in here
-        inner.addWidget(QLabel("Coders"))
+        inner.addWidget(QLabel(self.tr("Coders")))
         inner.addWidget(self.coder_list)
         inner.addLayout(bar)
         inner.addWidget(self.table, 1)
@@ -127,8 +134,7 @@ class AgreementView(ComparisonGate, QWidget):
             return
         self._fill()
         self.export_button.setEnabled(True)
-        self.message.setText(f"{len(self.report.coders)} coders, {len(self.report.codes)} codes, "
-                             f"{self.report.documents} documents. 'undefined': hover for the reason.")
+        self.message.setText(self.tr("{n_coders} coders, {n_codes} codes, {documents} documents. 'undefined': hover for the reason.").format(n_coders=len(self.report.coders), n_codes=len(self.report.codes), documents=self.report.documents))
 
     def _fill(self) -> None:
         level = self.level()
@@ -136,7 +142,7 @@ class AgreementView(ComparisonGate, QWidget):
         rows = self.report.rows[level]
         self.table.clear()
         self.table.setColumnCount(2 + len(stats) + len(counts))
-        self.table.setHorizontalHeaderLabels(["", "name", *STAT_LABELS[level].values(), *COUNT_LABELS[level].values()])
+        self.table.setHorizontalHeaderLabels(["", self.tr("name"), *STAT_LABELS[level].values(), *COUNT_LABELS[level].values()])
         self.table.setRowCount(len(rows))
         grey = QBrush(QColor("#888888"))
         for i, row in enumerate(rows):
@@ -161,11 +167,11 @@ class AgreementView(ComparisonGate, QWidget):
             write_agreement_xlsx(self.report, path)
 
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Agreement to Excel", "agreement.xlsx", "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Agreement to Excel"), "agreement.xlsx", self.tr("Excel (*.xlsx)"))
         if path:
             try:
                 self.export_to(path)
-                self.message.setText(f"Wrote {path}.")
+                self.message.setText(self.tr("Wrote {path}.").format(path=path))
             except UserError as exc:
                 self.message.setText(exc.message)
 

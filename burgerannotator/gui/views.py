@@ -4,6 +4,8 @@ this puts them in the window, hidden until asked for from the Analysis menu, so 
 keeps its room on a small screen. The matrix needs room: it opens as a tab beside the page."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from PySide6.QtWidgets import QDockWidget
 
 from . import agreement_view, disagreement_view, help_menu, matrix_view, merge_dialog, search_panel
@@ -12,9 +14,9 @@ from .follow import add_show_action
 
 # dock object name -> (Analysis menu text, shortcut)
 ANALYSIS = {
-    "dock-summary": ("&Summary per document", None),
-    "dock-agreement": ("&Agreement between coders", None),
-    "dock-disagreements": ("&Disagreements and consensus", None),
+    "dock-summary": (QT_TRANSLATE_NOOP("Menus", "&Summary per document"), None),
+    "dock-agreement": (QT_TRANSLATE_NOOP("Menus", "&Agreement between coders"), None),
+    "dock-disagreements": (QT_TRANSLATE_NOOP("Menus", "&Disagreements and consensus"), None),
     "dock-search": None,          # Edit > Search documents (Ctrl+Shift+F) shows it
     "dock-suggestions": None,     # Code > Review dictionary suggestions shows it
 }
@@ -43,7 +45,7 @@ def install_views(window) -> None:
         if dock is None or entry is None:
             continue
         text, shortcut = entry
-        add_show_action(window, dock, "Analysis", text, shortcut)
+        add_show_action(window, dock, "Analysis", QCoreApplication.translate("Menus", text), shortcut)
     # Only the coding panels are open at first (before the window is shown, so hidden docks
     # do not make it taller than a 1366x768 screen); a saved layout restores the user's choice.
     for name in ANALYSIS:

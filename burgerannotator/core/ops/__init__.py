@@ -30,6 +30,7 @@ from .decisions import (
     WithdrawDecision,
 )
 from .documents import SetAttributes, SetMemo, SetScaleValue
+from .exchange import ImportQdc, ImportQdpx
 from .ocr import RecogniseText
 from .project import EnsureCoder, ImportPdf, ImportPdfs, MergeProjects, RenameCoder
 from .revert import Revert, StaleUndo
@@ -43,4 +44,5 @@ __all__ = [
     "AcceptCoder", "AcceptAll", "AcceptSpan", "RejectPassage", "WithdrawDecision", "AcceptAgreed",
     "DecideSuggestion", "AcceptAllSuggestions", "Autocode",
     "ImportPdfs", "ImportPdf", "MergeProjects", "EnsureCoder", "RenameCoder",
+    "ImportQdc", "ImportQdpx",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
 from burgerannotator.core.areas import area_text
@@ -17,7 +17,8 @@ def _key(seg):
     return (seg.start, seg.end, seg.uuid)
 
 
-COLUMNS = ["Code", "Page", "Quote", "Coder", "Memo"]
+COLUMNS = [QT_TRANSLATE_NOOP("Columns", "Code"), QT_TRANSLATE_NOOP("Columns", "Page"), QT_TRANSLATE_NOOP("Columns", "Quote"),
+           QT_TRANSLATE_NOOP("Columns", "Coder"), QT_TRANSLATE_NOOP("Columns", "Memo")]
 MEMO = 4
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_PX = 20  # an area's thumbnail fits the row (22 px)
@@ -85,7 +86,7 @@ class SegmentModel(RowTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == 0:
-                return seg.code.code_id
+                return seg.code.name  # as the codebook names it (the id is in the tooltip)
             if col == 1:
                 return page_label(seg.document, seg.page_first)
             if col == 2:
@@ -95,7 +96,7 @@ class SegmentModel(RowTableModel):
                 return seg.coder.name
             return seg.memo
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{seg.code.path}\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else "")
+            return f"{seg.code.path} ({seg.code.code_id})\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else "")
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return QColor(seg.code.color)
         if role == Qt.ItemDataRole.DecorationRole and col == 2 and seg.kind == "area":
