@@ -3,13 +3,12 @@ scanned pages (Tesseract), keeping its segments; ``area`` codes a rectangle of a
 from __future__ import annotations
 
 from burgerannotator.core import codebook, ocr
-from burgerannotator.core.coders import get_or_create_coder
 from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import NotFoundError, UserError
-from burgerannotator.core.ops import CodeArea, RecogniseText, run
+from burgerannotator.core.ops import CodeArea, RecogniseDocument, run
 from burgerannotator.core.segments import find_segment
 
-from .common import add_project_arg, coder_for, opened
+from .common import add_project_arg, coder_for, ensure_coder, opened
 
 
 def register(sub) -> None:
@@ -36,8 +35,9 @@ def cmd_ocr(args) -> int:
     ocr.require()  # one line with how to install Tesseract, before the project is touched
     with opened(args.project) as project:
         document = find_document(project, args.doc)
-        coder = get_or_create_coder(project, args.coder) if args.coder else None
-        report = run(project, RecogniseText(document.uuid, args.force, coder.uuid if coder else None)).value
+        coder = ensure_coder(project, args.coder) if args.coder else None
+        report = run(project, RecogniseDocument(document.uuid, force=args.force,
+                                                coder=coder.uuid if coder else None)).value
     print("\n".join(report.lines()))
     return 0
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from burgerannotator.core import ocr
-from burgerannotator.core.ops import RecogniseText
+from burgerannotator.core.ops import RecogniseDocument
 from burgerannotator.core.pdf_lock import PDF_LOCK
 from burgerannotator.core.recognise import pages_to_recognise
 
@@ -59,7 +59,7 @@ class OcrActions:
             return not dialog.wasCanceled()
 
         with PDF_LOCK:
-            report = s.do(RecogniseText(doc.uuid, bool(force), s.coder.uuid, progress), self).value
+            report = s.do(RecogniseDocument(doc.uuid, bool(force), s.coder.uuid, progress), self).value
         dialog.close()
         if report.pages:  # the view selects, finds and draws on the new words (same place on screen)
             pane = self.window.pane

@@ -31,18 +31,17 @@ from .decisions import (
 )
 from .documents import SetAttributes, SetMemo, SetScaleValue
 from .exchange import ImportQdc, ImportQdpx
-from .ocr import RecogniseText
-from .project import EnsureCoder, ImportPdf, ImportPdfs, MergeProjects, RenameCoder
+from .project import EnsureCoder, ImportPdf, ImportPdfs, MergeProjects, RecogniseDocument, RenameCoder
 from .revert import Revert, StaleUndo
 
 __all__ = [
     "Operation", "Result", "run", "row", "Revert", "StaleUndo",
-    "CodeSpan", "CodeQuote", "CodeArea", "RecogniseText", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment",
+    "CodeSpan", "CodeQuote", "CodeArea", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment",
     "RemoveDuplicates",
     "AddCode", "UpdateCode", "PinCode", "MoveCode", "MergeCodes", "DeleteCode", "ImportCodebook",
     "SetAttributes", "SetScaleValue", "SetMemo",
     "AcceptCoder", "AcceptAll", "AcceptSpan", "RejectPassage", "WithdrawDecision", "AcceptAgreed",
     "DecideSuggestion", "AcceptAllSuggestions", "Autocode",
-    "ImportPdfs", "ImportPdf", "MergeProjects", "EnsureCoder", "RenameCoder",
+    "ImportPdfs", "ImportPdf", "RecogniseDocument", "MergeProjects", "EnsureCoder", "RenameCoder",
     "ImportQdc", "ImportQdpx",
 ]
