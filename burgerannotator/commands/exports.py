@@ -5,6 +5,7 @@ from pathlib import Path
 
 from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import UserError
+from burgerannotator.core.exports.dutch import LANGUAGES, localise
 from burgerannotator.core.exports.csv_writer import SEPARATORS, write_csv
 from burgerannotator.core.exports.report import write_report
 from burgerannotator.core.exports.tables import matrix_table, quotes_table
@@ -43,6 +44,7 @@ def register(sub) -> None:
     p.add_argument("--hide-empty", action="store_true", help="leave out codes without segments")
     p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator: ',' or ';' (decimal comma)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="CSV column headers: en (default, stable) or nl")
     p.set_defaults(func=cmd_matrix)
 
     p = sub.add_parser("summary", help="per-document summary: quotes per code with printed pages")
@@ -52,6 +54,7 @@ def register(sub) -> None:
     p.add_argument("--coder", metavar="NAME", help="only this coder's codings (default: every coder)")
     p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="CSV column headers: en (default, stable) or nl")
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("export", help="everything in one Excel workbook")
@@ -78,7 +81,7 @@ def cmd_matrix(args) -> int:
     with opened(args.project, readonly=True) as project:
         matrix = build_matrix(project, args.measure, _selection(project, args), args.by, args.hide_empty)
         if kind == "csv":
-            write_csv(matrix_table(matrix), args.output, args.sep)
+            write_csv(localise(matrix_table(matrix), args.lang), args.output, args.sep)
         else:
             write_matrix_workbook(matrix, args.output)
     rows, cols = matrix.shape
@@ -100,7 +103,7 @@ def cmd_summary(args) -> int:
             raise UserError("This project has no documents yet.")
         title = f"{project.info.name}: summary per document"
         if fmt == "csv":
-            write_csv(quotes_table(summaries), args.output, args.sep)
+            write_csv(localise(quotes_table(summaries), args.lang), args.output, args.sep)
         else:
             write_report(summaries, args.output, fmt, title)
     quotes = sum(s.quote_count for s in summaries)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem, QWidget)
 
 from burgerannotator.core.agreement.level_report import COUNT_LABELS, LEVELS, STAT_LABELS
 from burgerannotator.core.agreement.coding_data import active_coders
@@ -38,6 +38,14 @@ class AgreementView(ComparisonGate, QWidget):
         self.overlap_box = QDoubleSpinBox(minimum=0.05, maximum=1.0, singleStep=0.05, decimals=2, value=0.9)
         self.overlap_box.setAccessibleName(self.tr("Overlap for a segment match"))
         self.overlap_box.setToolTip(self.tr("Segments match when intersection / union of their spans reaches this share"))
+        self.uncoded_box = QComboBox()  # issue 13: how a document a coder coded nothing in counts
+        self.uncoded_box.addItem(self.tr("Uncoded document: missing"), "missing")
+        self.uncoded_box.addItem(self.tr("Uncoded document: absent"), "absent")
+        self.uncoded_box.setToolTip(self.tr("Document level: a document a coder coded nothing in (no segment of any "
+                                            "code) counts as not judged (missing) or as 'absent' for every code"))
+        self.ci_box = QCheckBox(self.tr("95% intervals"))
+        self.ci_box.setToolTip(self.tr("Gwet's standard errors, Cohen's ASE, Hayes & Krippendorff bootstrap for "
+                                       "alpha (1,000 draws, fixed seed), bootstrap over documents for segments and text"))
         self.compute_button = QPushButton(self.tr("Compute"))
         self.export_button = QPushButton(self.tr("Excel…"))
         self.export_button.setEnabled(False)
@@ -46,6 +54,8 @@ class AgreementView(ComparisonGate, QWidget):
         bar.addWidget(self.level_box)
         bar.addWidget(QLabel(self.tr("Overlap")))
         bar.addWidget(self.overlap_box)
+        bar.addWidget(self.uncoded_box)
+        bar.addWidget(self.ci_box)
         bar.addStretch(1)
         bar.addWidget(self.compute_button)
         bar.addWidget(self.export_button)
@@ -119,6 +129,7 @@ class AgreementView(ComparisonGate, QWidget):
 
     def _level_changed(self) -> None:
         self.overlap_box.setEnabled(self.level() == "segment")
+        self.uncoded_box.setEnabled(self.level() == "document")
 
     def _recompute(self) -> None:
         if self._coders_stale:
@@ -132,13 +143,20 @@ class AgreementView(ComparisonGate, QWidget):
             return
         try:
             self.report = agreement(self.project, coders=self.chosen_coders(), levels=[self.level()],
-                                    overlap=self.overlap_box.value())
+                                    overlap=self.overlap_box.value(), uncoded_documents=self.uncoded_box.currentData(),
+                                    ci=self.ci_box.isChecked())
         except UserError as exc:
             self.message.setText(exc.message)
             return
         self._fill()
         self.export_button.setEnabled(True)
-        self.message.setText(self.tr("{n_coders} coders, {n_codes} codes, {documents} documents. 'undefined': hover for the reason.").format(n_coders=len(self.report.coders), n_codes=len(self.report.codes), documents=self.report.documents))
+        notes = " ".join(self.report.notes)
+        intervals = self.tr("; [low, high] = 95% interval, hover for the method") if self.report.ci else ""
+        self.message.setText(self.tr("{n_coders} coders, {n_codes} codes, {documents} documents. 'undefined': hover "
+                                     "for the reason").format(n_coders=len(self.report.coders),
+                                                              n_codes=len(self.report.codes),
+                                                              documents=self.report.documents)
+                             + f"{intervals}. {notes}")
 
     def _fill(self) -> None:
         level = self.level()
@@ -154,11 +172,14 @@ class AgreementView(ComparisonGate, QWidget):
             self.table.setItem(i, 1, QTableWidgetItem(row.code_name or SCOPE_TITLES[row.scope]))
             for j, key in enumerate(stats, start=2):
                 stat = row.stats.get(key)
-                item = QTableWidgetItem(stat.text() if stat else "")
+                shown = (f"{stat.text()} {stat.ci_text()}".strip()) if stat else ""
+                item = QTableWidgetItem(shown)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if stat is not None and not stat.defined:
                     item.setToolTip(stat.reason)
                     item.setForeground(grey)
+                elif stat is not None and stat.ci is not None:
+                    item.setToolTip(_ci_tip(stat.ci))
                 self.table.setItem(i, j, item)
             for j, key in enumerate(counts, start=2 + len(stats)):
                 item = QTableWidgetItem(str(row.counts.get(key, "")))
@@ -178,6 +199,17 @@ class AgreementView(ComparisonGate, QWidget):
                 self.message.setText(self.tr("Wrote {path}.").format(path=path))
             except UserError as exc:
                 self.message.setText(exc.message)
+
+
+def _ci_tip(ci) -> str:
+    lines = [ci.method]
+    if getattr(ci, "se", None) is not None:
+        lines.append(f"SE {ci.se:.4f}")
+    if getattr(ci, "draws", None):
+        lines.append(f"{ci.draws} draws, seed {ci.seed}")
+    for minimum, share in getattr(ci, "q_below", {}).items():
+        lines.append(f"q(alpha < {minimum:g}) = {share:.3f}")
+    return "\n".join(lines)
 
 
 def install(main_window) -> AgreementView:

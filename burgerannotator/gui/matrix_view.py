@@ -95,10 +95,10 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            row = m.rows[r].label if r < len(m.rows) else "All documents"
+            row = m.rows[r].label if r < len(m.rows) else QCoreApplication.translate("MatrixView", "All documents")
             col = m.columns[c] if c < len(m.columns) else None
             who = f" ({col.coder_name})" if col is not None and col.coder_name else ""
-            what = f"{col.category} > {col.name}{who}" if col is not None else "all codes"
+            what = f"{col.category} > {col.name}{who}" if col is not None else QCoreApplication.translate("MatrixView", "all codes")
             return f"{row} x {what}: {format_value(m.measure, value)} ({m.measure})"
         if role == Qt.ItemDataRole.UserRole:
             return value
@@ -112,7 +112,7 @@ class MatrixModel(QAbstractTableModel):
             col = m.columns[section] if section < len(m.columns) else None
             if role == Qt.ItemDataRole.DisplayRole:
                 if col is None:
-                    return "Total"
+                    return QCoreApplication.translate("MatrixView", "Total")
                 return f"{col.name}\n{col.coder_name}" if col.coder_name else col.name
             if role == Qt.ItemDataRole.ToolTipRole and col is not None:
                 return f"{col.category} > {col.name} ({col.code_id})" + (f", {col.coder_name}" if col.coder_name else "")
@@ -127,7 +127,7 @@ class MatrixModel(QAbstractTableModel):
         else:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 if section >= len(m.rows):
-                    return "Total"
+                    return QCoreApplication.translate("MatrixView", "Total")
                 row = m.rows[section]
                 return row.label if role == Qt.ItemDataRole.DisplayRole else row.file_name
         return None
@@ -289,7 +289,7 @@ class MatrixView(QWidget):
         self.model.set_matrix(matrix)
         self._fit_columns()
         rows, cols = matrix.shape
-        self.status.setText(self.tr("{rows} documents x {cols} columns; {segment_total} segments ({description}). Click a cell to list its segments.").format(rows=rows, cols=cols, segment_total=matrix.segment_total, description=matrix.selection.description))
+        self.status.setText(self.tr("{rows} documents x {cols} columns; {segment_total} segments ({description}). Click a cell to list its segments.").format(rows=rows, cols=cols, segment_total=matrix.segment_total, description=self.coder_box.currentText() or matrix.selection.description))
 
     def _fit_columns(self) -> None:
         """Narrow columns (the names are written upwards), wide enough for the widest value."""

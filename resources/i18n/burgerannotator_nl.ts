@@ -767,6 +767,18 @@ Wachtwoord:</translation>
 <context>
     <name>MatrixView</name>
     <message>
+        <source>All documents</source>
+        <translation>Alle documenten</translation>
+    </message>
+    <message>
+        <source>all codes</source>
+        <translation>alle codes</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
         <source>Measure</source>
         <translation>Maat</translation>
     </message>

@@ -230,3 +230,20 @@ def test_awkward_text_still_validates(demo_project, tmp_path):
         assert find_document(project, "Nijmegen").attributes["rank"] == 9  # still a number beside the text one
     finally:
         project.close()
+
+
+def test_a_file_the_schema_rejects_is_not_written(demo_project, tmp_path, monkeypatch):
+    from burgerannotator.core.errors import UserError
+    from burgerannotator.core.refi import project_export
+
+    real = project_export.build_project
+
+    def broken(project, coders):
+        root, files, counts = real(project, coders)
+        root[0].addprevious(etree.Element("{urn:QDA-XML:project:1.0}Sources"))  # Sources before Users: wrong order
+        return root, files, counts
+
+    monkeypatch.setattr(project_export, "build_project", broken)
+    with pytest.raises(UserError, match="would not pass the REFI-QDA schema"):
+        refi.write_qdpx(demo_project, tmp_path / "bad.qdpx")
+    assert not (tmp_path / "bad.qdpx").exists()

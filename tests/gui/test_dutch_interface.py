@@ -21,7 +21,7 @@ from gui_helpers import show_window
 from support import REPO
 
 # the same in Dutch and English (or names)
-SAME_IN_BOTH = {"BurgerAnnotator", "Matrix", "Memo", "Memo...", "Excel…", "Document", "Help", "Total", "Nederlands",
+SAME_IN_BOTH = {"BurgerAnnotator", "Matrix", "Memo", "Memo...", "Excel…", "Document", "Help", "Nederlands",
                 "English", "Overlap", "Code", "Consensus", "Later", "Zoom", "Segment"}
 
 
