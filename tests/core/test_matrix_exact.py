@@ -64,3 +64,18 @@ def test_cell_segments_are_the_cells_own_in_text_order(demo_project):
 ])
 def test_format_value(measure, value, text):
     assert format_value(measure, value) == text
+
+
+def test_matrix_value_keeps_shares_as_fractions(demo_project):
+    p = demo_project
+    anna = get_or_create_coder(p, "Anna")
+    haarlem = find_document(p, "Haarlem")
+    seg = segments.code_quote(p, haarlem, "Een gelote groep bewoners", codebook.find_code(p, "THEMA-WIJK"), anna)
+    selection = select_coders(p, "coder", "Anna")
+    cov, cnt = build_matrix(p, "coverage", selection), build_matrix(p, "count", selection)
+    row = next(i for i, r in enumerate(cov.rows) if r.document_id == haarlem.id)
+    col = next(j for j, c in enumerate(cov.columns) if c.code_id == "THEMA-WIJK")
+    share = cov.value(row, col)
+    assert type(share) is float and share == (seg.end - seg.start) / len(haarlem.text)
+    assert 0 < share < 0.01
+    assert type(cnt.value(row, col)) is int and cnt.value(row, col) == 1
