@@ -199,7 +199,7 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
     with PDF_LOCK:  # PyMuPDF is not thread-safe: the window may be rendering pages meanwhile
         doc, needed_password = _open(data, name, password)
         pages = extract_document(doc, name)
-        recognised = ocr_engine.recognise_pages(doc, pages, ocr) if ocr != "never" else []
+        recognised, ocr_failed = ocr_engine.recognise_pages(doc, pages, ocr) if ocr != "never" else ([], [])
         meta = doc.metadata or {}
         stored = _stored_bytes(doc, data, needed_password)
         repaired = doc.is_repaired
@@ -213,6 +213,8 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
     if recognised:
         result.warnings.append(f"{name}: text recognised (OCR) on {len(recognised)} page(s): "
                                + ", ".join(recognised[:10]))
+    if ocr_failed:
+        result.warnings.append(f"{name}: text could not be recognised on p. " + "; ".join(ocr_failed[:5]))
     with project.transaction() as s:
         if s.get(PdfBlob, digest) is None:
             s.add(PdfBlob(sha256=digest, data=stored, size=len(data)))

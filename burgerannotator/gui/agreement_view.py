@@ -106,11 +106,12 @@ class AgreementView(ComparisonGate, QWidget):
     KINDS = ("segments", "coders", "codebook", "scales", "documents")
 
     def on_changes(self, changes, _initiator=None) -> None:
-        """Coders came or went: list them; the codings changed: the shown figures are out of date."""
-        if changes.touches("coders", "segments"):
-            self._fill_coders()
-        if self.report is not None:
-            self.refresher.schedule()
+        """Coders came or went, codings changed: the coder list and the figures are out of date
+        (brought up to date at once if shown, else when the view is shown: coding costs nothing)."""
+        self._coders_stale = self._coders_stale or changes.touches("coders", "segments")
+        self.refresher.schedule()
+
+    _coders_stale = False
 
     def set_blind(self, blind: bool) -> None:
         """Blind coding: no comparison between coders, only the notice."""
@@ -131,6 +132,9 @@ class AgreementView(ComparisonGate, QWidget):
         self.uncoded_box.setEnabled(self.level() == "document")
 
     def _recompute(self) -> None:
+        if self._coders_stale:
+            self._coders_stale = False
+            self._fill_coders()
         if self.report is not None:
             self.compute()
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from burgerannotator.core import codebook, duplicates
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.ops import CodeSpan, DeleteSegment, Recode, Resize, SetSegmentMemo
+from burgerannotator.core.ops import CodeArea, CodeSpan, DeleteSegment, Recode, Resize, SetSegmentMemo
 
 from .ask import choose
 from .code_picker import pick_code
@@ -32,6 +32,7 @@ class CodingActions(QObject):
         view.boundsChanged.connect(self._bounds_dragged)
         view.contextRequested.connect(self._view_menu)
         view.selectionChanged.connect(self._text_selected)
+        view.areaChanged.connect(self._area_drawn)
 
     @property
     def workspace(self):
@@ -62,6 +63,16 @@ class CodingActions(QObject):
         elif ws.selection.span is not None:
             ws.selection.clear()
 
+    def _area_drawn(self, area) -> None:
+        ws = self.workspace
+        if ws is None or ws.document is None:
+            return
+        if area is not None:
+            ws.selection.select_area(ws.document.uuid, area[0], area[1])
+            self.message.emit("Area drawn: apply a code to it (a code's key 1-9, Ctrl+K, or a click in the codebook).")
+        elif ws.selection.area is not None:
+            ws.selection.clear()
+
     def select_segment(self, uuid: str | None) -> None:
         ws = self.workspace
         if ws is not None:
@@ -72,6 +83,8 @@ class CodingActions(QObject):
         view = self.window.pane.view
         if selection.span is None and view.selection_span() is not None:
             view.clear_selection(emit=False)
+        if selection.area is None and view.selection_area() is not None:
+            view.set_area(0, None, emit=False)
         if view.overlay.selected != selection.segment:
             view.set_selected_segment(selection.segment)
         if selection.segment is None:
@@ -107,6 +120,13 @@ class CodingActions(QObject):
         """Code the selected text with ``code``; with no text selected, recode the selected segment."""
         ws = self.workspace
         if ws is None or ws.document is None:
+            return
+        if ws.selection.area is not None:
+            page, rect = ws.selection.area
+            uuid = ws.do(CodeArea(ws.document.uuid, code.uuid, ws.coder.uuid, page, rect), self).value
+            ws.selection.select_segment(ws.document.uuid, uuid)
+            seg = ws.segment(uuid)
+            self.message.emit(f"Coded {code.code_id} on an area of p. {seg.document.pages[seg.page_first].label}.")
             return
         span = ws.selection.span
         if span is not None:
@@ -176,7 +196,7 @@ class CodingActions(QObject):
 
     @guarded
     def code_selection_with(self) -> None:
-        if self.selection is None or self.selection.span is None:
+        if self.selection is None or (self.selection.span is None and self.selection.area is None):
             return self.recode_selected()
         uuid = pick_code(self.window, codebook.leaf_codes(self.workspace.project), self.tr("Code with"))
         if uuid:
@@ -256,7 +276,7 @@ class CodingActions(QObject):
         if ws is None or ws.document is None:
             return None
         menu = QMenu(self.window)
-        if ws.selection.span is not None:
+        if ws.selection.span is not None or ws.selection.area is not None:
             menu.addAction(self.tr("Code with... (searchable)"), self.code_selection_with)
             for key, code in sorted(ws.pinned_codes().items()):
                 menu.addAction(f"{key}  {code.name}", lambda c=code: self.apply_code(c))
@@ -270,5 +290,5 @@ class CodingActions(QObject):
             elif seg is not None:
                 menu.addAction(self.tr("{name}'s segment (read only)").format(name=seg.coder.name)).setEnabled(False)
         else:
-            menu.addAction(self.tr("Select text to code it (drag over words)")).setEnabled(False)
+            menu.addAction(self.tr("Select text to code it (drag over words; Ctrl+drag: an area)")).setEnabled(False)
         return menu

@@ -27,7 +27,7 @@ def mark_for(segment: Segment, own: bool) -> SegmentMark:
     tip = f"{code.name} ({code.code_id})\n" + QCoreApplication.translate("DocumentPane", "Coder: {name}").format(name=segment.coder.name) \
         + memo + note
     return SegmentMark(segment.uuid, code.code_id, QColor(code.color), own and not suggested, rects, tip,
-                       segment.start, segment.end, suggested=suggested)
+                       segment.start, segment.end, suggested=suggested, area=segment.kind == "area")
 
 
 class DocumentPane(QWidget):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QProgressDialog
 
+from burgerannotator.core import ocr
 from burgerannotator.core.errors import PdfImportError
 from burgerannotator.core.importer import ImportStatus
 from burgerannotator.core.ops import ImportPdf, ImportPdfs
@@ -36,7 +37,8 @@ def import_pdfs(parent, workspace, paths: list[str], notes: list[str] | None = N
     parent.import_progress = dialog  # closing the window meanwhile cancels after this file, then closes
     try:
         with PDF_LOCK:  # PyMuPDF is not thread-safe: page rendering waits meanwhile
-            results = workspace.do(ImportPdfs(paths, coder=workspace.coder.uuid, progress=progress)).value
+            mode = ocr.resolve_mode("auto")  # scanned pages are recognised when Tesseract is there
+            results = workspace.do(ImportPdfs(paths, coder=workspace.coder.uuid, progress=progress, ocr=mode)).value
     finally:
         parent.import_progress = None
         dialog.close()
@@ -53,6 +55,10 @@ def import_pdfs(parent, workspace, paths: list[str], notes: list[str] | None = N
     problems += [w for r in results for w in r.warnings]
     if problems:
         show_error("\n".join(problems[:12]), parent, QCoreApplication.translate("ImportDialog", "Import"))
+    if any("without a text layer" in w for r in results for w in r.warnings):
+        from .ocr_actions import say_once_what_ocr_needs
+
+        say_once_what_ocr_needs(parent)
     return results
 
 
@@ -61,7 +67,8 @@ def _retry_with_password(parent, workspace, result):
     if not ok or not password:
         return result
     try:
-        return workspace.do(ImportPdf(result.path, password=password, coder=workspace.coder.uuid)).value
+        return workspace.do(ImportPdf(result.path, password=password, coder=workspace.coder.uuid,
+                                      ocr=ocr.resolve_mode("auto"))).value
     except PdfImportError as exc:
         result.message = str(exc)
         return result

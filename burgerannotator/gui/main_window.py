@@ -30,6 +30,7 @@ from .document_list import DocumentList
 from .document_pane import DocumentPane
 from .errors import guarded
 from .memo_actions import MemoActions
+from .ocr_actions import OcrActions
 from .menus import build_menus
 from .pdf_view.render import PageRenderer
 from .project_actions import ProjectActions
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.project_actions = ProjectActions(self)
         self.codebook_editor = CodebookEditor(self)
         self.memo_actions = MemoActions(self)
+        self.ocr_actions = OcrActions(self)
         self.details.memo_requested = self.memo_actions.edit_document_memo
         build_menus(self)
         for dock in self.findChildren(QDockWidget):

@@ -69,6 +69,12 @@ def build_menus(w) -> None:
 
     m["Code"] = k = bar.addMenu(QCoreApplication.translate("Menus", "&Code"))
     _act(w, k, QCoreApplication.translate("Menus", "Code the selection &with... (searchable)"), c.code_selection_with, "Ctrl+K")
+    w.area_tool_action = _act(w, k, QCoreApplication.translate("Menus", "&Area tool: draw a rectangle to code"),
+                              pane.view.set_area_tool, "Ctrl+Shift+A", checkable=True,
+                              tip=QCoreApplication.translate("Menus", "Or Ctrl+drag on a page: code a figure, "
+                                                                      "table or scan as an area"))
+    _act(w, k, QCoreApplication.translate("Menus", "&Recognise text of this document (OCR)"),
+         lambda: w.ocr_actions.recognise_current())
     k.addSeparator()
     _act(w, k, QCoreApplication.translate("Menus", "&Next segment"), lambda: c.step_segment(1), "F8")
     _act(w, k, QCoreApplication.translate("Menus", "&Previous segment"), lambda: c.step_segment(-1), "Shift+F8")

@@ -363,8 +363,8 @@ zie je alleen je eigen segmenten. Kies een bestaande codeur of typ een nieuwe na
         <translation>Segment van {name} (alleen lezen)</translation>
     </message>
     <message>
-        <source>Select text to code it (drag over words)</source>
-        <translation>Selecteer tekst om die te coderen (sleep over woorden)</translation>
+        <source>Select text to code it (drag over words; Ctrl+drag: an area)</source>
+        <translation>Selecteer tekst om te coderen (sleep over woorden; Ctrl+slepen: een gebied)</translation>
     </message>
 </context>
 <context>
@@ -997,6 +997,18 @@ Wachtwoord:</translation>
     <message>
         <source>Code the selection &amp;with... (searchable)</source>
         <translation>De selectie coderen &amp;met... (doorzoekbaar)</translation>
+    </message>
+    <message>
+        <source>&amp;Area tool: draw a rectangle to code</source>
+        <translation>&amp;Gebied: teken een rechthoek om te coderen</translation>
+    </message>
+    <message>
+        <source>Or Ctrl+drag on a page: code a figure, table or scan as an area</source>
+        <translation>Of Ctrl+slepen op een pagina: codeer een figuur, tabel of scan als gebied</translation>
+    </message>
+    <message>
+        <source>&amp;Recognise text of this document (OCR)</source>
+        <translation>Tekst van dit document he&amp;rkennen (OCR)</translation>
     </message>
     <message>
         <source>&amp;Next segment</source>

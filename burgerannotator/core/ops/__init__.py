@@ -8,6 +8,7 @@ with ``run``. Nothing else writes: the older functions in ``core.segments``,
 from .base import Operation, Result, row, run
 from .codebook import AddCode, DeleteCode, ImportCodebook, MergeCodes, MoveCode, PinCode, UpdateCode
 from .coding import (
+    CodeArea,
     CodeQuote,
     CodeSpan,
     DeleteSegment,
@@ -35,7 +36,7 @@ from .revert import Revert, StaleUndo
 
 __all__ = [
     "Operation", "Result", "run", "row", "Revert", "StaleUndo",
-    "CodeSpan", "CodeQuote", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment",
+    "CodeSpan", "CodeQuote", "CodeArea", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment",
     "RemoveDuplicates",
     "AddCode", "UpdateCode", "PinCode", "MoveCode", "MergeCodes", "DeleteCode", "ImportCodebook",
     "SetAttributes", "SetScaleValue", "SetMemo",

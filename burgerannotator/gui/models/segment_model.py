@@ -5,8 +5,9 @@ import bisect
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
+from burgerannotator.core.areas import area_text
 from burgerannotator.core.documents import page_label
 
 from .table_base import RowTableModel
@@ -20,6 +21,7 @@ COLUMNS = [QT_TRANSLATE_NOOP("Columns", "Code"), QT_TRANSLATE_NOOP("Columns", "P
            QT_TRANSLATE_NOOP("Columns", "Coder"), QT_TRANSLATE_NOOP("Columns", "Memo")]
 MEMO = 4
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+THUMB_PX = 20  # an area's thumbnail fits the row (22 px)
 
 
 class SegmentModel(RowTableModel):
@@ -88,7 +90,8 @@ class SegmentModel(RowTableModel):
             if col == 1:
                 return page_label(seg.document, seg.page_first)
             if col == 2:
-                return seg.quote if len(seg.quote) < 300 else seg.quote[:297] + "..."
+                quote = seg.quote if len(seg.quote) < 300 else seg.quote[:297] + "..."
+                return area_text(page_label(seg.document, seg.page_first), quote) if seg.kind == "area" else quote
             if col == 3:
                 return seg.coder.name
             return seg.memo
@@ -96,6 +99,8 @@ class SegmentModel(RowTableModel):
             return f"{seg.code.path} ({seg.code.code_id})\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else "")
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return QColor(seg.code.color)
+        if role == Qt.ItemDataRole.DecorationRole and col == 2 and seg.kind == "area":
+            return self.thumbnail(seg)
         if role == Qt.ItemDataRole.ForegroundRole and not self.workspace.is_own(seg):
             return QBrush(QColor(110, 110, 110))
         if role == Qt.ItemDataRole.FontRole and not self.workspace.is_own(seg):
@@ -111,6 +116,26 @@ class SegmentModel(RowTableModel):
             return False
         self.edit_memo(self.rows[index.row()], str(value))
         return True
+
+    def thumbnail(self, seg):
+        """A small picture of an area segment (rendered once per area and rectangle)."""
+        key = (seg.uuid, tuple(seg.area or ()))
+        cache = self.__dict__.setdefault("_thumbs", {})
+        if key not in cache:
+            from burgerannotator.core.areas import picture
+            from burgerannotator.core.documents import pdf_bytes
+            from burgerannotator.core.pdf_lock import PDF_LOCK
+
+            try:
+                with PDF_LOCK:
+                    png = picture(pdf_bytes(self.workspace.project, seg.document), seg, max_side=2 * THUMB_PX)
+                pix = QPixmap()
+                pix.loadFromData(png, "PNG")
+                cache[key] = pix.scaled(THUMB_PX, THUMB_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                                        Qt.TransformationMode.SmoothTransformation)
+            except Exception:  # a damaged PDF: no picture, the "[area, p. N]" text stays
+                cache[key] = None
+        return cache[key]
 
     def row_of(self, uuid: str) -> int:
         for i, seg in enumerate(self.rows):

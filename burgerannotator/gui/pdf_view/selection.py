@@ -145,6 +145,10 @@ class SelectionMixin:
             return
         page, x, y = hit
         self._dragging = False
+        if self.wants_area(event):  # Ctrl+drag or the Area tool: draw a rectangle (area_tool.py)
+            self.area_press(page, x, y)
+            return
+        self.clear_area()
         handle = handle_at(self.overlay, page, x, y, self.zoom)
         if handle:
             mark = self.overlay.marks[self.overlay.selected]
@@ -161,6 +165,10 @@ class SelectionMixin:
 
     def mouseMoveEvent(self, event) -> None:
         pos = event.position().toPoint()
+        if self._area_press is not None:
+            self._autoscroll(pos)
+            self.area_move(pos)
+            return
         if self._press is None or self.layout_ is None:
             super().mouseMoveEvent(event)
             return
@@ -188,6 +196,9 @@ class SelectionMixin:
             self._set_words(anchor, word)
 
     def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._area_press is not None:
+            self.area_release(event.position().toPoint())
+            return
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             super().mouseReleaseEvent(event)
             return
