@@ -3,18 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgerannotator.core.agreement.level_report import COUNT_LABELS, LEVELS, STAT_LABELS
-from burgerannotator.core.agreement.levels import agreement
-from burgerannotator.core.agreement.segment_level import DEFAULT_OVERLAP
-from burgerannotator.core.agreement.xlsx_export import write_agreement_xlsx
-from burgerannotator.core.coders import get_or_create_coder
-from burgerannotator.core.consensus import accept_agreed, decision_counts
-from burgerannotator.core.disagreements import disagreements
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.merge import CONFLICT_CHOICES, MergeConflictError, merge_project
-from burgerannotator.core.store import copy_project
 
+from .choices import CONFLICT_CHOICES, DEFAULT_OVERLAP, LEVELS
 from .common import add_project_arg, opened, print_json
+
+# The core is imported inside each command: building the parser must stay light (see choices.py).
 
 
 def register(sub) -> None:
@@ -54,6 +48,9 @@ def register(sub) -> None:
 
 
 def cmd_copy(args) -> int:
+    from burgerannotator.core.coders import get_or_create_coder
+    from burgerannotator.core.store import copy_project
+
     copy_project(Path(args.project), Path(args.newfile))
     if args.coder:
         with opened(args.newfile) as project:
@@ -66,6 +63,8 @@ def cmd_copy(args) -> int:
 
 
 def cmd_merge(args) -> int:
+    from burgerannotator.core.merge import MergeConflictError, merge_project
+
     with opened(args.project) as project:
         reports = []
         try:
@@ -82,10 +81,15 @@ def cmd_merge(args) -> int:
 
 
 def cmd_agreement(args) -> int:
+    from burgerannotator.core.agreement.level_report import COUNT_LABELS, STAT_LABELS
+    from burgerannotator.core.agreement.levels import agreement
+
     with opened(args.project, readonly=True) as project:
         report = agreement(project, coders=args.coders, codes=args.codes,
                            levels=(args.level,) if args.level else LEVELS, overlap=args.overlap)
     if args.output:
+        from burgerannotator.core.agreement.xlsx_export import write_agreement_xlsx
+
         write_agreement_xlsx(report, args.output)
     if args.json:
         print_json(report.as_dict())
@@ -109,6 +113,10 @@ def cmd_agreement(args) -> int:
 
 
 def cmd_consensus(args) -> int:
+    from burgerannotator.core.coders import get_or_create_coder
+    from burgerannotator.core.consensus import accept_agreed, decision_counts
+    from burgerannotator.core.disagreements import disagreements
+
     if not args.decider.strip():
         raise UserError("Give the deciding coder with --decider NAME.")
     with opened(args.project, readonly=not args.accept_agreed) as project:

@@ -6,13 +6,13 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from burgerannotator.core.coders import find_coder, get_or_create_coder, list_coders
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.store import Project
 
 
 @contextmanager
 def opened(path: str, readonly: bool = False):
+    from burgerannotator.core.store import Project  # here, not at the top: --help needs no SQLAlchemy
+
     project = Project.open(Path(path), readonly=readonly, make_backup=not readonly)
     try:
         yield project
@@ -22,6 +22,8 @@ def opened(path: str, readonly: bool = False):
 
 def coder_for(project, name: str | None, create: bool = True):
     """The coder a command acts as: --coder NAME, else the only human coder there is."""
+    from burgerannotator.core.coders import find_coder, get_or_create_coder, list_coders
+
     if name:
         return get_or_create_coder(project, name) if create else find_coder(project, name)
     humans = list_coders(project, include_consensus=False)

@@ -3,15 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.exports.csv_writer import SEPARATORS, write_csv
-from burgerannotator.core.exports.report import write_report
-from burgerannotator.core.exports.tables import matrix_table, quotes_table
-from burgerannotator.core.exports.xlsx_writer import write_matrix_workbook, write_workbook
-from burgerannotator.core.matrix import MEASURES, build_matrix, format_value, select_coders
-from burgerannotator.core.summary import summarise
 
+from .choices import MEASURES, SEPARATORS
 from .common import add_project_arg, opened
 
 
@@ -24,6 +18,8 @@ def _add_coder_args(p) -> None:
 
 
 def _selection(project, args):
+    from burgerannotator.core.matrix import select_coders
+
     if args.coder:
         return select_coders(project, "coder", args.coder)
     if args.by_coder:
@@ -71,12 +67,19 @@ def _suffix(path: str, allowed: tuple[str, ...]) -> str:
 
 
 def cmd_matrix(args) -> int:
+    from burgerannotator.core.exports.tables import matrix_table
+    from burgerannotator.core.matrix import build_matrix, format_value
+
     kind = _suffix(args.output, ("csv", "xlsx"))
     with opened(args.project, readonly=True) as project:
         matrix = build_matrix(project, args.measure, _selection(project, args), args.by, args.hide_empty)
         if kind == "csv":
+            from burgerannotator.core.exports.csv_writer import write_csv
+
             write_csv(matrix_table(matrix), args.output, args.sep)
         else:
+            from burgerannotator.core.exports.xlsx_writer import write_matrix_workbook
+
             write_matrix_workbook(matrix, args.output)
     rows, cols = matrix.shape
     print(f"Wrote the {args.measure} matrix ({rows} documents x {cols} columns, {matrix.selection.description}; "
@@ -85,6 +88,12 @@ def cmd_matrix(args) -> int:
 
 
 def cmd_summary(args) -> int:
+    from burgerannotator.core.documents import find_document
+    from burgerannotator.core.exports.report import write_report
+    from burgerannotator.core.exports.tables import quotes_table
+    from burgerannotator.core.matrix import select_coders
+    from burgerannotator.core.summary import summarise
+
     fmt = args.format
     if fmt is None:
         suffix = Path(args.output).suffix.lower()
@@ -97,6 +106,8 @@ def cmd_summary(args) -> int:
             raise UserError("This project has no documents yet.")
         title = f"{project.info.name}: summary per document"
         if fmt == "csv":
+            from burgerannotator.core.exports.csv_writer import write_csv
+
             write_csv(quotes_table(summaries), args.output, args.sep)
         else:
             write_report(summaries, args.output, fmt, title)
@@ -106,6 +117,8 @@ def cmd_summary(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from burgerannotator.core.exports.xlsx_writer import write_workbook
+
     _suffix(args.output, ("xlsx",))
     with opened(args.project, readonly=True) as project:
         selection = _selection(project, args)

@@ -3,16 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgerannotator.core import codebook, importer
-from burgerannotator.core.coders import get_or_create_coder
-from burgerannotator.core.demo import build_demo
-from burgerannotator.core.documents import find_document, page_label
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.info import format_info, project_info
-from burgerannotator.core.segments import code_quote
-from burgerannotator.core.store import Project
 
 from .common import add_project_arg, coder_for, opened, print_json
+
+# The core is imported inside each command, not here: building the parser (--help, --version,
+# and every other command) must not pay for SQLAlchemy, PyMuPDF and the codebook machinery.
 
 
 def register(sub) -> None:
@@ -52,6 +48,10 @@ def register(sub) -> None:
 
 
 def cmd_new(args) -> int:
+    from burgerannotator.core import codebook
+    from burgerannotator.core.coders import get_or_create_coder
+    from burgerannotator.core.store import Project
+
     data = codebook.load_codebook_file(args.codebook)  # read first: a bad codebook makes no file
     project = Project.create(Path(args.project))
     try:
@@ -65,6 +65,9 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from burgerannotator.core import importer
+    from burgerannotator.core.coders import get_or_create_coder
+
     with opened(args.project) as project:
         coder = get_or_create_coder(project, args.coder) if args.coder else None
         results = importer.import_many(project, args.pdfs, password=args.password,
@@ -82,6 +85,10 @@ def cmd_import(args) -> int:
 
 
 def cmd_code(args) -> int:
+    from burgerannotator.core import codebook
+    from burgerannotator.core.documents import find_document, page_label
+    from burgerannotator.core.segments import code_quote
+
     with opened(args.project) as project:
         document = find_document(project, args.doc)
         code = codebook.find_code(project, args.code)
@@ -93,6 +100,8 @@ def cmd_code(args) -> int:
 
 
 def cmd_info(args) -> int:
+    from burgerannotator.core.info import format_info, project_info
+
     with opened(args.project, readonly=True) as project:
         data = project_info(project)
     if args.json:
@@ -103,6 +112,8 @@ def cmd_info(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    from burgerannotator.core.demo import build_demo
+
     path = Path(args.project)
     if path.exists():
         if not args.open:

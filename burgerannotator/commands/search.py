@@ -4,12 +4,9 @@ from __future__ import annotations
 from collections import Counter
 from contextlib import contextmanager
 
-from burgerannotator.core import codebook
-from burgerannotator.core.dictionary import UNITS, autocode
-from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import ProjectFileError
-from burgerannotator.core.search import search
 
+from .choices import UNITS
 from .common import add_project_arg, coder_for, opened, print_json
 
 
@@ -51,6 +48,9 @@ def _opened_for_reading(path: str):
 
 
 def cmd_search(args) -> int:
+    from burgerannotator.core.documents import find_document
+    from burgerannotator.core.search import search
+
     with _opened_for_reading(args.project) as project:
         documents = [find_document(project, args.doc)] if args.doc else None
         result = search(project, args.query, documents)
@@ -67,6 +67,9 @@ def cmd_search(args) -> int:
 
 
 def cmd_autocode(args) -> int:
+    from burgerannotator.core import codebook
+    from burgerannotator.core.dictionary import autocode
+
     with opened(args.project) as project:
         coder = coder_for(project, args.coder)
         codes = None

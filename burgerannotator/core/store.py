@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
@@ -115,7 +114,7 @@ def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
 class Project:
     """An open project file and the one session that reads and writes it."""
 
-    def __init__(self, path: Path, engine, lock: FileLock | None, readonly: bool):
+    def __init__(self, path: Path, engine, lock, readonly: bool):
         self.path = path
         self.engine = engine
         self._lock = lock
@@ -242,7 +241,9 @@ class Project:
         return entry
 
 
-def _acquire_lock(path: Path) -> FileLock:
+def _acquire_lock(path: Path):
+    from filelock import FileLock, Timeout  # here: a read-only command takes no lock and pays nothing for it
+
     lock = FileLock(str(path) + ".lock", timeout=0)
     try:
         lock.acquire()
