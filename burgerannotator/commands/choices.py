@@ -9,3 +9,7 @@ CONFLICT_CHOICES = ("ask", "keep-mine", "take-theirs")  # core.merge.CONFLICT_CH
 MEASURES = ("presence", "count", "coverage")  # core.matrix.MEASURES
 SEPARATORS = (",", ";")  # core.exports.csv_writer.SEPARATORS
 UNITS = ("hit", "sentence")  # core.dictionary.UNITS
+UNCODED = ("missing", "absent")  # core.agreement.levels.UNCODED
+DRAWS = 1000  # core.agreement.bootstrap.DRAWS
+SEED = 20070101  # core.agreement.bootstrap.SEED
+MINIMA = (0.667, 0.8)  # core.agreement.bootstrap.MINIMA

@@ -8,6 +8,8 @@ from burgerannotator.core.errors import UserError
 from .choices import MEASURES, SEPARATORS
 from .common import add_project_arg, opened
 
+# The core is imported inside each command: building the parser must stay light (see choices.py).
+
 
 def _add_coder_args(p) -> None:
     who = p.add_mutually_exclusive_group()
@@ -55,7 +57,8 @@ def register(sub) -> None:
     _add_coder_args(p)
     p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the matrix rows")
     p.add_argument("--hide-empty", action="store_true", help="leave codes without segments out of the matrices")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
+                   help="FILE.xlsx, or FILE.qdc (REFI-QDA codebook) / FILE.qdpx (REFI-QDA project)")
     p.set_defaults(func=cmd_export)
 
 
@@ -67,6 +70,7 @@ def _suffix(path: str, allowed: tuple[str, ...]) -> str:
 
 
 def cmd_matrix(args) -> int:
+    from burgerannotator.core.exports.csv_writer import write_csv
     from burgerannotator.core.exports.tables import matrix_table
     from burgerannotator.core.matrix import build_matrix, format_value
 
@@ -74,8 +78,6 @@ def cmd_matrix(args) -> int:
     with opened(args.project, readonly=True) as project:
         matrix = build_matrix(project, args.measure, _selection(project, args), args.by, args.hide_empty)
         if kind == "csv":
-            from burgerannotator.core.exports.csv_writer import write_csv
-
             write_csv(matrix_table(matrix), args.output, args.sep)
         else:
             from burgerannotator.core.exports.xlsx_writer import write_matrix_workbook
@@ -89,6 +91,7 @@ def cmd_matrix(args) -> int:
 
 def cmd_summary(args) -> int:
     from burgerannotator.core.documents import find_document
+    from burgerannotator.core.exports.csv_writer import write_csv
     from burgerannotator.core.exports.report import write_report
     from burgerannotator.core.exports.tables import quotes_table
     from burgerannotator.core.matrix import select_coders
@@ -106,8 +109,6 @@ def cmd_summary(args) -> int:
             raise UserError("This project has no documents yet.")
         title = f"{project.info.name}: summary per document"
         if fmt == "csv":
-            from burgerannotator.core.exports.csv_writer import write_csv
-
             write_csv(quotes_table(summaries), args.output, args.sep)
         else:
             write_report(summaries, args.output, fmt, title)
@@ -119,7 +120,11 @@ def cmd_summary(args) -> int:
 def cmd_export(args) -> int:
     from burgerannotator.core.exports.xlsx_writer import write_workbook
 
-    _suffix(args.output, ("xlsx",))
+    if Path(args.output).suffix.lower() in (".qdc", ".qdpx"):
+        from .refi_cli import export_file
+
+        return export_file(args)
+    _suffix(args.output, ("xlsx", "qdc", "qdpx"))
     with opened(args.project, readonly=True) as project:
         selection = _selection(project, args)
         write_workbook(project, args.output, selection, args.by, args.hide_empty)

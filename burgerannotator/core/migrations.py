@@ -3,7 +3,7 @@
 Checking a project's schema version must not cost Alembic's import (all its dialects, a
 quarter of a second) on every command: the revision chain is read from the migration
 scripts' ``revision``/``down_revision`` lines with a regular expression, and Alembic is
-imported only when a migration is due (``upgrade``). tests/core/test_migrations_chain.py
+imported only when a migration is due (``upgrade``). tests/core/test_startup_imports.py
 keeps this reading equal to Alembic's own.
 """
 from __future__ import annotations

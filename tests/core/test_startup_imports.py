@@ -49,7 +49,9 @@ def test_matrix_imports_no_alembic_or_pymupdf(demo_project_path, tmp_path):
 
 def test_cli_choices_mirror_the_core():
     from burgerannotator.commands import choices
+    from burgerannotator.core.agreement.bootstrap import DRAWS, MINIMA, SEED
     from burgerannotator.core.agreement.level_report import LEVELS
+    from burgerannotator.core.agreement.levels import UNCODED
     from burgerannotator.core.agreement.segment_level import DEFAULT_OVERLAP
     from burgerannotator.core.dictionary import UNITS
     from burgerannotator.core.exports.csv_writer import SEPARATORS
@@ -57,8 +59,8 @@ def test_cli_choices_mirror_the_core():
     from burgerannotator.core.merge import CONFLICT_CHOICES
 
     assert (choices.LEVELS, choices.DEFAULT_OVERLAP, choices.CONFLICT_CHOICES, choices.MEASURES,
-            choices.SEPARATORS, choices.UNITS) == (LEVELS, DEFAULT_OVERLAP, CONFLICT_CHOICES, MEASURES,
-                                                   SEPARATORS, UNITS)
+            choices.SEPARATORS, choices.UNITS, choices.UNCODED, choices.DRAWS, choices.SEED, choices.MINIMA) == \
+        (LEVELS, DEFAULT_OVERLAP, CONFLICT_CHOICES, MEASURES, SEPARATORS, UNITS, UNCODED, DRAWS, SEED, MINIMA)
 
 
 def test_schema_revisions_read_without_alembic_equal_alembics_own():

@@ -29,6 +29,7 @@ def write_agreement_xlsx(report: AgreementReport, path: str | Path) -> Path:
     about.write_row(1, 0, ["Codes", len(report.codes)])
     about.write_row(2, 0, ["Documents", report.documents])
     about.write_row(3, 0, ["Segment overlap share (intersection / union)", report.overlap])
+    about.write_row(4, 0, ["Uncoded documents (document level)", report.uncoded_documents])
     for i, note in enumerate(report.notes):
         about.write(5 + i, 0, note)
     about.set_column(0, 0, 44)
@@ -61,6 +62,7 @@ def write_agreement_xlsx(report: AgreementReport, path: str | Path) -> Path:
         sheet.set_column(1, 3, 22)
         sheet.set_column(4, len(header), 14)
         sheet.freeze_panes(1, 1)
+    _write_intervals(book, report, bold, number)
     if pair_rows:
         sheet = book.add_worksheet("Coder pairs")
         sheet.write_row(0, 0, ["level", "scope", "code / document", "coders", "statistic", "value"], bold)
@@ -76,6 +78,32 @@ def write_agreement_xlsx(report: AgreementReport, path: str | Path) -> Path:
     except OSError as exc:
         raise UserError(f"Cannot write {path}: {exc.strerror or exc}.") from None
     return path
+
+
+def _write_intervals(book, report: AgreementReport, bold, number) -> None:
+    """Issue 13: one row per statistic with a 95 % interval (agreement --ci)."""
+    rows = [(level, row, key, stat) for level, level_rows in report.rows.items() for row in level_rows
+            for key, stat in row.stats.items() if stat.ci is not None and stat.ci.low is not None]
+    if not rows:
+        return
+    minima = [float(a) for a in report.ci.get("minima", [])]
+    sheet = book.add_worksheet("Intervals")
+    sheet.write_row(0, 0, ["level", "row", "statistic", "value", "SE", "95% low", "95% high", "method", "draws",
+                           "seed"] + [f"q(alpha < {a:g})" for a in minima], bold)
+    for r, (level, row, key, stat) in enumerate(rows, start=1):
+        ci = stat.ci
+        sheet.write_row(r, 0, [level, row.label, STAT_LABELS[level].get(key, key)])
+        for c, v in ((3, stat.value), (4, getattr(ci, "se", None)), (5, ci.low), (6, ci.high)):
+            if v is not None:
+                sheet.write_number(r, c, v, number)
+        sheet.write_string(r, 7, ci.method)
+        if getattr(ci, "draws", None):
+            sheet.write_row(r, 8, [ci.draws, ci.seed])
+        for c, a in enumerate(minima, start=10):
+            if a in getattr(ci, "q_below", {}):
+                sheet.write_number(r, c, ci.q_below[a], number)
+    sheet.set_column(0, 2, 22)
+    sheet.set_column(7, 7, 48)
 
 
 __all__ = ["write_agreement_xlsx"]
