@@ -5,7 +5,7 @@ from pathlib import Path
 
 from burgerannotator.core.errors import UserError
 
-from . import refi_cli
+from . import batch_code, refi_cli
 from .common import add_project_arg, coder_for, opened, print_json
 
 # The core is imported inside each command, not here: building the parser (--help, --version,
@@ -34,12 +34,13 @@ def register(sub) -> None:
 
     p = sub.add_parser("code", help="code a passage found by its quote")
     add_project_arg(p)
-    p.add_argument("--doc", required=True, metavar="DOC", help="file name, city or uuid")
-    p.add_argument("--quote", required=True, metavar="TEXT")
-    p.add_argument("--code", required=True, metavar="CODE", help="code id or name")
+    p.add_argument("--doc", metavar="DOC", help="file name, city or uuid (required without --from)")
+    p.add_argument("--quote", metavar="TEXT", help="(required without --from)")
+    p.add_argument("--code", metavar="CODE", help="code id or name (required without --from)")
     p.add_argument("--coder", metavar="NAME")
     p.add_argument("--memo", default="", metavar="TEXT")
     p.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence of the quote (default 1)")
+    batch_code.add_batch_args(p)
     p.set_defaults(func=cmd_code)
 
     p = sub.add_parser("info", help="documents, page labels and segment counts")
@@ -100,6 +101,9 @@ def cmd_import(args) -> int:
 
 
 def cmd_code(args) -> int:
+    if args.from_file is not None:
+        return batch_code.run(args)
+    batch_code.check_single(args)
     from burgerannotator.core import codebook
     from burgerannotator.core.documents import find_document, page_label
     from burgerannotator.core.segments import code_quote
