@@ -91,15 +91,15 @@ def shoot(project_path: Path, selected: str, size: tuple[int, int], out: Path, p
     QTest.qWaitForWindowExposed(window)
     window.open_project(str(project_path), coder_name=CODER)
     window.set_show_others(True)
-    session = window.session
-    window.show_document(find_document(session.project, CITY).uuid)
+    workspace = window.workspace
+    window.show_document(find_document(workspace.project, CITY).uuid)
     pane, view = window.pane, window.pane.view
     if zoom:
         view.set_zoom(zoom / 100)
     else:
         view.fit_width()
     pane.go_to_label(page)
-    seg = find_segment(session.project, selected)
+    seg = find_segment(workspace.project, selected)
     view.set_selected_segment(seg.id)
     window.coding_actions.select_segment(seg.uuid)
     view.setFocus()

@@ -11,7 +11,7 @@ from burgerannotator.core.errors import UserError
 
 @contextmanager
 def opened(path: str, readonly: bool = False):
-    from burgerannotator.core.store import Project  # here, not at the top: --help needs no SQLAlchemy
+    from burgerannotator.core.store import Project
 
     project = Project.open(Path(path), readonly=readonly, make_backup=not readonly)
     for note in project.notes:  # e.g. a read-only folder: one line, then the command's output
@@ -24,16 +24,24 @@ def opened(path: str, readonly: bool = False):
 
 def coder_for(project, name: str | None, create: bool = True):
     """The coder a command acts as: --coder NAME, else the only human coder there is."""
-    from burgerannotator.core.coders import find_coder, get_or_create_coder, list_coders
+    from burgerannotator.core.coders import find_coder, list_coders
 
     if name:
-        return get_or_create_coder(project, name) if create else find_coder(project, name)
+        return ensure_coder(project, name) if create else find_coder(project, name)
     humans = list_coders(project, include_consensus=False)
     if len(humans) == 1:
         return humans[0]
     if not humans:
         raise UserError("This project has no coder yet: give --coder NAME.")
     raise UserError("Several coders code this project: say which with --coder NAME.")
+
+
+def ensure_coder(project, name: str):
+    """The coder of this name, made (through the operation) if there is none yet."""
+    from burgerannotator.core.coders import find_coder
+    from burgerannotator.core.ops import EnsureCoder, run
+
+    return find_coder(project, run(project, EnsureCoder(name)).value)
 
 
 def print_json(data) -> None:

@@ -6,10 +6,7 @@ from pathlib import Path
 from burgerannotator.core.errors import UserError
 
 from . import batch_code, refi_cli
-from .common import add_project_arg, coder_for, opened, print_json
-
-# The core is imported inside each command, not here: building the parser (--help, --version,
-# and every other command) must not pay for SQLAlchemy, PyMuPDF and the codebook machinery.
+from .common import add_project_arg, coder_for, ensure_coder, opened, print_json
 
 
 def register(sub) -> None:
@@ -48,6 +45,11 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_info)
 
+    p = sub.add_parser("dedupe", help="remove exact double codings (same code, span and coder), keeping the oldest")
+    add_project_arg(p)
+    p.add_argument("--coder", metavar="NAME", help="who cleans up (recorded in the log)")
+    p.set_defaults(func=cmd_dedupe)
+
     p = sub.add_parser("demo", help="build the 14-city demo project")
     add_project_arg(p)
     p.add_argument("--open", action="store_true", help="then open it in the app (an existing demo is just opened)")
@@ -56,7 +58,7 @@ def register(sub) -> None:
 
 def cmd_new(args) -> int:
     from burgerannotator.core import codebook
-    from burgerannotator.core.coders import get_or_create_coder
+    from burgerannotator.core.ops import ImportCodebook, run
     from burgerannotator.core.store import Project
 
     if args.from_file:
@@ -64,18 +66,20 @@ def cmd_new(args) -> int:
     data = codebook.load_codebook_file(args.codebook)  # read first: a bad codebook makes no file
     project = Project.create(Path(args.project))
     try:
-        codebook.import_codebook(project, data)
+        run(project, ImportCodebook(data))
         if args.coder:
-            get_or_create_coder(project, args.coder)
-        print(f"Created {args.project} with codebook '{data.get('name', '')}'.")
-    finally:
+            ensure_coder(project, args.coder)
+    except BaseException:
         project.close()
+        Path(args.project).unlink(missing_ok=True)  # no half-made project file
+        raise
+    project.close()
+    print(f"Created {args.project} with codebook '{data.get('name', '')}'.")
     return 0
 
 
 def cmd_import(args) -> int:
-    from burgerannotator.core import importer
-    from burgerannotator.core.coders import get_or_create_coder
+    from burgerannotator.core.ops import ImportPdfs, run
 
     if refi_cli.is_exchange_import(args.pdfs):
         return refi_cli.import_file(args)
@@ -83,14 +87,15 @@ def cmd_import(args) -> int:
 
     mode = ocr.resolve_mode(args.ocr)  # force without Tesseract: one line, nothing imported
     with opened(args.project) as project:
-        coder = get_or_create_coder(project, args.coder) if args.coder else None
-        results = importer.import_many(project, args.pdfs, password=args.password,
-                                       attributes_csv=args.attributes, coder=coder, ocr=mode)
+        coder = ensure_coder(project, args.coder) if args.coder else None
+        results = run(project, ImportPdfs(args.pdfs, password=args.password, attributes_csv=args.attributes,
+                                          coder=coder.uuid if coder else None, ocr=mode)).value
     failed = 0
     for r in results:
-        if r.status == "failed":
+        if r.failed:
             failed += 1
-            print(f"burgerannotator: {r.message}", file=__import__("sys").stderr)
+            hint = " Give it with --password PW." if r.password_required else ""
+            print(f"burgerannotator: {r.message}{hint}", file=__import__("sys").stderr)
         else:
             print(r.message)
         for w in r.warnings:
@@ -101,18 +106,25 @@ def cmd_import(args) -> int:
 
 
 def cmd_code(args) -> int:
+    from burgerannotator.core import codebook
+    from burgerannotator.core.documents import find_document, page_label
+    from burgerannotator.core.duplicates import AlreadyCoded
+    from burgerannotator.core.ops import CodeQuote, run
+    from burgerannotator.core.segments import find_segment
+
     if args.from_file is not None:
         return batch_code.run(args)
     batch_code.check_single(args)
-    from burgerannotator.core import codebook
-    from burgerannotator.core.documents import find_document, page_label
-    from burgerannotator.core.segments import code_quote
-
     with opened(args.project) as project:
         document = find_document(project, args.doc)
         code = codebook.find_code(project, args.code)
         coder = coder_for(project, args.coder)
-        seg = code_quote(project, document, args.quote, code, coder, args.memo, args.occurrence)
+        try:
+            seg = find_segment(project, run(project, CodeQuote(document.uuid, args.quote, code.uuid, coder.uuid,
+                                                               args.memo, args.occurrence)).value)
+        except AlreadyCoded as exc:  # not an error: the wish is already fulfilled, nothing is added
+            print(f"{exc.message[0].lower()}{exc.message[1:]} ({exc.segment.uuid})")
+            return 0
         print(f"Coded {code.code_id} on {document.label}, p. {page_label(document, seg.page_first)} "
               f"({seg.uuid}) by {coder.name}.")
     return 0
@@ -127,6 +139,17 @@ def cmd_info(args) -> int:
         print_json(data)
     else:
         print(format_info(data))
+    return 0
+
+
+def cmd_dedupe(args) -> int:
+    from burgerannotator.core.ops import RemoveDuplicates, run
+
+    with opened(args.project) as project:
+        coder = ensure_coder(project, args.coder) if args.coder else None
+        removed = run(project, RemoveDuplicates(coder.uuid if coder else None)).value
+    print(f"Removed {removed} exact duplicate coding(s); the oldest of each was kept." if removed
+          else "No exact duplicate codings.")
     return 0
 
 

@@ -26,7 +26,7 @@ def _print(report) -> None:
 
 
 def import_file(args) -> int:
-    from burgerannotator.core import refi  # here: parsing the command line stays light
+    from burgerannotator.core import refi
 
     path = args.pdfs[0]
     if not Path(path).is_file():
@@ -42,13 +42,18 @@ def import_file(args) -> int:
 
 def new_from(args) -> int:
     from burgerannotator.core import refi
+    from burgerannotator.core.coders import get_or_create_coder
 
     if args.codebook:
         raise UserError("Give --codebook or --from, not both: a REFI-QDA project brings its own codebook.")
     if not Path(args.from_file).is_file():
         raise refi.ExchangeFileError(f"{args.from_file} does not exist or is not a file.")
     project, report = refi.new_from_qdpx(args.project, args.from_file, args.coder)
-    project.close()
+    try:
+        if args.coder:
+            get_or_create_coder(project, args.coder)
+    finally:
+        project.close()
     print(f"Created {args.project} from {Path(args.from_file).name}.")
     _print(report)
     return 0

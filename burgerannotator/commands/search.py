@@ -68,14 +68,15 @@ def cmd_search(args) -> int:
 
 def cmd_autocode(args) -> int:
     from burgerannotator.core import codebook
-    from burgerannotator.core.dictionary import autocode
+    from burgerannotator.core.ops import Autocode, run
 
     with opened(args.project) as project:
         coder = coder_for(project, args.coder)
         codes = None
         if args.codes:
             codes = [codebook.find_code(project, ref) for ref in args.codes.split(",") if ref.strip()]
-        result = autocode(project, coder, codes, unit=args.unit, accept_all=args.accept_all)
+        result = run(project, Autocode(coder.uuid, None if codes is None else [c.uuid for c in codes],
+                                       unit=args.unit, accept_all=args.accept_all)).value
     rows = result.created + result.accepted
     verb = "coded" if args.accept_all else "suggested"
     width = max([len(c) for c, _ in rows] + [4])

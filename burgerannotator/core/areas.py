@@ -76,7 +76,6 @@ def create_area(project, document: Document, page_index: int, rect, code: Code, 
                       **anchor_area(project, document, page_index, rect), **({"uuid": uuid} if uuid else {}))
         s.add(seg)
         s.flush()
-        project.changed("segments", seg.id)
     return seg
 
 

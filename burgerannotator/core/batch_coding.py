@@ -20,9 +20,11 @@ from sqlalchemy import select
 from .anchoring import find_quote
 from .codebook import find_code
 from .coders import find_coder, get_or_create_coder
-from .documents import find_document, layout
+from .documents import find_document
+from .duplicates import AlreadyCoded
 from .errors import UserError
-from .models import Segment
+from .models import Coder
+from .ops.base import Operation, run
 from .segments import create_segment
 
 COLUMNS = ("doc", "quote", "code", "coder", "memo", "occurrence")
@@ -33,10 +35,6 @@ MAX_FIELD = 1_000_000  # characters: a longer cell is not a quote but a broken o
 
 class BatchFileError(UserError):
     """The batch file cannot be read as the CSV ``code --from`` expects."""
-
-
-class _Rollback(Exception):
-    """Raised inside the transaction to undo a strict batch that is not complete."""
 
 
 @dataclass
@@ -110,14 +108,6 @@ class _Lookups:
         self.default_coder = default_coder
         self.create_coders = create_coders
         self._cache: dict[tuple[str, str], object] = {}
-        self._codings: set | None = None
-
-    @property
-    def codings(self) -> set[tuple[int, int, int, int, int]]:
-        """(document, code, coder, start, end) of every live coding, read once, kept up to date."""
-        if self._codings is None:
-            self._codings = _existing(self.project)
-        return self._codings
 
     def get(self, kind: str, ref: str):
         key = (kind, ref.strip().casefold())
@@ -140,29 +130,41 @@ class _Lookups:
         return value
 
 
-def _existing(project) -> set[tuple[int, int, int, int, int]]:
-    """(document, code, coder, start, end) of every live coding: what 'already coded' compares to."""
-    q = select(Segment.document_id, Segment.code_id, Segment.coder_id, Segment.start, Segment.end).where(
-        Segment.deleted.is_(None), Segment.status == "coded")
-    return {tuple(r) for r in project.session.execute(q)}
+class _Rollback(Exception):
+    """Raised inside the transaction to undo a strict batch that is not complete."""
+
+
+@dataclass
+class CodeRows(Operation):
+    """Code every row of a batch file in one transaction (one step in the history)."""
+
+    rows: list  # (line, {column: text}) pairs from read_rows
+    default_coder: str | None = None  # uuid of the coder for rows without one
+    create_coders: bool = True
+    strict: bool = False
+    label = "Code from file"
+
+    def apply(self, project) -> BatchReport:
+        default = project.session.scalar(select(Coder).where(Coder.uuid == self.default_coder)) \
+            if self.default_coder else None
+        lookups = _Lookups(project, default, self.create_coders)
+        report = BatchReport(rows=[_code_one(project, lookups, line, row) for line, row in self.rows])
+        if self.strict and not report.complete:
+            raise _Rollback(report)
+        report.written = True
+        return report
 
 
 def code_rows(project, rows: list[tuple[int, dict]], default_coder=None, create_coders: bool = True,
               strict: bool = False) -> BatchReport:
-    """Code every row in one transaction; see the module doc. With ``strict``, a batch with a row
-    that could not be coded is rolled back (``report.written`` is False)."""
-    report = BatchReport()
-    lookups = _Lookups(project, default_coder, create_coders)
+    """Code every row in one transaction (through the operations, so the duplicate check and the
+    journal apply); see the module doc. With ``strict``, a batch with a row that could not be coded
+    is rolled back (``report.written`` is False)."""
+    op = CodeRows(rows, default_coder.uuid if default_coder is not None else None, create_coders, strict)
     try:
-        with project.transaction():
-            for line, row in rows:
-                report.rows.append(_code_one(project, lookups, line, row))
-            if strict and not report.complete:
-                raise _Rollback
-        report.written = True
-    except _Rollback:
-        report.written = False
-    return report
+        return run(project, op).value
+    except _Rollback as exc:
+        return exc.args[0]
 
 
 def _code_one(project, lookups: _Lookups, line: int, row: dict) -> RowOutcome:
@@ -194,10 +196,9 @@ def _code_one(project, lookups: _Lookups, line: int, row: dict) -> RowOutcome:
     span = find_quote(document.text, values["quote"], occurrence)
     if span is None:
         return RowOutcome(line, NOT_FOUND, f"quote not in {document.file_name}: \"{values['quote'][:60]}\"")
-    snapped = layout(project, document).snap(span.start, span.end)  # as create_segment will store it
-    where = f"{code.code_id} on {document.label}"
-    if (document.id, code.id, coder.id, snapped.start, snapped.end) in lookups.codings:
-        return RowOutcome(line, ALREADY, f"{where} by {coder.name}")
-    seg = create_segment(project, document, code, coder, span.start, span.end, values["memo"])
-    lookups.codings.add((document.id, code.id, coder.id, seg.start, seg.end))
-    return RowOutcome(line, CODED, f"{where} by {coder.name}", seg.uuid)
+    where = f"{code.code_id} on {document.label} by {coder.name}"
+    try:
+        seg = create_segment(project, document, code, coder, span.start, span.end, values["memo"])
+    except AlreadyCoded as exc:  # the same coder, code and span: nothing added
+        return RowOutcome(line, ALREADY, where, exc.segment.uuid)
+    return RowOutcome(line, CODED, where, seg.uuid)

@@ -4,10 +4,13 @@ An import is one transaction: a PDF that fails leaves the project as it was.
 """
 from __future__ import annotations
 
+import re
+
 import csv
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +22,7 @@ from . import pdftext, search_index
 from .anchoring import pack_words
 from .errors import PasswordRequired, PdfImportError, UserError
 from .models import Coder, Document, Page, PdfBlob
+from .pdf_lock import PDF_LOCK
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -27,13 +31,33 @@ PAGES_PER_FLUSH = 64  # pages written to the database at a time during an import
 INTRINSIC_COLUMNS = {"file", "file_name", "filename", "sha256", "pages"}
 
 
+class ImportStatus(str, Enum):
+    """How the import of one file ended (callers test this, never the message)."""
+
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"            # the same bytes are already in the project
+    NEEDS_PASSWORD = "needs-password"  # encrypted, and no or a wrong password given
+    REFUSED = "refused"                # not a PDF, damaged beyond repair, unreadable
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass
 class ImportResult:
     path: str
-    status: str  # imported | duplicate | failed
+    status: ImportStatus
     message: str = ""
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
+    @property
+    def password_required(self) -> bool:
+        """It failed because it is encrypted (the app asks; the CLI: --password)."""
+        return self.status == ImportStatus.NEEDS_PASSWORD
+
+    @property
+    def failed(self) -> bool:
+        return self.status in (ImportStatus.NEEDS_PASSWORD, ImportStatus.REFUSED)
 
 
 def read_attributes(csv_path: str | Path) -> dict[str, dict]:
@@ -47,19 +71,34 @@ def read_attributes(csv_path: str | Path) -> dict[str, dict]:
                 dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
             except csv.Error:
                 dialect = csv.excel
-            rows = list(csv.DictReader(fh, dialect=dialect))
+            reader = csv.reader(fh, dialect=dialect)
+            try:
+                table = list(reader)
+            except csv.Error as exc:
+                raise UserError(f"{path.name}, line {reader.line_num}: {exc}.") from None
     except OSError as exc:
         raise UserError(f"Cannot read attributes file {path}: {exc.strerror}.") from None
     except UnicodeDecodeError:
         raise UserError(f"{path.name} is not UTF-8 text; save it as CSV UTF-8.") from None
+    if not table:
+        return {}
+    header = [h.strip() for h in table[0]]
+    seen_headers = set()
+    for h in header:
+        if h and h.casefold() in seen_headers:
+            raise UserError(f"{path.name}: the column '{h}' is there twice; keep one.")
+        seen_headers.add(h.casefold())
+    rows = [dict(zip(header, r)) for r in table[1:] if any(c.strip() for c in r)]
     if not rows:
         return {}
-    key = next((k for k in rows[0] if k and k.strip().lower() in ("file", "file_name", "filename")), None)
+    key = next((k for k in header if k and k.strip().lower() in ("file", "file_name", "filename")), None)
     if key is None:
         raise UserError(f"{path.name} has no 'file' column to match documents by file name.")
     out = {}
     for row in rows:
         name = (row.get(key) or "").strip()
+        if name in out:
+            raise UserError(f"{path.name}: {name} is there twice; keep one row per file.")
         if name:
             out[name] = {k.strip(): _value(v) for k, v in row.items()
                          if k and k.strip().lower() not in INTRINSIC_COLUMNS and v not in (None, "")}
@@ -73,6 +112,9 @@ def _value(v: str):
 
 def _open(data: bytes, name: str, password: str | None) -> tuple[pymupdf.Document, bool]:
     """The opened document, and whether it needed a password to open."""
+    not_pdf = _not_a_pdf(data)
+    if not_pdf:
+        raise PdfImportError(f"{name} is not a PDF: {not_pdf}.")
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises FileDataError, RuntimeError, ValueError ...
@@ -82,15 +124,33 @@ def _open(data: bytes, name: str, password: str | None) -> tuple[pymupdf.Documen
     needs_pass = bool(doc.needs_pass)
     if needs_pass:
         if not password:
-            raise PasswordRequired(f"{name} is encrypted: give its password (--password).")
+            raise PasswordRequired(f"{name} is encrypted: it opens only with its password.")
         if not doc.authenticate(password):
             raise PasswordRequired(f"{name}: the password is wrong.")
     return doc, needs_pass
 
 
+def _not_a_pdf(data: bytes) -> str | None:
+    """What the file is instead, when it is plainly not a PDF (no %PDF header, and text or markup)."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start or b"<body" in start:
+        return "it is an HTML web page (perhaps a download that failed)"
+    if start.startswith(b"<"):
+        return "it is XML or other markup"
+    if not data:
+        return "the file is empty"
+    if start.startswith((b"pk\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return "it is an Office document or other archive"
+    return None
+
+
 def _short(exc: Exception) -> str:
+    """PyMuPDF's reason in words, without its internal code ("code=7: cycle in page tree")."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+    return re.sub(r"^code=\d+:\s*", "", text)[:160]
 
 
 def page_count(doc: pymupdf.Document, name: str) -> int:
@@ -107,13 +167,14 @@ def iter_pages(doc: pymupdf.Document, name: str, ocr: str = "never") -> Iterator
     """Each page's words and text in turn (recognised by OCR when ``ocr`` asks for it), so that
     an import holds one page's words at a time, not the whole document's (issue 17)."""
     for i in range(page_count(doc, name)):
-        try:
-            page = doc.load_page(i)
-            pt = pdftext.extract_page(page)
-        except Exception as exc:
-            raise PdfImportError(f"{name}: page {i + 1} cannot be read ({_short(exc)}).") from None
-        if ocr != "never" and ocr_engine.wanted(ocr, pt):
-            pt = ocr_engine.recognise_page(page)
+        with PDF_LOCK:  # taken page by page: the window can render between two pages
+            try:
+                page = doc.load_page(i)
+                pt = pdftext.extract_page(page)
+            except Exception as exc:
+                raise PdfImportError(f"{name}: page {i + 1} cannot be read ({_short(exc)}).") from None
+            if ocr != "never" and ocr_engine.wanted(ocr, pt):
+                pt = ocr_engine.recognise_page(page)
         yield pt
 
 
@@ -147,14 +208,15 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
     digest = hashlib.sha256(data).hexdigest()
     existing = project.session.scalars(select(Document).where(Document.sha256 == digest)).first()
     if existing is not None:
-        return ImportResult(str(path or name), "duplicate",
+        return ImportResult(str(path or name), ImportStatus.DUPLICATE,
                             f"{name} is already in the project as {existing.file_name}; not imported again.",
                             existing)
-    doc, needed_password = _open(data, name, password)
-    count = page_count(doc, name)
-    meta = doc.metadata or {}
-    stored = _stored_bytes(doc, data, needed_password)
-    result = ImportResult(str(path or name), "imported")
+    with PDF_LOCK:  # PyMuPDF is not thread-safe: the window may be rendering pages meanwhile
+        doc, needed_password = _open(data, name, password)
+        count = page_count(doc, name)
+        meta = doc.metadata or {}
+        stored = _stored_bytes(doc, data, needed_password)
+    result = ImportResult(str(path or name), ImportStatus.IMPORTED)
     no_text: list[str] = []
     recognised: list[str] = []
     # Pages are read one at a time inside the transaction: each page's words are packed into its
@@ -194,8 +256,9 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
         s.flush()
         search_index.index_document(project, document)
         project.log("import", f"Imported {name} ({count} pages)", coder, sha256=digest)
-        project.changed("documents", document.id)
-    if doc.is_repaired:
+    with PDF_LOCK:
+        repaired = doc.is_repaired
+    if repaired:
         result.warnings.append(f"{name} was damaged and has been repaired while reading.")
     if no_text:
         result.warnings.append(f"{name}: {len(no_text)} page(s) without a text layer (scanned?): "
@@ -225,8 +288,10 @@ def import_many(project, paths: Iterable[str | Path], password: str | None = Non
         try:
             results.append(import_pdf(project, path, password=password, attributes=attrs.get(name), coder=coder,
                                       ocr=ocr))
+        except PasswordRequired as exc:
+            results.append(ImportResult(str(path), ImportStatus.NEEDS_PASSWORD, str(exc)))
         except PdfImportError as exc:
-            results.append(ImportResult(str(path), "failed", str(exc)))
+            results.append(ImportResult(str(path), ImportStatus.REFUSED, str(exc)))
     if progress is not None:
         progress(len(results), len(paths), "")
     return results

@@ -6,15 +6,16 @@ from sqlalchemy import func, select
 from .codebook import all_codes, codebook_info
 from .coders import list_coders
 from .documents import list_documents
-from .models import Code, Document, Segment
+from .duplicates import duplicate_count
+from .models import Code, Document, Segment, live_coding
 
 
 def coder_counts(project, coder) -> tuple[dict[str, int], dict[str, int]]:
     """A coder's live codings per code id and per document uuid (one grouped query)."""
     rows = project.session.execute(
         select(Code.code_id, Document.uuid, func.count()).select_from(Segment)
-        .join(Code, Code.id == Segment.code_id).join(Document, Document.id == Segment.document_id)
-        .where(Segment.coder_id == coder.id, Segment.deleted.is_(None), Segment.status == "coded")
+        .join(Code, Code.id == Segment.code_pk).join(Document, Document.id == Segment.document_id)
+        .where(Segment.coder_id == coder.id, live_coding())
         .group_by(Code.code_id, Document.uuid)).all()
     by_code: dict[str, int] = {}
     by_document: dict[str, int] = {}
@@ -27,9 +28,9 @@ def coder_counts(project, coder) -> tuple[dict[str, int], dict[str, int]]:
 def project_info(project) -> dict:
     docs = list_documents(project)
     counts = project.session.execute(
-        select(Segment.coder_id, Segment.code_id, Segment.document_id, func.count())
-        .where(Segment.deleted.is_(None), Segment.status == "coded")
-        .group_by(Segment.coder_id, Segment.code_id, Segment.document_id)).all()
+        select(Segment.coder_id, Segment.code_pk, Segment.document_id, func.count())
+        .where(live_coding())
+        .group_by(Segment.coder_id, Segment.code_pk, Segment.document_id)).all()
     coders = {c.id: c for c in list_coders(project)}
     codes = {c.id: c for c in all_codes(project)}
     per_coder: dict[str, dict] = {}
@@ -59,6 +60,7 @@ def project_info(project) -> dict:
             "segments_by_coder": per_doc.get(d.id, {}),
         } for d in docs],
         "segments_by_coder": per_coder,
+        "exact_duplicates": duplicate_count(project),
     }
 
 
@@ -82,6 +84,9 @@ def format_info(data: dict) -> str:
     for name, entry in data["segments_by_coder"].items():
         codes = ", ".join(f"{k} {v}" for k, v in sorted(entry["codes"].items()))
         lines.append(f"  {name}: {entry['segments']} ({codes})")
+    if data.get("exact_duplicates"):
+        lines += ["", f"{data['exact_duplicates']} exact duplicate coding(s) (same code, span and coder): "
+                      "'burgerannotator dedupe PROJECT' removes them, keeping the oldest."]
     engines = sorted({e for d in data["documents"] for e in (d.get("pages_recognised") or {}).values()})
     if engines:
         lines += ["", "Text recognised by:"] + [f"  {e}" for e in engines]

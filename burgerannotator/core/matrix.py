@@ -30,7 +30,7 @@ from .codebook import all_codes
 from .coders import find_coder, list_coders
 from .documents import list_documents
 from .errors import UserError
-from .models import Coder, Document, Segment
+from .models import Coder, Document, Segment, live_coding, live_coding_sql
 
 MEASURES = ("presence", "count", "coverage")
 MODES = ("coder", "all", "by-coder", "consensus")
@@ -135,7 +135,7 @@ WITH live AS (
         MAX(s."end") OVER (PARTITION BY s.document_id ORDER BY s.start, s."end", s.id
                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_row
     FROM segment AS s JOIN code AS cd ON cd.id = s.code_id
-    WHERE s.deleted IS NULL AND s.status = 'coded' AND cd.deleted IS NULL AND {coder_filter}
+    WHERE """ + live_coding_sql("s") + """ AND cd.deleted IS NULL AND {coder_filter}
 )
 SELECT d, c, k, COUNT(*),
        SUM(MAX(0, b - MAX(a, COALESCE(prev_cell, a)))),
@@ -148,7 +148,7 @@ FROM live GROUP BY d, c, k
 _COUNTS = """
 SELECT s.document_id, s.code_id, {coder_key}, COUNT(*), 0, 0
 FROM segment AS s JOIN code AS cd ON cd.id = s.code_id
-WHERE s.deleted IS NULL AND s.status = 'coded' AND cd.deleted IS NULL AND {coder_filter}
+WHERE """ + live_coding_sql("s") + """ AND cd.deleted IS NULL AND {coder_filter}
 GROUP BY 1, 2, 3
 """
 
@@ -284,8 +284,8 @@ def cell_segments(project, matrix: Matrix, row: int, column: int) -> list[Segmen
     ids = [c.coder_id] if c.coder_id is not None else list(matrix.selection.coder_ids)
     if not ids:
         return []
-    q = (select(Segment).where(Segment.document_id == r.document_id, Segment.code_id == c.code_db_id,
-                               Segment.coder_id.in_(ids), Segment.deleted.is_(None), Segment.status == "coded")
+    q = (select(Segment).where(Segment.document_id == r.document_id, Segment.code_pk == c.code_db_id,
+                               Segment.coder_id.in_(ids), live_coding())
          .order_by(Segment.start, Segment.end, Segment.id))
     return list(project.session.scalars(q))
 

@@ -205,7 +205,7 @@ def _merge_segments(project, s, o, report: MergeReport, docs, codes, coders) -> 
             continue
         doc, same_text = docs[r["document_id"]]
         values = {f: r[f] for f in _SEGMENT_FIELDS}
-        values.update(document_id=doc.id, code_id=codes[r["code_id"]].id, coder_id=coders[r["coder_id"]].id,
+        values.update(document_id=doc.id, code_pk=codes[r["code_id"]].id, coder_id=coders[r["coder_id"]].id,
                       decided_by_id=coders[r["decided_by_id"]].id if r["decided_by_id"] else None)
         m = mine.get(r["uuid"])
         if m is not None and r["modified"] <= m.modified:
@@ -281,14 +281,14 @@ def _merge_scales(s, o, report: MergeReport, docs, coders) -> None:
             report.scales_added.append(t.scale_id)
         scale_map[t.id] = m
     s.flush()
-    mine = {(v.document_id, v.scale_id, v.coder_id): v for v in s.scalars(select(ScaleValue))}
+    mine = {(v.document_id, v.scale_pk, v.coder_id): v for v in s.scalars(select(ScaleValue))}
     for t in o.scalars(select(ScaleValue)):
         if t.document_id not in docs:  # its document was refused
             continue
-        key = (docs[t.document_id][0].id, scale_map[t.scale_id].id, coders[t.coder_id].id)
+        key = (docs[t.document_id][0].id, scale_map[t.scale_pk].id, coders[t.coder_id].id)
         m = mine.get(key)
         if m is None:
-            s.add(ScaleValue(document_id=key[0], scale_id=key[1], coder_id=key[2], value=t.value, modified=t.modified))
+            s.add(ScaleValue(document_id=key[0], scale_pk=key[1], coder_id=key[2], value=t.value, modified=t.modified))
             report.scale_values_added += 1
         elif t.modified > m.modified and t.value != m.value:
             m.value, m.modified = t.value, t.modified

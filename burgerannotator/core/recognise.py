@@ -115,7 +115,6 @@ def recognise_document(project, document: Document, force: bool = False, coder: 
         project.log("ocr", f"Recognised text on {len(report.pages)} page(s) of {document.label}", coder,
                     document=document.uuid, pages=report.pages, engine=ocr.engine_version(),
                     unplaced=len(report.unplaced))
-        project.changed("documents", document.id)
         project.changed("segments")
     return report
 

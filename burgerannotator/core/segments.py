@@ -1,4 +1,5 @@
-"""Coding: make, change and delete segments. Each call is one committed action.
+"""Coding: make, change and delete segments (the internals of ``core.ops.coding``; write
+through those operations, which add undo and report what changed).
 
 Deletion is a tombstone (``deleted`` set), so merges carry deletions to other
 copies and undo can bring a segment back with the same uuid.
@@ -9,6 +10,7 @@ from sqlalchemy import select
 
 from .anchoring import find_quote, quote_of
 from .documents import layout
+from .duplicates import check_not_coded
 from .errors import NotFoundError, UserError
 from .models import Code, Coder, Document, Segment, utcnow
 
@@ -27,21 +29,29 @@ def _anchor(project, document: Document, start: int, end: int) -> dict:
 def create_segment(project, document: Document, code: Code, coder: Coder, start: int, end: int, memo: str = "",
                    status: str = "coded", origin: str = "manual", uuid: str | None = None,
                    decided_by: Coder | None = None) -> Segment:
+    """Code a span. A live coding the coder already made of this code on this very span
+    raises ``duplicates.AlreadyCoded`` and adds nothing."""
     if code.kind == "category":
         raise UserError(f"{code.name} is a category; code with one of its codes.")
+    anchor = _anchor(project, document, start, end)
+    if status == "coded":
+        check_not_coded(project, document, code, coder, anchor["start"], anchor["end"])
     with project.transaction() as s:
         seg = Segment(document=document, code=code, coder=coder, memo=memo, status=status, origin=origin,
-                      decided_by=decided_by, **_anchor(project, document, start, end),
+                      decided_by=decided_by, **anchor,
                       **({"uuid": uuid} if uuid else {}))
         s.add(seg)
         s.flush()
-        project.changed("segments", seg.id)
     return seg
 
 
 def code_quote(project, document: Document, quote: str, code: Code, coder: Coder, memo: str = "",
                occurrence: int = 1) -> Segment:
     """Code the place where ``quote`` stands (tolerant of line breaks and hyphenation)."""
+    if not quote or not quote.strip():
+        raise UserError("The quote is empty: give the words to code (--quote).")
+    if occurrence < 1:
+        raise UserError(f"--occurrence must be 1 or more (1 = the first place the quote stands), not {occurrence}.")
     span = find_quote(document.text, quote, occurrence)
     if span is None:
         raise NotFoundError(f"The quote was not found in {document.file_name}: \"{quote[:60]}\"")
@@ -56,7 +66,7 @@ def segments(project, document: Document | None = None, coder: Coder | None = No
     if coder is not None:
         q = q.where(Segment.coder_id == coder.id)
     if code is not None:
-        q = q.where(Segment.code_id == code.id)
+        q = q.where(Segment.code_pk == code.id)
     if status is not None:
         q = q.where(Segment.status == status)
     if not include_deleted:
@@ -77,14 +87,12 @@ def recode(project, segment: Segment, code: Code) -> None:
     with project.transaction():
         segment.code = code
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
 
 
 def set_memo(project, segment: Segment, memo: str) -> None:
     with project.transaction():
         segment.memo = memo
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
 
 
 def set_bounds(project, segment: Segment, start: int, end: int) -> None:
@@ -94,7 +102,6 @@ def set_bounds(project, segment: Segment, start: int, end: int) -> None:
         for key, value in _anchor(project, segment.document, start, end).items():
             setattr(segment, key, value)
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
 
 
 def set_status(project, segment: Segment, status: str) -> None:
@@ -104,14 +111,12 @@ def set_status(project, segment: Segment, status: str) -> None:
     with project.transaction():
         segment.status = status
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
 
 
 def delete_segment(project, segment: Segment) -> None:
     with project.transaction():
         segment.deleted = utcnow()
         segment.modified = segment.deleted
-        project.changed("segments", segment.id)
 
 
 def restore_segment(project, segment: Segment) -> None:
@@ -119,23 +124,3 @@ def restore_segment(project, segment: Segment) -> None:
     with project.transaction():
         segment.deleted = None
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
-
-
-def copy_state(segment: Segment) -> dict:
-    """What undo needs to put a segment back as it was."""
-    return {"code": segment.code, "start": segment.start, "end": segment.end, "memo": segment.memo,
-            "status": segment.status, "deleted": segment.deleted}
-
-
-def restore_state(project, segment: Segment, state: dict) -> None:
-    with project.transaction():
-        if (state["start"], state["end"]) != (segment.start, segment.end) and segment.kind != "area":
-            for key, value in _anchor(project, segment.document, state["start"], state["end"]).items():
-                setattr(segment, key, value)
-        segment.code = state["code"]
-        segment.memo = state["memo"]
-        segment.status = state["status"]
-        segment.deleted = state["deleted"]
-        segment.modified = utcnow()
-        project.changed("segments", segment.id)

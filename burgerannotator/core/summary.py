@@ -15,7 +15,7 @@ from .codebook import all_codes, scales
 from .coders import list_coders
 from .documents import list_documents
 from .matrix import CoderSelection
-from .models import Document, Memo, Page, ScaleValue, Segment
+from .models import Document, Memo, Page, ScaleValue, Segment, live_coding
 from .scales import label_of
 
 
@@ -118,9 +118,9 @@ def summarise(project, documents: list[Document] | None = None,
     by_id = {c.id: c for c in tree}
 
     rows = project.session.execute(
-        select(Segment.document_id, Segment.code_id, Segment.coder_id, Segment.uuid, Segment.start, Segment.end,
+        select(Segment.document_id, Segment.code_pk, Segment.coder_id, Segment.uuid, Segment.start, Segment.end,
                Segment.page_first, Segment.page_last, Segment.quote, Segment.memo)
-        .where(Segment.deleted.is_(None), Segment.status == "coded", Segment.document_id.in_(doc_ids),
+        .where(live_coding(), Segment.document_id.in_(doc_ids),
                Segment.coder_id.in_(coder_ids))
         .order_by(Segment.document_id, Segment.start, Segment.end, Segment.coder_id, Segment.id)).all()
     quotes: dict[tuple[int, int], list[Quote]] = {}
@@ -153,7 +153,7 @@ def summarise(project, documents: list[Document] | None = None,
             if found and current is not None:
                 current.codes.append(CodeSection(node.code_id, node.name, node.color, node.path, found))
         sv = sorted((r for r in scale_rows if r.document_id == doc.id),
-                    key=lambda r: (scale_order.get(r.scale_id, 0), r.coder_id))
+                    key=lambda r: (scale_order.get(r.scale_pk, 0), r.coder_id))
         out.append(DocumentSummary(
             doc.uuid, doc.label, doc.file_name, doc.title, doc.page_count, dict(doc.attributes or {}),
             [c for c in categories if c.codes],

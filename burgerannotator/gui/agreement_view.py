@@ -14,7 +14,7 @@ from burgerannotator.core.agreement.xlsx_export import write_agreement_xlsx
 from burgerannotator.core.coders import list_coders
 from burgerannotator.core.errors import UserError
 
-from .follow import ComparisonGate, follow_blind_mode, is_blind
+from .follow import ComparisonGate, LazyRefresh, follow_blind_mode, follow_changes, is_blind
 
 SCOPE_TITLES = {"code": "code", "document": "document", "overall": "", "scale": "scale"}
 
@@ -24,6 +24,7 @@ class AgreementView(ComparisonGate, QWidget):
         super().__init__(parent)
         self.project = None
         self.report = None
+        self._active: set[str] = set()  # uuids of the coders who have codings
         self.coder_list = QListWidget()
         self.coder_list.setMaximumHeight(90)
         self.level_box = QComboBox()
@@ -57,22 +58,42 @@ class AgreementView(ComparisonGate, QWidget):
         self.export_button.clicked.connect(self._ask_export)
         self.level_box.currentIndexChanged.connect(self._level_changed)
         self._level_changed()
+        self.refresher = LazyRefresh(self, self._recompute, 150)
         self.set_project(project)
 
     def set_project(self, project) -> None:
         self.project = project
         self.report = None
-        self.coder_list.clear()
         self.table.setRowCount(0)
-        if project is None:
+        self._fill_coders(keep=False)
+
+    def _fill_coders(self, keep: bool = True) -> None:
+        """The coders to compare; coders already listed keep their tick (``keep``)."""
+        ticked = {self.coder_list.item(i).data(Qt.ItemDataRole.UserRole): self.coder_list.item(i).checkState()
+                  for i in range(self.coder_list.count())} if keep else {}
+        was_active = self._active if keep else set()
+        self.coder_list.clear()
+        self._active = set()
+        if self.project is None:
             return
-        active = {c.id for c in active_coders(project)}
-        for coder in list_coders(project, include_consensus=True):
+        self._active = {c.uuid for c in active_coders(self.project)}
+        for coder in list_coders(self.project, include_consensus=True):
             item = QListWidgetItem(coder.name)
             item.setData(Qt.ItemDataRole.UserRole, coder.uuid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if coder.id in active else Qt.CheckState.Unchecked)
+            started = coder.uuid in self._active and coder.uuid not in was_active  # began coding: compare them
+            default = Qt.CheckState.Checked if coder.uuid in self._active else Qt.CheckState.Unchecked
+            item.setCheckState(default if started or coder.uuid not in ticked else ticked[coder.uuid])
             self.coder_list.addItem(item)
+
+    KINDS = ("segments", "coders", "codebook", "scales", "documents")
+
+    def on_changes(self, changes, _initiator=None) -> None:
+        """Coders came or went: list them; the codings changed: the shown figures are out of date."""
+        if changes.touches("coders", "segments"):
+            self._fill_coders()
+        if self.report is not None:
+            self.refresher.schedule()
 
     def set_blind(self, blind: bool) -> None:
         """Blind coding: no comparison between coders, only the notice."""
@@ -90,6 +111,10 @@ class AgreementView(ComparisonGate, QWidget):
 
     def _level_changed(self) -> None:
         self.overlap_box.setEnabled(self.level() == "segment")
+
+    def _recompute(self) -> None:
+        if self.report is not None:
+            self.compute()
 
     def compute(self) -> None:
         if self.project is None or self.blind:
@@ -147,11 +172,13 @@ class AgreementView(ComparisonGate, QWidget):
 
 def install(main_window) -> AgreementView:
     """The Agreement view as a dock; follows the project the window has open."""
-    session = getattr(main_window, "session", None)
-    view = AgreementView(getattr(session, "project", None) or getattr(main_window, "project", None), main_window)
+    workspace = getattr(main_window, "workspace", None)
+    view = AgreementView(getattr(workspace, "project", None) or getattr(main_window, "project", None), main_window)
     view.setObjectName("agreementView")
-    if hasattr(main_window, "sessionChanged"):
-        main_window.sessionChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
+    if hasattr(main_window, "workspaceChanged"):
+        main_window.workspaceChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
+        view.refresher.lazy = True  # hidden in the window: no work until shown
+        follow_changes(main_window, view, view.KINDS, view.on_changes)
     follow_blind_mode(main_window, lambda s: view.set_blind(is_blind(s)))
     main_window.add_dock("Agreement", view, area="bottom", name="agreement")
     return view

@@ -1,13 +1,14 @@
 """Editing the codebook from the tree's context menu: add, rename, recolour, pin, move.
 
-Each edit is a core.codebook call made undoable through ``Coding.call``.
+Each edit is an operation (``core.ops.codebook``) run by the workspace: committed at once,
+undone by Ctrl+Z.
 """
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox
 
-from burgerannotator.core import codebook
+from burgerannotator.core import codebook, ops
 
 from .code_picker import pick_code
 from .errors import guarded
@@ -19,7 +20,7 @@ class CodebookEditor:
 
     @property
     def project(self):
-        return self.window.session.project
+        return self.window.workspace.project
 
     def menu(self, code_uuid: str | None) -> QMenu:
         menu = QMenu(self.window)
@@ -51,7 +52,7 @@ class CodebookEditor:
     @guarded
     def delete(self, code) -> None:
         """Delete a code; if it has segments, ask whether they go too or move to another code."""
-        n = len(codebook.live_segment_ids(self.project, code))
+        n = codebook.segment_count(self.project, code)
         if n == 0:
             if QMessageBox.question(self.window, "Delete code", f"Delete the code {code.name}?") \
                     == QMessageBox.StandardButton.Yes:
@@ -73,11 +74,10 @@ class CodebookEditor:
 
     def delete_now(self, code, how: str, move_to=None) -> None:
         """Delete (how='delete': its segments too; 'move': they go to ``move_to``), undoably."""
-        project = self.project
-        ids = codebook.live_segment_ids(project, code)
-        self.window.coding.call(f"Delete {code.code_id}",
-                                lambda: codebook.delete_code(project, code, how, move_to),
-                                lambda: codebook.restore_code(project, code, ids))
+        self._do(ops.DeleteCode(code.uuid, how, move_to.uuid if move_to is not None else None))
+
+    def _do(self, op) -> None:
+        self.window.workspace.do(op, self)
 
     @guarded
     def add(self, near, kind: str) -> None:
@@ -86,64 +86,37 @@ class CodebookEditor:
             parent = near if near.kind == "category" else near.parent
         name, ok = QInputDialog.getText(self.window, "Add " + kind, f"Name of the new {kind}:")
         if ok and name.strip():
-            project, added = self.project, []
-
-            def redo():  # the first time adds it; a redo after an undo brings the same code back
-                if added:
-                    codebook.restore_code(project, added[0])
-                else:
-                    added.append(codebook.add_code(project, name, parent=parent, kind=kind))
-            self.window.coding.call(f"Add {kind} {name.strip()}", redo,
-                                    lambda: codebook.delete_code(project, added[0], "delete"))
+            self._do(ops.AddCode(name, parent.uuid if parent is not None else None, kind=kind))
 
     @guarded
     def rename(self, code) -> None:
         name, ok = QInputDialog.getText(self.window, "Rename", "New name:", text=code.name)
         if ok and name.strip() and name.strip() != code.name:
-            self.update(code, "Rename code", name=name.strip())
+            self.update(code, name=name.strip())
 
     @guarded
     def recolour(self, code) -> None:
         colour = QColorDialog.getColor(QColor(code.color), self.window, f"Colour of {code.name}")
         if colour.isValid():
-            self.update(code, "Recolour code", color=colour.name())
+            self.update(code, color=colour.name())
 
-    def update(self, code, text: str, **fields) -> None:
-        old = {k: getattr(code, k) for k in fields}
-        self.window.coding.call(text, lambda: codebook.update_code(self.project, code, **fields),
-                                lambda: codebook.update_code(self.project, code, **old))
+    def update(self, code, **fields) -> None:
+        self._do(ops.UpdateCode(code.uuid, fields))
 
     @guarded
     def pin(self, code, key: int | None) -> None:
-        project = self.project
-        before = {c.uuid: c.pinned_key for c in codebook.leaf_codes(project) if c.pinned_key or c is code}
-
-        def restore():
-            with project.transaction():
-                for c in codebook.leaf_codes(project):
-                    if c.pinned_key and c.uuid not in before:
-                        codebook.update_code(project, c, pinned_key=None)
-                for uuid, k in before.items():
-                    codebook.update_code(project, codebook.find_code(project, uuid), pinned_key=k)
-        self.window.coding.call(f"Pin {code.code_id}", lambda: codebook.update_code(project, code, pinned_key=key),
-                                restore)
+        self._do(ops.PinCode(code.uuid, key))
 
     @guarded
     def move_by(self, code, step: int) -> None:
         siblings = [c for c in codebook.all_codes(self.project) if c.parent_id == code.parent_id]
         pos = siblings.index(code)
         if 0 <= pos + step < len(siblings):
-            self._move(code, code.parent, pos + step, pos)
+            self._do(ops.MoveCode(code.uuid, code.parent.uuid if code.parent else None, pos + step))
 
     @guarded
     def move_to(self, code) -> None:
         categories = [c for c in codebook.all_codes(self.project) if c.kind == "category"]
         uuid = pick_code(self.window, categories, "Move to category")
         if uuid:
-            siblings = [c for c in codebook.all_codes(self.project) if c.parent_id == code.parent_id]
-            self._move(code, codebook.find_code(self.project, uuid), None, siblings.index(code))
-
-    def _move(self, code, parent, position, old_position) -> None:
-        old_parent, project = code.parent, self.project
-        self.window.coding.call(f"Move {code.code_id}", lambda: codebook.move_code(project, code, parent, position),
-                                lambda: codebook.move_code(project, code, old_parent, old_position))
+            self._do(ops.MoveCode(code.uuid, uuid, None))

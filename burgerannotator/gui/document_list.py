@@ -12,7 +12,7 @@ class DocumentList(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
+        self.workspace = None
         self.model = DocumentModel(None, self)
         self.proxy = document_filter(self.model)
         self.filter = QLineEdit(placeholderText="Filter documents (city, title, attribute)")
@@ -40,18 +40,18 @@ class DocumentList(QWidget):
         box.addWidget(self.filter)
         box.addWidget(self.table, 1)
 
-    def set_session(self, session) -> None:
-        self.session = session
-        self.model.session = session
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
+        self.model.workspace = workspace
         self.model.refresh()
-        session.documentsChanged.connect(self.model.refresh)
-        session.countsChanged.connect(self.model.counts_changed)
-        session.documentChanged.connect(self._follow)
+        workspace.listen(self, ("documents",), lambda _c, _i: self.model.refresh())
+        workspace.countsChanged.connect(self.model.counts_changed)
+        workspace.documentChanged.connect(self._follow)
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():
             uuid = self.proxy.data(current.siblingAtColumn(0), UUID_ROLE)
-            if uuid and (self.session is None or self.session.document is None or self.session.document.uuid != uuid):
+            if uuid and (self.workspace is None or self.workspace.document is None or self.workspace.document.uuid != uuid):
                 self.documentChosen.emit(uuid)
 
     def _follow(self, document) -> None:

@@ -24,16 +24,16 @@ def mark_for(segment: Segment, own: bool) -> SegmentMark:
     suggested = segment.status == "suggested"
     note = "\nSuggested by the dictionary: accept or reject it in the review queue" if suggested else ""
     tip = f"{code.code_id} - {code.name}\nCoder: {segment.coder.name}{memo}{note}"
-    return SegmentMark(segment.id, segment.uuid, code.code_id, QColor(code.color), own and not suggested, rects, tip,
+    return SegmentMark(segment.uuid, code.code_id, QColor(code.color), own and not suggested, rects, tip,
                        segment.start, segment.end, suggested=suggested)
 
 
 class DocumentPane(QWidget):
     pageShown = Signal(int)
 
-    def __init__(self, session=None, renderer=None, parent=None):
+    def __init__(self, workspace=None, renderer=None, parent=None):
         super().__init__(parent)
-        self.session = None
+        self.workspace = None
         self.view = PdfView(renderer, self)
         self.find_bar = FindBar(self)
         self.find_bar.hitsChanged.connect(self._show_hits)
@@ -66,17 +66,16 @@ class DocumentPane(QWidget):
         box.addWidget(self.find_bar)
         self.view.zoomChanged.connect(self._zoom_shown)
         self.view.currentPageChanged.connect(self._page_shown)
-        if session is not None:
-            self.set_session(session)
+        if workspace is not None:
+            self.set_workspace(workspace)
 
-    # ---- session ---------------------------------------------------------------------------
-    def set_session(self, session) -> None:
-        self.session = session
-        session.documentChanged.connect(self.load_document)
-        session.segmentsChanged.connect(self._segments_changed)
-        session.showOthersChanged.connect(lambda _v: self.reload_marks())
-        session.coderChanged.connect(lambda _c: self.reload_marks())
-        session.codebookChanged.connect(self.reload_marks)
+    # ---- workspace ---------------------------------------------------------------------------
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
+        workspace.documentChanged.connect(self.load_document)
+        workspace.showOthersChanged.connect(lambda _v: self.reload_marks())
+        workspace.coderChanged.connect(lambda _c: self.reload_marks())
+        workspace.listen(self, ("segments", "codebook"), self._changed)
 
     def load_document(self, document) -> None:
         view = self.view
@@ -86,10 +85,10 @@ class DocumentPane(QWidget):
             self.page_count.setText("")
             self.find_bar.set_text("")
             return
-        project = self.session.project
+        project = self.workspace.project
         data = b"" if view.renderer.has_document(document.sha256) else pdf_bytes(project, document)
         pages = [(p.index, p.width, p.height, p.label) for p in document.pages]
-        view.set_document(document.sha256, data, pages, self.session.layout(document))
+        view.set_document(document.sha256, data, pages, self.workspace.layout(document))
         self.title.setText(f"{document.label} — {document.title or document.file_name}")
         labels = [p.label for p in document.pages]
         self.page_count.setText(f"({labels[0]}–{labels[-1]})" if labels else "")
@@ -98,37 +97,37 @@ class DocumentPane(QWidget):
         self._page_shown(0)
 
     def reload_marks(self) -> None:
-        s = self.session
+        s = self.workspace
         if s is None or s.document is None:
             return
         marks = [mark_for(seg, s.is_own(seg)) for seg in s.visible_segments()]
         marks += [mark_for(seg, True) for seg in s.suggested_segments()]
         self.view.set_marks(marks)
 
-    def _segments_changed(self, ids) -> None:
-        s = self.session
+    def _changed(self, changes, _initiator) -> None:
+        s = self.workspace
         if s.document is None:
             return
-        if not ids:
-            self.reload_marks()
+        if changes.touches("codebook") or changes.is_bulk("segments"):
+            self.reload_marks()  # colours, code ids or any segment may have changed
             return
         marks, removed = [], []
-        for sid in ids:
-            seg = s.project.session.get(Segment, sid)
+        for uuid in changes.segments:
+            seg = s.segment(uuid)
             if seg is not None and (s.is_visible(seg) or s.is_suggestion_shown(seg)):
                 marks.append(mark_for(seg, s.is_own(seg)))
             else:
-                removed.append(sid)
+                removed.append(uuid)
         self.view.update_marks(marks, removed)
         if self.view.overlay.selected in removed:
-            self.view.set_selected_segment(None)
+            s.selection.select_segment(None, None)
 
     # ---- navigation ----------------------------------------------------------------------------
     def show_segment(self, segment: Segment) -> None:
         self.view.show_span(segment.start, segment.end)
         self.view.clear_selection()
-        self.view.set_selected_segment(segment.id)
-        self.view.flash(segment.id)
+        self.view.set_selected_segment(segment.uuid)
+        self.view.flash(segment.uuid)
 
     def go_to_label(self, label: str) -> None:
         index = self.view.page_index(label)

@@ -25,8 +25,8 @@ EXPORT_MENU = "File/Export"
 
 
 def project_of(window):
-    session = getattr(window, "session", None)
-    return getattr(session, "project", None)
+    workspace = getattr(window, "workspace", None)
+    return getattr(workspace, "project", None)
 
 
 def add_dock(window, title: str, widget) -> QDockWidget:

@@ -1,18 +1,20 @@
 """Importing PDFs with a progress dialog that can be cancelled (and a password when asked)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QProgressDialog
 
-from burgerannotator.core import importer
 from burgerannotator.core.errors import PdfImportError
+from burgerannotator.core.importer import ImportStatus
+from burgerannotator.core.ops import ImportPdf, ImportPdfs
+from burgerannotator.core.pdf_lock import PDF_LOCK
 
 from .errors import show_error
-from .pdf_view.render import PDF_LOCK
 
 
-def import_pdfs(parent, session, paths: list[str]) -> list:
-    """Import ``paths`` into the session's project; returns the core ImportResults."""
+def import_pdfs(parent, workspace, paths: list[str], notes: list[str] | None = None) -> list:
+    """Import ``paths`` into the workspace's project; returns the core ImportResults. ``notes``
+    (files that were not imported at all) are said in the same summary as the problems."""
     if not paths:
         return []
     dialog = QProgressDialog("Importing...", "Cancel", 0, len(paths), parent)
@@ -21,31 +23,36 @@ def import_pdfs(parent, session, paths: list[str]) -> list:
     dialog.setMinimumDuration(0)
 
     def progress(done: int, total: int, name: str) -> bool:
+        if name:  # the text first: the dialog never shows blank
+            dialog.setLabelText(QCoreApplication.translate("ImportDialog", "Importing {name} ({n} of {total})")
+                                .format(name=name, n=done + 1, total=total))
         dialog.setValue(done)
-        if name:
-            dialog.setLabelText(f"Importing {name} ({done + 1} of {total})")
+        if not dialog.isVisible():
+            dialog.show()
+        dialog.repaint()  # painted now, not only after the file (read on this thread) is done
         QApplication.processEvents()
         return not dialog.wasCanceled()
 
     with PDF_LOCK:  # PyMuPDF is not thread-safe: page rendering waits meanwhile
-        results = importer.import_many(session.project, paths, coder=session.coder, progress=progress)
+        results = workspace.do(ImportPdfs(paths, coder=workspace.coder.uuid, progress=progress)).value
         dialog.close()
         for i, result in enumerate(results):
-            if result.status == "failed" and "encrypted" in result.message:
-                results[i] = _retry_with_password(parent, session, result)
-    problems = [r.message for r in results if r.status in ("failed", "duplicate")]  # a duplicate is said too
+            if result.status == ImportStatus.NEEDS_PASSWORD:  # not: damaged, or "encrypted" in its name
+                results[i] = _retry_with_password(parent, workspace, result)
+    problems = list(notes or [])
+    problems += [r.message for r in results if r.failed or r.status == ImportStatus.DUPLICATE]  # a duplicate is said too
     problems += [w for r in results for w in r.warnings]
     if problems:
         show_error("\n".join(problems[:12]), parent, "Import")
     return results
 
 
-def _retry_with_password(parent, session, result):
+def _retry_with_password(parent, workspace, result):
     password, ok = QInputDialog.getText(parent, "Password", f"{result.message}\nPassword:", QLineEdit.EchoMode.Password)
     if not ok or not password:
         return result
     try:
-        return importer.import_pdf(session.project, result.path, password=password, coder=session.coder)
+        return workspace.do(ImportPdf(result.path, password=password, coder=workspace.coder.uuid)).value
     except PdfImportError as exc:
         result.message = str(exc)
         return result

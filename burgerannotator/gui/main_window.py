@@ -3,23 +3,24 @@
 Extension points for other views (matrix, agreement, search):
   * ``add_dock(title, widget, area)`` and ``add_menu_action(menu_name, action)``;
   * ``show_span(document_uuid, start, end)`` and ``show_segment(segment_uuid)`` jump to a passage;
-  * ``session`` (the open project, coder, current document; None with no project) and the
-    ``sessionChanged(session)`` signal, emitted when a project is opened or closed.
+  * ``workspace`` (the open project, coder, current document; None with no project) and the
+    ``workspaceChanged(workspace)`` signal, emitted when a project is opened or closed.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabBar, QTabWidget, QToolButton,
+                               QVBoxLayout, QWidget)
 
-from burgerannotator.core.coders import get_or_create_coder, list_coders
+from burgerannotator.core.coders import find_coder, list_coders
 from burgerannotator.core.documents import find_document
+from burgerannotator.core.ops import EnsureCoder, run
 from burgerannotator.core.segments import find_segment
 from burgerannotator.core.store import Project
 
-from . import settings
+from . import screen_fit, settings
 from .codebook_edit import CodebookEditor
 from .codebook_panel import CodebookPanel
 from .coder_dialog import ask_coder_name
@@ -33,9 +34,9 @@ from .menus import build_menus
 from .pdf_view.render import PageRenderer
 from .project_actions import ProjectActions
 from .segment_table import SegmentTable
-from .session import Session
+from .workspace import Workspace
 from .start_page import StartPage
-from .undo import Coding
+from .undo import UndoActions
 from .views import install_views
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -43,23 +44,35 @@ AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetAre
 
 
 class MainWindow(QMainWindow):
-    sessionChanged = Signal(object)        # Session | None
+    workspaceChanged = Signal(object)        # Workspace | None
     spanShown = Signal(str, int, int)      # document uuid, start, end
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle("BurgerAnnotator")
-        self.session: Session | None = None
+        self.workspace: Workspace | None = None
         self.menus: dict = {}
         self.docks_menu = None
-        self.undo_stack = QUndoStack(self)
-        self.coding: Coding | None = None
+        self.undo_actions = UndoActions(self)
         self.renderer = PageRenderer(parent=self)
         self.pane = DocumentPane(None, self.renderer)
+        self.pane.view.setAcceptDrops(False)  # files dropped on the page go to the window (import)
         self.center = QStackedWidget()
         self.start_page = self._make_start_page()
         self.center.addWidget(self.start_page)
-        self.center.addWidget(self.pane)
+        # the page, and beside it (as tabs, once opened) views that need room: the matrix
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("centralTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabBarAutoHide(True)  # with only the page open, no tab bar takes its room
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._docks_put_away: list[QDockWidget] = []  # hidden while a central view has the room
+        self.tabs.addTab(self.pane, "Document")
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)  # the page stays
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
+        self.center.addWidget(self.tabs)
         self.setCentralWidget(self.center)
         self.documents = DocumentList()
         self.details = DocumentDetails()
@@ -92,17 +105,25 @@ class MainWindow(QMainWindow):
         self.segments.contextRequested.connect(self._segment_menu)
         self.coding_actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.coder_label = QLabel("")
+        self.failure_label = QLabel("")  # a view that failed to follow a change (stays until the next project)
+        self.failure_label.setStyleSheet("QLabel { color: #b00; }")
+        self.failure_label.hide()
+        self.statusBar().addPermanentWidget(self.failure_label)
         switch = QToolButton(text="Switch coder", autoRaise=True)
         switch.clicked.connect(self.switch_coder)
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(switch)
         self.setAcceptDrops(True)
-        self.resize(1366, 768)
         install_views(self)
         # the minimum size was fixed while the views' docks were still shown: recompute it, else
         # a smaller saved geometry (small or scaled screens) is restored too large
         self.layout().activate()
-        self._needs_default_layout = not settings.restore_window(self)
+        restored = settings.restore_window(self)
+        if restored:
+            screen_fit.clamp_to_screen(self)    # saved on a bigger screen: shrink onto this one
+        else:
+            screen_fit.fit_first_start(self)    # the available screen area, status bar included
+        self._needs_default_layout = not restored
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -129,6 +150,36 @@ class MainWindow(QMainWindow):
             self.docks_menu.addAction(dock.toggleViewAction())
         return dock
 
+    def add_central_view(self, title: str, widget: QWidget) -> None:
+        """A view that needs room (the matrix): a tab beside the page, opened by ``show_central_view``."""
+        widget.setProperty("tabTitle", title)
+        widget.hide()
+
+    def show_central_view(self, widget: QWidget) -> None:
+        if self.tabs.indexOf(widget) < 0:
+            self.tabs.addTab(widget, widget.property("tabTitle") or "")
+        self.tabs.setCurrentWidget(widget)
+        if self.workspace is not None:
+            self.center.setCurrentWidget(self.tabs)
+
+    def _close_tab(self, index: int) -> None:
+        if self.tabs.widget(index) is not self.pane:
+            self.tabs.removeTab(index)
+
+    def _tab_changed(self, index: int) -> None:
+        """A central view (the matrix) gets the whole window: the coding panels step aside
+        while it is in front and come back with the page."""
+        if self.tabs.widget(index) is self.pane or index < 0:
+            docks, self._docks_put_away = self._docks_put_away, []
+            for dock in docks:
+                dock.show()
+        elif not self._docks_put_away:
+            coding = ("dock-documents", "dock-codebook", "dock-segments")  # analysis views the user opened stay
+            self._docks_put_away = [d for d in self.findChildren(QDockWidget)
+                                    if d.objectName() in coding and d.isVisible() and not d.isFloating()]
+            for dock in self._docks_put_away:
+                dock.hide()
+
     def add_menu_action(self, menu_name: str, action) -> None:
         """Put an action in a menu by its name ('File', 'File/Export', 'Analysis', ... or a new
         top-level menu, made on demand). File actions go above Close and Quit."""
@@ -145,20 +196,22 @@ class MainWindow(QMainWindow):
     @guarded
     def show_span(self, document_uuid: str, start: int, end: int) -> None:
         """Show a passage: open its document, scroll to it and select its text."""
-        if self.session is None:
+        if self.workspace is None:
             return
         self.show_document(document_uuid)
+        self.tabs.setCurrentWidget(self.pane)
         self.pane.view.show_span(start, end, select=True)
         self.spanShown.emit(document_uuid, start, end)
 
     @guarded
     def show_segment(self, segment_uuid: str) -> None:
         """Show a segment: open its document, scroll to it, select it and flash it."""
-        if self.session is None:
+        if self.workspace is None:
             return
-        seg = find_segment(self.session.project, segment_uuid)
+        seg = find_segment(self.workspace.project, segment_uuid)
         self.show_document(seg.document.uuid)
-        if self.session.is_visible(seg):
+        self.tabs.setCurrentWidget(self.pane)
+        if self.workspace.is_visible(seg):
             self.pane.show_segment(seg)
             self.coding_actions.select_segment(seg.uuid)
         else:
@@ -175,81 +228,89 @@ class MainWindow(QMainWindow):
             if not name:
                 project.close()
                 return False
-            coder = get_or_create_coder(project, name)
+            coder = find_coder(project, run(project, EnsureCoder(name)).value)
         except BaseException:
             project.close()
             raise
         settings.set_coder_name(name)
         self.close_project()
-        self.session = Session(project, coder, settings.show_others(), self)
-        self.coding = Coding(self.session, self.undo_stack)
-        self.pane.set_session(self.session)
-        self.documents.set_session(self.session)
-        self.details.set_session(self.session, self.coding)
-        self.codebook.set_session(self.session)
-        self.segments.set_session(self.session, self.coding_actions.set_memo)
-        self.session.coderChanged.connect(lambda _c: self._show_coder())
-        self.session.showOthersChanged.connect(lambda _v: self._show_coder())
-        self.center.setCurrentWidget(self.pane)
+        self.workspace = ws = Workspace(project, coder, settings.show_others(), self)
+        self.undo_actions.follow(ws)
+        self.pane.set_workspace(ws)
+        self.documents.set_workspace(ws)
+        self.details.set_workspace(ws)
+        self.codebook.set_workspace(ws)
+        self.segments.set_workspace(ws, self.coding_actions.set_memo)
+        self.coding_actions.set_workspace(ws)
+        ws.coderChanged.connect(lambda _c: self._show_coder())
+        ws.showOthersChanged.connect(lambda _v: self._show_coder())
+        ws.listen(self.coder_label, ("coders",), lambda _c, _i: self._show_coder())
+        ws.listenerFailed.connect(self._view_failed)
+        self.center.setCurrentWidget(self.tabs)
         settings.add_recent_project(path)
         self.setWindowTitle(f"{project.info.name} — BurgerAnnotator")
         self._show_coder()
-        docs = self.session.documents()
+        docs = self.workspace.documents()
         if docs:
-            self.session.set_document(docs[0])
-        self.sessionChanged.emit(self.session)
+            self.workspace.set_document(docs[0])
+        self.workspaceChanged.emit(self.workspace)
         return True
 
     def close_project(self) -> None:
-        if self.session is None:
+        if self.workspace is None:
             return
-        session, self.session = self.session, None
-        self.undo_stack.clear()
-        self.coding = None
-        session.set_document(None)
-        session.close()
-        session.project.close()
-        session.deleteLater()
+        workspace, self.workspace = self.workspace, None
+        self.tabs.setCurrentWidget(self.pane)
+        self.undo_actions.update()
+        workspace.set_document(None)
+        workspace.close()
+        workspace.project.close()
+        workspace.deleteLater()
         self.renderer.clear()
         for model in (self.documents.model, self.codebook.model, self.segments.model_):
-            model.session = None
+            model.workspace = None
             model.refresh()
         self.start_page.set_recent(settings.recent_projects())  # the project just closed is listed
         self.center.setCurrentWidget(self.start_page)
         self.setWindowTitle("BurgerAnnotator")
         self.coder_label.setText("")
-        self.sessionChanged.emit(None)
+        self.failure_label.hide()
+        self.workspaceChanged.emit(None)
 
     @guarded
     def show_document(self, document_uuid: str) -> None:
-        if self.session is not None and (self.session.document is None or self.session.document.uuid != document_uuid):
-            self.session.set_document(find_document(self.session.project, document_uuid))
+        if self.workspace is not None and (self.workspace.document is None or self.workspace.document.uuid != document_uuid):
+            self.workspace.set_document(find_document(self.workspace.project, document_uuid))
 
     # ---- coder -------------------------------------------------------------------------------
     @guarded
     def switch_coder(self, name: str | None = None) -> None:
-        if self.session is None:
+        if self.workspace is None:
             return
-        project = self.session.project
+        project = self.workspace.project
         if not name:
             name = ask_coder_name(self, [c.name for c in list_coders(project, include_consensus=False)],
-                                  self.session.coder.name)
+                                  self.workspace.coder.name)
         if name:
-            coder = get_or_create_coder(project, name)
+            coder = find_coder(project, self.workspace.do(EnsureCoder(name)).value)
             settings.set_coder_name(name)
-            self.undo_stack.clear()  # one coder does not undo another's work
-            self.coding_actions.selected_uuid = None
-            self.session.set_coder(coder)
+            self.workspace.set_coder(coder)  # clears the selection; one coder does not undo another's work
+
+    def _view_failed(self, line: str) -> None:
+        """A view raised while following a change: the others went on; say which one, where it stays seen."""
+        self.failure_label.setText(line[:160])
+        self.failure_label.setToolTip(line)
+        self.failure_label.show()
 
     def set_show_others(self, value: bool) -> None:
         settings.set_show_others(bool(value))
         if self.show_others_action.isChecked() != bool(value):
             self.show_others_action.setChecked(bool(value))
-        if self.session is not None:
-            self.session.set_show_others(bool(value))
+        if self.workspace is not None:
+            self.workspace.set_show_others(bool(value))
 
     def _show_coder(self) -> None:
-        s = self.session
+        s = self.workspace
         if s is not None:
             mode = "others' segments shown" if s.show_others else "blind coding"
             self.coder_label.setText(f"Coder: <b>{s.coder.name}</b> ({mode})")
@@ -264,7 +325,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _codebook_menu(self, global_pos, uuid) -> None:
-        if self.session is not None:
+        if self.workspace is not None:
             self.codebook_editor.menu(uuid).exec(global_pos)
 
     def _segment_menu(self, global_pos, uuid) -> None:
@@ -275,7 +336,12 @@ class MainWindow(QMainWindow):
             menu.exec(global_pos)
 
     def dragEnterEvent(self, event) -> None:
-        if any(u.toLocalFile().lower().endswith((".pdf", ".bap")) for u in event.mimeData().urls()):
+        # any files: the ones that are not PDFs (or projects) are named after the drop, not ignored
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
@@ -284,6 +350,7 @@ class MainWindow(QMainWindow):
         self.project_actions.drop(paths)
 
     def closeEvent(self, event) -> None:
+        self.tabs.setCurrentWidget(self.pane)  # the coding panels back in place before the layout is saved
         settings.save_window(self)
         self.close_project()
         self.renderer.wait(3000)

@@ -7,12 +7,15 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.merge import find_conflicts, merge_project
+from burgerannotator.core.merge import find_conflicts
+from burgerannotator.core.ops import MergeProjects, run
 
 CHOICES = (("Keep mine", "keep-mine"), ("Take theirs", "take-theirs"))
 
 
 class MergeDialog(QDialog):
+    workspace = None  # the window's workspace (set by install): the merge runs through its history
+
     def __init__(self, project, parent=None):
         super().__init__(parent)
         self.project = project
@@ -87,7 +90,10 @@ class MergeDialog(QDialog):
 
     def merge(self) -> None:
         try:
-            self.report = merge_project(self.project, self.path_edit.text().strip(), conflicts=self.choices())
+            op = MergeProjects([self.path_edit.text().strip()], conflicts=self.choices())
+            # through the window's history: a merge is a barrier, so no undo reaches back over merged work
+            result = self.workspace.do(op, self) if self.workspace is not None else run(self.project, op)
+            self.report = result.value[0]
         except UserError as exc:
             self.message.setText(exc.message)
             return
@@ -97,8 +103,8 @@ class MergeDialog(QDialog):
 
 
 def _project_of(window):
-    session = getattr(window, "session", None)
-    return getattr(session, "project", None) or getattr(window, "project", None)
+    workspace = getattr(window, "workspace", None)
+    return getattr(workspace, "project", None) or getattr(window, "project", None)
 
 
 def install(main_window) -> QAction:
@@ -110,6 +116,7 @@ def install(main_window) -> QAction:
         if project is None:
             return
         dialog = MergeDialog(project, main_window)
+        dialog.workspace = getattr(main_window, "workspace", None)
         dialog.open()
 
     action.triggered.connect(run)

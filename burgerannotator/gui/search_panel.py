@@ -2,7 +2,7 @@
 
 Activating a hit (double-click, Enter) emits ``hit_activated(document_uuid, start, end)``;
 the window shows that page with the hit selected. "Code hit" (Ctrl+Return) codes the
-current hit with the current code (``set_code_provider``), as the session's coder.
+current hit with the current code (``set_code_provider``), as the workspace's coder.
 """
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ from burgerannotator.core.codebook import find_code
 from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.search import SearchResult, search
-from burgerannotator.core.segments import create_segment
+from burgerannotator.core.ops import CodeSpan
 
-from .follow import add_show_action, follow_session
+from .follow import add_show_action, follow_workspace
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (document uuid, start, end) on hit rows
 
@@ -38,8 +38,7 @@ class SearchPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
-        self.coding = None
+        self.workspace = None
         self.result: SearchResult | None = None
         self._code_provider = lambda: None
         self.query = QLineEdit(placeholderText='Search all documents: word, prefix*, "a phrase", … OR …')
@@ -68,14 +67,14 @@ class SearchPanel(QWidget):
         self._update_buttons()
 
     # ---- wiring --------------------------------------------------------------------------------
-    def set_session(self, session, coding=None) -> None:
-        """The open project (a gui.session.Session) or None; ``coding`` (gui.undo.Coding) makes codings undoable."""
-        self.session, self.coding = session, coding
+    def set_workspace(self, workspace) -> None:
+        """The open project (a gui.workspace.Workspace) or None."""
+        self.workspace = workspace
         self.tree.clear()
         self.result = None
         self.summary.setText("")
-        if session is not None:
-            session.documentsChanged.connect(self._rerun)
+        if workspace is not None:
+            workspace.listen(self, ("documents",), lambda _c, _i: self._rerun())
         self._update_buttons()
 
     def set_code_provider(self, provider) -> None:
@@ -93,12 +92,12 @@ class SearchPanel(QWidget):
         source = self.query.text().strip()
         self.tree.clear()
         self.result = None
-        if self.session is None or not source:
+        if self.workspace is None or not source:
             self.summary.setText("")
             self._update_buttons()
             return None
         try:
-            self.result = search(self.session.project, source)
+            self.result = search(self.workspace.project, source)
         except UserError as exc:
             self.summary.setText(f'<span style="color:#b00">{html.escape(exc.message)}</span>')
             self._update_buttons()
@@ -150,36 +149,34 @@ class SearchPanel(QWidget):
             self.hit_activated.emit(*data)
 
     def _update_buttons(self) -> None:
-        self.code_button.setEnabled(self.session is not None and self.current_hit() is not None)
+        self.code_button.setEnabled(self.workspace is not None and self.current_hit() is not None)
 
     def _current_code(self):
         code = self._code_provider()
-        if isinstance(code, str) and self.session is not None:
-            code = find_code(self.session.project, code)
+        if isinstance(code, str) and self.workspace is not None:
+            code = find_code(self.workspace.project, code)
         return code
 
     def code_current_hit(self) -> str | None:
         """Code the current hit with the current code; returns the new segment's uuid."""
         hit = self.current_hit()
-        if hit is None or self.session is None:
+        if hit is None or self.workspace is None:
             return None
         try:
             code = self._current_code()
             if code is None:
                 raise UserError("Choose a code in the codebook first, then code the hit.")
-            document = find_document(self.session.project, hit[0])
-            if self.coding is not None:
-                seg = self.coding.create(document, code, hit[1], hit[2])
-            else:
-                seg = create_segment(self.session.project, document, code, self.session.coder, hit[1], hit[2])
+            document = find_document(self.workspace.project, hit[0])
+            ws = self.workspace
+            uuid = ws.do(CodeSpan(document.uuid, code.uuid, ws.coder.uuid, hit[1], hit[2]), self).value
         except UserError as exc:
             self.summary.setText(f'<span style="color:#b00">{html.escape(exc.message)}</span>')
             return None
         item = self.tree.currentItem()
         item.setText(0, f"✓ {code.code_id}  " + item.text(0))
         self.summary.setText(f"Coded {code.code_id} on {document.label}.")
-        self.hit_coded.emit(seg.uuid)
-        return seg.uuid
+        self.hit_coded.emit(uuid)
+        return uuid
 
 
 def install(main_window) -> SearchPanel:
@@ -194,6 +191,6 @@ def install(main_window) -> SearchPanel:
     panel.hit_activated.connect(main_window.show_span)
     dock = main_window.add_dock("Search", panel, "right", "search")
 
-    follow_session(main_window, lambda session: panel.set_session(session, getattr(main_window, "coding", None)))
+    follow_workspace(main_window, panel.set_workspace)
     add_show_action(main_window, dock, "Edit", "Search documents…", "Ctrl+Shift+F", panel.focus_query)
     return panel

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from burgerannotator.core import suggestions
-from burgerannotator.core.dictionary import UNITS, autocode
+from burgerannotator.core.dictionary import UNITS
+from burgerannotator.core.ops import Autocode, DecideSuggestion
 from burgerannotator.core.documents import page_label
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.search import context_of
 
-from .follow import LazyRefresh, add_show_action, follow_session
+from .follow import LazyRefresh, add_show_action, follow_workspace
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -40,8 +41,7 @@ class SuggestionReview(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
-        self.coding = None
+        self.workspace = None
         self._segments: dict[str, object] = {}
         self._announced: str | None = None  # the suggestion last sent with hit_activated
         self.refresher = LazyRefresh(self, self.refresh, 0)
@@ -83,12 +83,16 @@ class SuggestionReview(QWidget):
         self._update()
 
     # ---- wiring --------------------------------------------------------------------------------
-    def set_session(self, session, coding=None) -> None:
-        self.session, self.coding = session, coding
-        if session is not None:
-            session.segmentsChanged.connect(lambda _ids: self.refresher.schedule(now=True))
-            session.coderChanged.connect(lambda _c: self.refresher.schedule(now=True))
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
+        if workspace is not None:
+            workspace.listen(self, ("segments",), self._changed)
+            workspace.coderChanged.connect(lambda _c: self.refresher.schedule(now=True))
         self.refresher.schedule(now=True)
+
+    def _changed(self, _changes, initiator) -> None:
+        if initiator is not self:  # its own decisions it has shown already
+            self.refresher.schedule(now=True)
 
     # ---- the queue --------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -98,7 +102,7 @@ class SuggestionReview(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         self._segments = {}
-        pending = suggestions.pending(self.session.project, self.session.coder) if self.session else []
+        pending = suggestions.pending(self.workspace.project, self.workspace.coder) if self.workspace else []
         for seg in pending:
             self._segments[seg.uuid] = seg
             item = QListWidgetItem(f"{seg.code.code_id} · {seg.document.label} p. "
@@ -159,25 +163,19 @@ class SuggestionReview(QWidget):
 
     def _decide(self, status: str) -> None:
         seg = self.current_segment()
-        if seg is None or self.session is None:
+        if seg is None or self.workspace is None:
             return
-        project, coder = self.session.project, self.session.coder
-        if self.coding is not None:
-            label = "Accept suggestion" if status == "coded" else "Reject suggestion"
-            self.coding.call(label, lambda: suggestions.decide(project, seg, status, coder),
-                             lambda: suggestions.reopen(project, seg))
-        else:
-            suggestions.decide(project, seg, status, coder)
-        self.refresh()  # the session may not have forwarded the change (no session signals in tests)
+        self.workspace.do(DecideSuggestion(seg.uuid, status, self.workspace.coder.uuid), self)
+        self.refresh()  # at once: the next suggestion becomes current
         self.decided.emit(seg.uuid, status)
         self.status.setText(f"{'Accepted' if status == 'coded' else 'Rejected'} {seg.code.code_id}; "
                             f"{self.count()} left.")
 
     def run_dictionary(self) -> None:
-        if self.session is None:
+        if self.workspace is None:
             return
         try:
-            result = autocode(self.session.project, self.session.coder, unit=self.unit.currentText())
+            result = self.workspace.do(Autocode(self.workspace.coder.uuid, unit=self.unit.currentText()), self).value
         except UserError as exc:
             self.status.setText(f'<span style="color:#b00">{html.escape(exc.message)}</span>')
             return
@@ -188,7 +186,7 @@ class SuggestionReview(QWidget):
         has = self.current_segment() is not None
         self.accept_button.setEnabled(has)
         self.reject_button.setEnabled(has)
-        self.suggest_button.setEnabled(self.session is not None)
+        self.suggest_button.setEnabled(self.workspace is not None)
 
 
 def install(main_window) -> SuggestionReview:
@@ -198,6 +196,6 @@ def install(main_window) -> SuggestionReview:
     review.hit_activated.connect(main_window.show_span)
     dock = main_window.add_dock("Suggestions", review, "right", "suggestions")
 
-    follow_session(main_window, lambda session: review.set_session(session, getattr(main_window, "coding", None)))
+    follow_workspace(main_window, review.set_workspace)
     add_show_action(main_window, dock, "Code", "Review dictionary suggestions…", focus=review.list.setFocus)
     return review

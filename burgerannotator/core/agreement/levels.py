@@ -38,7 +38,7 @@ from sqlalchemy import select
 
 from ..codebook import scales
 from ..errors import UserError
-from ..models import ScaleValue, Segment
+from ..models import ScaleValue, Segment, live_coding
 from ._base import count_matrix
 from .bootstrap import DRAWS, MINIMA, SEED, alpha_bootstrap
 from .coding_data import CodingData, load_coding
@@ -110,7 +110,7 @@ def coded_documents(project, data: CodingData) -> np.ndarray:
     seen = np.zeros((len(data.coders), len(data.documents)), dtype=bool)
     rows = project.session.execute(
         select(Segment.coder_id, Segment.document_id).where(
-            Segment.deleted.is_(None), Segment.status == "coded", Segment.coder_id.in_(list(coder_ix))).distinct())
+            live_coding(), Segment.coder_id.in_(list(coder_ix))).distinct())
     for coder_id, doc_id in rows:
         if doc_id in doc_ix:
             seen[coder_ix[coder_id], doc_ix[doc_id]] = True
@@ -197,7 +197,7 @@ def scale_level(project, data: CodingData, ci: dict | None = None) -> list[Agree
     rows = []
     for scale in scales(project):
         grid = [[None] * len(data.coders) for _ in data.documents]
-        for v in project.session.scalars(select(ScaleValue).where(ScaleValue.scale_id == scale.id)):
+        for v in project.session.scalars(select(ScaleValue).where(ScaleValue.scale_pk == scale.id)):
             if v.coder_id in coder_ix and v.document_id in doc_ix and v.value is not None:
                 grid[doc_ix[v.document_id]][coder_ix[v.coder_id]] = v.value
         metric = scale.level if scale.level in METRICS else "ordinal"

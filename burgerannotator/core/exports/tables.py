@@ -15,7 +15,7 @@ from ..codebook import all_codes
 from ..documents import list_documents
 from ..matrix import CoderSelection, Matrix, document_attributes
 from ..memos import memos_for
-from ..models import Code, Coder, ScaleValue, Segment
+from ..models import Code, Coder, ScaleValue, Segment, live_coding
 from ..summary import DocumentSummary, page_labels, printed_pages
 
 _INTEGER = re.compile(r"^(0|[1-9][0-9]{0,14})$")
@@ -79,11 +79,11 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     codes = {c.id: c for c in all_codes(project)}
     # No Category column: the code path ("Mechanismen > Participatiekader") starts with it.
     code_cells = {cid: [c.code_id, c.path] for cid, c in codes.items()}
-    q = (select(Segment.document_id, Segment.code_id, Segment.page_first, Segment.page_last, Segment.start,
+    q = (select(Segment.document_id, Segment.code_pk, Segment.page_first, Segment.page_last, Segment.start,
                 Segment.end, Segment.quote, Coder.name, Segment.memo, Segment.origin, Segment.created,
                 Segment.modified, Segment.uuid)
-         .join(Coder, Coder.id == Segment.coder_id).join(Code, Code.id == Segment.code_id)
-         .where(Segment.deleted.is_(None), Segment.status == "coded"))
+         .join(Coder, Coder.id == Segment.coder_id).join(Code, Code.id == Segment.code_pk)
+         .where(live_coding()))
     if selection is not None:
         q = q.where(Segment.coder_id.in_(selection.coder_ids))
     order = {d.id: i for i, d in enumerate(docs)}
@@ -138,8 +138,8 @@ def codebook_table(project, selection: CoderSelection | None = None, counts: Mat
     if _check_counts(counts, selection) is not None:
         counts = code_counts(counts)
     else:
-        q = (select(Segment.code_id, func.count(), func.count(func.distinct(Segment.document_id)))
-             .where(Segment.deleted.is_(None), Segment.status == "coded").group_by(Segment.code_id))
+        q = (select(Segment.code_pk, func.count(), func.count(func.distinct(Segment.document_id)))
+             .where(live_coding()).group_by(Segment.code_pk))
         if selection is not None:
             q = q.where(Segment.coder_id.in_(selection.coder_ids))
         counts = {c: (n, nd) for c, n, nd in project.session.execute(q)}
@@ -168,17 +168,17 @@ def documents_table(project, selection: CoderSelection | None = None, counts: Ma
     if _check_counts(counts, selection) is not None:
         counts = document_counts(counts)
     else:
-        q = (select(Segment.document_id, func.count()).where(Segment.deleted.is_(None), Segment.status == "coded")
+        q = (select(Segment.document_id, func.count()).where(live_coding())
              .group_by(Segment.document_id))
         if coder_ids is not None:
             q = q.where(Segment.coder_id.in_(coder_ids))
         counts = dict(project.session.execute(q).all())
-    values = project.session.scalars(sv.order_by(ScaleValue.scale_id, ScaleValue.coder_id)).all()
+    values = project.session.scalars(sv.order_by(ScaleValue.scale_pk, ScaleValue.coder_id)).all()
     scale_cols: list[tuple[int, int]] = []
     names: dict[tuple[int, int], str] = {}
     cells: dict[tuple[int, int, int], str] = {}
     for v in values:
-        key = (v.scale_id, v.coder_id)
+        key = (v.scale_pk, v.coder_id)
         if key not in names:
             scale_cols.append(key)
             names[key] = f"{v.scale.scale_id} ({v.coder.name})"

@@ -20,6 +20,7 @@ from ..summary import summarise
 from .atomic import replacing
 from .sanitize import EXCEL_CELL_LIMIT, UNSAFE_FIRST, is_number, neutralise
 from .tables import Table, codebook_table, documents_table, segments_table, summary_table
+from .xlsx_charts import write_chart_sheets
 
 WORKBOOK_OPTIONS = {"constant_memory": False, "strings_to_numbers": False, "strings_to_formulas": False,
                     "strings_to_urls": False, "default_date_format": "yyyy-mm-dd hh:mm:ss"}
@@ -280,6 +281,7 @@ def write_workbook(project, path: str | Path, selection: CoderSelection | None =
                 write_matrix_sheet(book, fmt, m, taken)
             for build in tables:  # one table in memory at a time, its rows let go as they are written
                 write_table_sheet(book, fmt, build(), taken, release_rows=True)
+            write_chart_sheets(book, fmt, matrices, taken, _sheet_name)  # issue 13: heat map, codes per city
             _about(book, fmt, project, selection, taken)
             book.close()
     return path

@@ -132,5 +132,4 @@ def text_document(project, name: str, text: str, coder: Coder | None, attributes
     s.add(document)
     s.flush()
     search_index.index_document(project, document)
-    project.changed("documents", document.id)
     return document

@@ -12,15 +12,15 @@ UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 class DocumentModel(RowTableModel):
     COLUMNS = COLUMNS
 
-    def __init__(self, session, parent=None):
+    def __init__(self, workspace, parent=None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.documents = []
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.documents = self.session.documents() if self.session else []
+        self.documents = self.workspace.documents() if self.workspace else []
         self.endResetModel()
 
     def counts_changed(self) -> None:
@@ -43,7 +43,7 @@ class DocumentModel(RowTableModel):
                 return d.title or d.file_name
             if col == 2:
                 return d.page_count
-            return self.session.document_counts.get(d.uuid, 0)
+            return self.workspace.document_counts.get(d.uuid, 0)
         if role == Qt.ItemDataRole.ToolTipRole:
             attrs = "\n".join(f"{k}: {v}" for k, v in (d.attributes or {}).items())
             return f"{d.title}\n{d.file_name}, {d.page_count} pages\n{attrs}".strip()

@@ -8,13 +8,12 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from burgerannotator.core.documents import page_label
-from burgerannotator.core.models import Segment
 
 from .table_base import RowTableModel
 
 
 def _key(seg):
-    return (seg.start, seg.end, seg.id)
+    return (seg.start, seg.end, seg.uuid)
 
 
 COLUMNS = ["Code", "Page", "Quote", "Coder", "Memo"]
@@ -25,29 +24,29 @@ UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 class SegmentModel(RowTableModel):
     COLUMNS = COLUMNS
 
-    def __init__(self, session, edit_memo: Callable | None = None, parent=None):
+    def __init__(self, workspace, edit_memo: Callable | None = None, parent=None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.edit_memo = edit_memo
         self.rows = []
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.rows = self.session.visible_segments() if self.session else []
+        self.rows = self.workspace.visible_segments() if self.workspace else []
         self.endResetModel()
 
-    def apply_changes(self, ids) -> None:
+    def apply_changes(self, changes) -> None:
         """Update just the changed segments (insert, update or drop their rows)."""
-        s = self.session
+        s = self.workspace
         if s is None or s.document is None:
             return
-        if not ids:
+        if changes.is_bulk("segments") or changes.touches("codebook"):
             self.refresh()
             return
-        for sid in ids:
-            seg = s.project.session.get(Segment, sid)
-            row = next((i for i, r in enumerate(self.rows) if r.id == sid), -1)
+        for uuid in changes.segments:
+            seg = s.segment(uuid)
+            row = next((i for i, r in enumerate(self.rows) if r.uuid == uuid), -1)
             visible = seg is not None and s.is_visible(seg)
             if row >= 0 and not visible:
                 self.beginRemoveRows(QModelIndex(), row, row)
@@ -73,7 +72,7 @@ class SegmentModel(RowTableModel):
 
     def flags(self, index):
         base = super().flags(index)
-        if index.isValid() and index.column() == MEMO and self.session.is_own(self.rows[index.row()]):
+        if index.isValid() and index.column() == MEMO and self.workspace.is_own(self.rows[index.row()]):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -96,9 +95,9 @@ class SegmentModel(RowTableModel):
             return f"{seg.code.path}\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else "")
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return QColor(seg.code.color)
-        if role == Qt.ItemDataRole.ForegroundRole and not self.session.is_own(seg):
+        if role == Qt.ItemDataRole.ForegroundRole and not self.workspace.is_own(seg):
             return QBrush(QColor(110, 110, 110))
-        if role == Qt.ItemDataRole.FontRole and not self.session.is_own(seg):
+        if role == Qt.ItemDataRole.FontRole and not self.workspace.is_own(seg):
             f = QFont()
             f.setItalic(True)
             return f

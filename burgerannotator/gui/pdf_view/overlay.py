@@ -27,8 +27,7 @@ HANDLE = 5.0
 class SegmentMark:
     """One segment as drawn."""
 
-    segment_id: int
-    uuid: str
+    uuid: str      # the segment's uuid (what every widget knows a segment by)
     code_id: str
     colour: QColor
     own: bool
@@ -48,21 +47,21 @@ class PageOverlay:
     selection: dict[int, list[QRectF]] = field(default_factory=dict)
     find_hits: dict[int, list[QRectF]] = field(default_factory=dict)
     find_current: dict[int, list[QRectF]] = field(default_factory=dict)
-    selected: int | None = None   # segment id
-    flash: int | None = None
+    selected: str | None = None   # segment uuid
+    flash: str | None = None   # segment uuid
     flash_on: bool = False
     _lanes: dict[int, list[tuple[SegmentMark, int]]] | None = None
 
     def set_mark(self, mark: SegmentMark) -> None:
-        self.marks[mark.segment_id] = mark
+        self.marks[mark.uuid] = mark
         self._lanes = None
 
-    def remove_mark(self, segment_id: int) -> None:
-        if self.marks.pop(segment_id, None) is not None:
+    def remove_mark(self, uuid: str) -> None:
+        if self.marks.pop(uuid, None) is not None:
             self._lanes = None
 
     def set_marks(self, marks: list[SegmentMark]) -> None:
-        self.marks = {m.segment_id: m for m in marks}
+        self.marks = {m.uuid: m for m in marks}
         self._lanes = None
 
     def marks_at(self, page: int, x: float, y: float) -> list[SegmentMark]:
@@ -89,7 +88,7 @@ def _assign_lanes(marks) -> dict[int, list[tuple[SegmentMark, int]]]:
                     (min(r.top() for r in rects), max(r.bottom() for r in rects), m))
     out: dict[int, list[tuple[SegmentMark, int]]] = {}
     for page, items in per_page.items():
-        items.sort(key=lambda t: (t[0], -t[1], t[2].segment_id))
+        items.sort(key=lambda t: (t[0], -t[1]))  # stable: ties keep the segments' text order
         lane_ends: list[float] = []
         placed = []
         for top, bottom, m in items:

@@ -131,9 +131,9 @@ class SelectionMixin:
         marks = self.overlay.marks_at(press[0], press[1], press[2])
         if marks:
             # the innermost (shortest) segment under the pointer
-            mark = min(marks, key=lambda m: (m.end - m.start, m.segment_id))
+            mark = min(marks, key=lambda m: m.end - m.start)  # ties: the first in text order
             self.clear_selection()
-            self.set_selected_segment(mark.segment_id)
+            self.set_selected_segment(mark.uuid)
             self.segmentClicked.emit(mark.uuid)
         else:
             self.clear_selection()
@@ -172,8 +172,8 @@ class SelectionMixin:
         if hit is not None and self.selection_span() is None:
             marks = self.overlay.marks_at(*hit)
             if marks:
-                mark = min(marks, key=lambda m: (m.end - m.start, m.segment_id))
-                self.set_selected_segment(mark.segment_id)
+                mark = min(marks, key=lambda m: m.end - m.start)  # ties: the first in text order
+                self.set_selected_segment(mark.uuid)
                 uuid = mark.uuid
         self.contextRequested.emit(event.globalPos(), uuid)
 

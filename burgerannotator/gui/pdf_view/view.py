@@ -34,7 +34,7 @@ class PdfView(SelectionMixin, QGraphicsView):
     currentPageChanged = Signal(int)           # page index at the top of the view
     selectionChanged = Signal(object)          # anchoring.Span | None
     segmentClicked = Signal(object)            # segment uuid | None
-    boundsChanged = Signal(int, int, int)      # segment id, new start, new end (a handle was dragged)
+    boundsChanged = Signal(str, int, int)      # segment uuid, new start, new end (a handle was dragged)
     contextRequested = Signal(object, object)  # global QPoint, segment uuid | None
     firstPagePainted = Signal()
     pagePainted = Signal(int)                  # page index: its new image is on the viewport
@@ -172,7 +172,7 @@ class PdfView(SelectionMixin, QGraphicsView):
         self.overlay.set_marks(marks)
         self._overlay_changed()
 
-    def update_marks(self, marks: list[SegmentMark], removed: list[int]) -> None:
+    def update_marks(self, marks: list[SegmentMark], removed: list[str]) -> None:
         for sid in removed:
             self.overlay.remove_mark(sid)
         for m in marks:
@@ -187,8 +187,8 @@ class PdfView(SelectionMixin, QGraphicsView):
             self._relayout()
         self.viewport().update()
 
-    def set_selected_segment(self, segment_id: int | None) -> None:
-        self.overlay.selected = segment_id
+    def set_selected_segment(self, uuid: str | None) -> None:
+        self.overlay.selected = uuid
         self.viewport().update()
 
     def set_find_hits(self, spans, current: int | None = None) -> None:
@@ -203,8 +203,8 @@ class PdfView(SelectionMixin, QGraphicsView):
         self.overlay.find_hits, self.overlay.find_current = hits, cur
         self.viewport().update()
 
-    def flash(self, segment_id: int) -> None:
-        self.overlay.flash = segment_id
+    def flash(self, uuid: str) -> None:
+        self.overlay.flash = uuid
         self._flash_left = 6
         self.overlay.flash_on = True
         self._flash_timer.start()
