@@ -15,7 +15,9 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from collections.abc import Iterable
+
+from sqlalchemy import insert, select
 
 from .anchoring import find_quote
 from .codebook import find_code
@@ -23,8 +25,9 @@ from .coders import find_coder, get_or_create_coder
 from .documents import find_document
 from .duplicates import AlreadyCoded
 from .errors import UserError
-from .models import Coder
+from .models import Coder, Segment, live_coding, new_uuid, utcnow
 from .ops.base import Operation, run
+from .segments import _anchor as anchor_span
 from .segments import create_segment
 
 COLUMNS = ("doc", "quote", "code", "coder", "memo", "occurrence")
@@ -202,3 +205,59 @@ def _code_one(project, lookups: _Lookups, line: int, row: dict) -> RowOutcome:
     except AlreadyCoded as exc:  # the same coder, code and span: nothing added
         return RowOutcome(line, ALREADY, where, exc.segment.uuid)
     return RowOutcome(line, CODED, where, seg.uuid)
+
+
+# ---- many spans at once (bench/scale.py, imports of codings) ---------------------------------------
+@dataclass(frozen=True)
+class Coding:
+    """A span to code: what ``add_codings`` takes (ORM rows, already looked up)."""
+
+    document: object
+    code: object
+    coder: object
+    start: int
+    end: int
+    memo: str = ""
+
+
+def add_codings(project, codings: Iterable[Coding], chunk: int = 5000) -> tuple[int, int]:
+    """Code many spans in one transaction: each anchored as ``create_segment`` anchors it (snapped
+    to words, its pages, rectangles and quote) and checked against the coder's live codings (same
+    code, same span: skipped), then inserted in chunks. Returns (added, already coded).
+
+    The batch path of the core for tens of thousands of codings at once; one coding at a time
+    goes through ``segments.create_segment`` (or the ``CodeQuote`` operation)."""
+    seen = _live_spans(project)
+    added = skipped = 0
+    rows: list[dict] = []
+    now = utcnow()
+    with project.transaction() as s:
+        for c in codings:
+            if c.code.kind == "category":
+                raise UserError(f"{c.code.name} is a category; code with one of its codes.")
+            anchor = anchor_span(project, c.document, c.start, c.end)
+            key = (c.document.id, c.code.id, c.coder.id, anchor["start"], anchor["end"])
+            if key in seen:
+                skipped += 1
+                continue
+            seen.add(key)
+            rows.append(dict(uuid=new_uuid(), document_id=c.document.id, code_pk=c.code.id, coder_id=c.coder.id,
+                             memo=c.memo, status="coded", origin="manual", kind="text", created=now, modified=now,
+                             **anchor))
+            if len(rows) >= chunk:
+                s.execute(insert(Segment), rows)
+                added += len(rows)
+                rows = []
+        if rows:
+            s.execute(insert(Segment), rows)
+            added += len(rows)
+        if added:
+            project.changed("segments")  # a bulk statement: the journal does not see its rows
+    return added, skipped
+
+
+def _live_spans(project) -> set[tuple[int, int, int, int, int]]:
+    """(document, code, coder, start, end) of every live text coding."""
+    q = select(Segment.document_id, Segment.code_pk, Segment.coder_id, Segment.start, Segment.end).where(
+        live_coding(), Segment.kind == "text")
+    return {tuple(r) for r in project.session.execute(q)}

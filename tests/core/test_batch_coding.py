@@ -130,3 +130,28 @@ def test_usage_errors(demo_project_path, tmp_path, capsys):
     assert code == 2 and err == "burgerannotator: code needs --doc, --code (or --from FILE.csv to code many quotes).\n"
     code, _out, err = run(capsys, "code", demo_project_path, "--from", tmp_path / "missing.csv")
     assert code == 2 and "Cannot read" in err
+
+
+def test_add_codings_anchors_like_create_segment_and_skips_duplicates(demo_project):
+    from burgerannotator.core.batch_coding import Coding, add_codings
+    from burgerannotator.core.codebook import find_code
+    from burgerannotator.core.coders import get_or_create_coder
+    from burgerannotator.core.documents import find_document
+    from burgerannotator.core.segments import create_segment, segments
+
+    doc = find_document(demo_project, "Amsterdam")
+    code = find_code(demo_project, "MECH-BUURTRECHTEN")
+    a, b = get_or_create_coder(demo_project, "Bulk A"), get_or_create_coder(demo_project, "Bulk B")
+    from burgerannotator.core.documents import layout
+
+    words = layout(demo_project, doc).spans
+    first = (int(words[20][0]), int(words[26][1]))
+    inside = (first[0] + 1, first[1] - 1)  # snaps onto the same words as ``first``
+    spans = [first, inside, (int(words[90][0]), int(words[99][1])), first]
+    added, skipped = add_codings(demo_project, [Coding(doc, code, a, s, e) for s, e in spans])
+    assert (added, skipped) == (2, 2)
+    for s, e in spans[:3:2]:
+        create_segment(demo_project, doc, code, b, s, e)
+    bulk = [(x.start, x.end, x.page_first, x.page_last, x.rects, x.quote) for x in segments(demo_project, doc, a)]
+    one = [(x.start, x.end, x.page_first, x.page_last, x.rects, x.quote) for x in segments(demo_project, doc, b)]
+    assert bulk == one and len(bulk) == 2
