@@ -17,11 +17,12 @@ each candidate's folded text gives each hit's exact span in ``Document.text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
 from .errors import UserError
 from .models import Document
-from .search_index import candidate_ids, document_text, fold, light_documents, page_at
+from .search_index import candidate_ids, document_text, fold, light_documents, page_starts
 
 CONTEXT = 45  # characters of context on each side of a hit
 _QUERY_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
@@ -175,6 +176,8 @@ class SearchResult:
 
 
 def _squash(value: str) -> str:
+    if "  " not in value and value.isprintable():  # no white space but single spaces: nothing to do
+        return value
     return _WS.sub(" ", value)
 
 
@@ -231,12 +234,17 @@ def search(project, query: str | Query, documents: list[Document] | None = None)
         if not spans:
             continue
         hits = []
+        uuid, doc_id, doc_label = doc.uuid, doc.id, doc.label  # once per document, not per hit
+        starts, indexes, labels = page_starts(project, doc)
         for start, end, term in spans:
-            page_index, label = page_at(project, doc, start)
+            if starts:
+                i = max(0, bisect_right(starts, start) - 1)
+                page_index, label = indexes[i], labels[i]
+            else:
+                page_index, label = 0, "1"
             before, match, after = context_of(original, start, end)
-            hits.append(Hit(doc.uuid, doc.id, doc.label, term.text, start, end, page_index, label,
-                            before, match, after))
-        results.append(DocumentHits(doc.uuid, doc.id, doc.label, doc.file_name, hits))
+            hits.append(Hit(uuid, doc_id, doc_label, term.text, start, end, page_index, label, before, match, after))
+        results.append(DocumentHits(uuid, doc_id, doc_label, doc.file_name, hits))
     return SearchResult(parsed.source, results, candidates is not None)
 
 
