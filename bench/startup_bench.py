@@ -61,14 +61,14 @@ def main() -> None:
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="ba-startup-"))
     env = dict(os.environ, BURGERANNOTATOR_DATA_DIR=str(tmp / "userdata"))
-    project = tmp / "demo.bap"
-    subprocess.run([sys.executable, "-m", "burgerannotator", "demo", str(project)], env=dict(env, PYTHONPATH=str(ROOT)),
-                   check=True, stdout=subprocess.DEVNULL)
     checkouts = {"this": ROOT}
     if args.against:
         checkouts["against"] = args.against.resolve()
     jobs = {("bare", ""): [sys.executable, "-c", "import sqlalchemy.orm, sqlite3"]}
     for label, checkout in checkouts.items():
+        project = tmp / f"demo-{label}.bap"  # each checkout's own demo: schemas differ between versions
+        subprocess.run([sys.executable, "-m", "burgerannotator", "demo", str(project)],
+                       env=dict(env, PYTHONPATH=str(checkout)), cwd=checkout, check=True, stdout=subprocess.DEVNULL)
         for name, argv in commands(project, tmp).items():
             jobs[(label, name)] = [sys.executable, "-m", "burgerannotator", *argv]
     times: dict[tuple, list[tuple[float, float]]] = {k: [] for k in jobs}

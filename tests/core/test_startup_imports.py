@@ -1,7 +1,7 @@
 """Start-up stays light: what a command imports is asserted exactly (never timed) in a fresh
 interpreter. ``--help``/``--version`` need neither SQLAlchemy nor PyMuPDF; the read-only
-commands need no Alembic (no migration is due) and no PyMuPDF (issue 17). (NumPy they do
-import: core.integrity checks every page's word arrays when a project is opened.)"""
+commands need no Alembic (no migration is due), no PyMuPDF and, on a project of the demo's
+size, no NumPy (core.integrity checks the word arrays in plain Python there) (issue 17)."""
 from __future__ import annotations
 
 import json
@@ -37,9 +37,9 @@ def test_help_and_version_import_no_heavy_library(argv, tmp_path):
 
 
 @pytest.mark.parametrize("argv", [["info", "{p}"], ["search", "{p}", "wijk*"], ["info", "{p}", "--json"]])
-def test_read_only_commands_import_no_alembic_or_pymupdf(argv, demo_project_path, tmp_path):
+def test_read_only_commands_import_no_alembic_pymupdf_or_numpy(argv, demo_project_path, tmp_path):
     argv = [a.format(p=demo_project_path) for a in argv]
-    assert imported(argv, tmp_path) == {"code": 0, "heavy": ["numpy", "sqlalchemy"]}
+    assert imported(argv, tmp_path) == {"code": 0, "heavy": ["sqlalchemy"]}
 
 
 def test_matrix_imports_no_alembic_or_pymupdf(demo_project_path, tmp_path):
@@ -77,3 +77,29 @@ def test_a_project_at_the_head_revision_opens_without_importing_alembic(demo_pro
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           env={"BURGERANNOTATOR_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert (proc.returncode, proc.stdout.strip()) == (0, "False")
+
+
+def test_word_check_without_numpy_finds_exactly_what_the_numpy_check_finds(demo_project_path):
+    import sqlite3
+    import struct
+
+    from burgerannotator.core import integrity
+
+    con = sqlite3.connect(demo_project_path)
+    ids = [r[0] for r in con.execute("SELECT id FROM page WHERE length(word_offsets) >= 16 ORDER BY id LIMIT 4")]
+    rows = {i: con.execute("SELECT word_boxes, word_offsets, text_start, text_end FROM page WHERE id = ?",
+                           (i,)).fetchone() for i in ids}
+    boxes, spans, start, end = rows[ids[0]]
+    con.execute("UPDATE page SET word_offsets = ? WHERE id = ?",  # an offset past the page's text
+                (spans[:-4] + struct.pack("<i", end + 5), ids[0]))
+    boxes, spans, start, end = rows[ids[1]]
+    con.execute("UPDATE page SET word_offsets = ? WHERE id = ?",  # a word ending before it starts
+                (struct.pack("<ii", start + 3, start + 1) + spans[8:], ids[1]))
+    boxes, spans, start, end = rows[ids[2]]
+    con.execute("UPDATE page SET word_boxes = ? WHERE id = ?",  # a box that is not a number
+                (struct.pack("<f", float("nan")) + boxes[4:], ids[2]))
+    con.commit()
+    plain = [f.row for f in integrity._word_findings(con, plain=True)]
+    with_numpy = [f.row for f in integrity._word_findings(con, plain=False)]
+    con.close()
+    assert plain == with_numpy == sorted(ids[:3])
