@@ -62,7 +62,9 @@ def build_segments(n: int, fresh: bool) -> Path:
     from burgerannotator.core.documents import layout, list_documents
 
     t = time.perf_counter()
-    project = build_demo(path, with_segments=False)
+    partial = path.with_suffix(".partial")  # renamed when complete: an interrupted build is not reused
+    partial.unlink(missing_ok=True)
+    project = build_demo(partial, with_segments=False)
     try:
         rng = random.Random(n)
         coders = [get_or_create_coder(project, name) for name in CODERS]
@@ -88,6 +90,7 @@ def build_segments(n: int, fresh: bool) -> Path:
         added, skipped = add_codings(project, codings())
     finally:
         project.close()
+    partial.rename(path)
     say(f"built {path.name}: {added} segments through core.batch_coding.add_codings ({skipped} repeats skipped) "
         f"in {time.perf_counter() - t:.0f} s")
     return path
@@ -106,13 +109,16 @@ def build_pages(x: int, fresh: bool) -> Path:
     if not (pdfs / "cities.csv").exists():
         subprocess.run([sys.executable, str(HERE / "corpus" / "make_corpus.py"), str(pdfs), "--pages-scale",
                         str(4 * x)], check=True, stdout=subprocess.DEVNULL)
-    project = Project.create(path)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    project = Project.create(partial)
     try:
         codebook.import_codebook(project, codebook.load_codebook_file())
         results = importer.import_many(project, sorted(pdfs.glob("*.pdf")), attributes_csv=pdfs / "cities.csv")
         pages = sum(r.document.page_count for r in results if r.document is not None)
     finally:
         project.close()
+    partial.rename(path)
     say(f"built {path.name}: {len(results)} documents, {pages} pages through core.importer "
         f"in {time.perf_counter() - t:.0f} s")
     return path
