@@ -152,14 +152,17 @@ def main() -> int:
         span = layout.span_of_words(first, first + 4)
         view.select_span(span.start, span.end)
         app.processEvents()
-        t = time.perf_counter()
+        # a click shows the code's definition (untimed: reading); the Apply button codes the selection
         QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+        app.processEvents()
+        t = time.perf_counter()
+        QTest.mouseClick(window.codebook.apply_button, Qt.MouseButton.LeftButton)
         view.viewport().repaint()
         times.append((time.perf_counter() - t) * 1000)
         assert view.overlay.selected is not None and not view.overlay.selection
     QTest.qWait(400)  # let any debounced refresh run
     marks = len(view.overlay.marks)
-    print(f"code click -> highlight drawn ({marks} segments in the document): {fmt(times)}   (target < 50 ms)")
+    print(f"Apply code -> highlight drawn ({marks} segments in the document): {fmt(times)}   (target < 50 ms)")
     runs = sum(w.refresher.runs for w in hidden) - runs_before
     print(f"refreshes by the {len(hidden)} hidden analysis views during those 30 codings: {runs}   (target 0)")
     window.close()

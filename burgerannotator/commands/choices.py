@@ -13,3 +13,4 @@ UNCODED = ("missing", "absent")  # core.agreement.levels.UNCODED
 DRAWS = 1000  # core.agreement.bootstrap.DRAWS
 SEED = 20070101  # core.agreement.bootstrap.SEED
 MINIMA = (0.667, 0.8)  # core.agreement.bootstrap.MINIMA
+LANGUAGES = ("en", "nl")  # core.exports.dutch.LANGUAGES

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from burgerannotator.core.errors import UserError
 
-from .choices import MEASURES, SEPARATORS
+from .choices import LANGUAGES, MEASURES, SEPARATORS
 from .common import add_project_arg, opened
 
 
@@ -39,6 +39,7 @@ def register(sub) -> None:
     p.add_argument("--hide-empty", action="store_true", help="leave out codes without segments")
     p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator: ',' or ';' (decimal comma)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="CSV column headers: en (default, stable) or nl")
     p.set_defaults(func=cmd_matrix)
 
     p = sub.add_parser("summary", help="per-document summary: quotes per code with printed pages")
@@ -48,6 +49,7 @@ def register(sub) -> None:
     p.add_argument("--coder", metavar="NAME", help="only this coder's codings (default: every coder)")
     p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="CSV column headers: en (default, stable) or nl")
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("export", help="everything in one Excel workbook")
@@ -70,6 +72,7 @@ def _suffix(path: str, allowed: tuple[str, ...]) -> str:
 
 
 def cmd_matrix(args) -> int:
+    from burgerannotator.core.exports.dutch import localise
     from burgerannotator.core.exports.csv_writer import write_csv
     from burgerannotator.core.exports.tables import matrix_table
     from burgerannotator.core.matrix import build_matrix, format_value
@@ -78,7 +81,7 @@ def cmd_matrix(args) -> int:
     with opened(args.project, readonly=True) as project:
         matrix = build_matrix(project, args.measure, _selection(project, args), args.by, args.hide_empty)
         if kind == "csv":
-            write_csv(matrix_table(matrix), args.output, args.sep)
+            write_csv(localise(matrix_table(matrix), args.lang), args.output, args.sep)
         else:
             from burgerannotator.core.exports.xlsx_writer import write_matrix_workbook  # only for .xlsx
 
@@ -91,6 +94,7 @@ def cmd_matrix(args) -> int:
 
 def cmd_summary(args) -> int:
     from burgerannotator.core.documents import find_document
+    from burgerannotator.core.exports.dutch import localise
     from burgerannotator.core.exports.csv_writer import write_csv
     from burgerannotator.core.exports.report import write_report
     from burgerannotator.core.exports.tables import quotes_table
@@ -109,7 +113,7 @@ def cmd_summary(args) -> int:
             raise UserError("This project has no documents yet.")
         title = f"{project.info.name}: summary per document"
         if fmt == "csv":
-            write_csv(quotes_table(summaries), args.output, args.sep)
+            write_csv(localise(quotes_table(summaries), args.lang), args.output, args.sep)
         else:
             write_report(summaries, args.output, fmt, title)
     quotes = sum(s.quote_count for s in summaries)

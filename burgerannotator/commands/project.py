@@ -5,7 +5,7 @@ from pathlib import Path
 
 from burgerannotator.core.errors import UserError
 
-from . import batch_code, refi_cli
+from . import batch_code
 from .common import add_project_arg, coder_for, ensure_coder, opened, print_json
 
 
@@ -62,6 +62,8 @@ def cmd_new(args) -> int:
     from burgerannotator.core.store import Project
 
     if args.from_file:
+        from . import refi_cli
+
         return refi_cli.new_from(args)
     data = codebook.load_codebook_file(args.codebook)  # read first: a bad codebook makes no file
     project = Project.create(Path(args.project))
@@ -80,6 +82,8 @@ def cmd_new(args) -> int:
 
 def cmd_import(args) -> int:
     from burgerannotator.core.ops import ImportPdfs, run
+
+    from . import refi_cli
 
     if refi_cli.is_exchange_import(args.pdfs):
         return refi_cli.import_file(args)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from burgerannotator.core.errors import UserError
 
-from .common import opened
+from .common import ensure_coder, opened
 
 SUFFIXES = (".qdc", ".qdpx", ".qde")
 
@@ -27,22 +27,24 @@ def _print(report) -> None:
 
 def import_file(args) -> int:
     from burgerannotator.core import refi
+    from burgerannotator.core.ops import ImportQdc, ImportQdpx, run
 
     path = args.pdfs[0]
+    if getattr(args, "attributes", None) or getattr(args, "password", None):
+        raise UserError("--attributes and --password are for PDFs; a REFI-QDA file brings its own variables.")
     if not Path(path).is_file():
         raise refi.ExchangeFileError(f"{path} does not exist or is not a file.")
     with opened(args.project) as project:
         if Path(path).suffix.lower() == ".qdc":
-            report = refi.import_qdc(project, path)
+            report = run(project, ImportQdc(str(path))).value
         else:
-            report = refi.import_qdpx(project, path, args.coder)
+            report = run(project, ImportQdpx(str(path), args.coder)).value
     _print(report)
     return 0
 
 
 def new_from(args) -> int:
     from burgerannotator.core import refi
-    from burgerannotator.core.coders import get_or_create_coder
 
     if args.codebook:
         raise UserError("Give --codebook or --from, not both: a REFI-QDA project brings its own codebook.")
@@ -51,7 +53,7 @@ def new_from(args) -> int:
     project, report = refi.new_from_qdpx(args.project, args.from_file, args.coder)
     try:
         if args.coder:
-            get_or_create_coder(project, args.coder)
+            ensure_coder(project, args.coder)
     finally:
         project.close()
     print(f"Created {args.project} from {Path(args.from_file).name}.")

@@ -45,7 +45,7 @@ def _copy(project, source: Segment, consensus: Coder, decider: Coder, now) -> Se
     seg = Segment(document_id=source.document_id, code_pk=source.code_pk, coder=consensus, start=source.start,
                   end=source.end, page_first=source.page_first, page_last=source.page_last,
                   rects=dict(source.rects or {}), quote=source.quote, memo="", status="coded", origin="consensus",
-                  decided_by=decider, created=now, modified=now)
+                  decided_by=decider, created=now, modified=now, kind=source.kind)
     project.session.add(seg)
     return seg
 

@@ -163,9 +163,11 @@ def page_count(doc: pymupdf.Document, name: str) -> int:
     return count
 
 
-def iter_pages(doc: pymupdf.Document, name: str, ocr: str = "never") -> Iterator[pdftext.PageText]:
+def iter_pages(doc: pymupdf.Document, name: str, ocr: str = "never",
+               ocr_failed: list[str] | None = None) -> Iterator[pdftext.PageText]:
     """Each page's words and text in turn (recognised by OCR when ``ocr`` asks for it), so that
-    an import holds one page's words at a time, not the whole document's (issue 17)."""
+    an import holds one page's words at a time, not the whole document's (issue 17). A page
+    Tesseract fails on keeps its text and is listed in ``ocr_failed`` ("label: reason")."""
     for i in range(page_count(doc, name)):
         with PDF_LOCK:  # taken page by page: the window can render between two pages
             try:
@@ -174,7 +176,13 @@ def iter_pages(doc: pymupdf.Document, name: str, ocr: str = "never") -> Iterator
             except Exception as exc:
                 raise PdfImportError(f"{name}: page {i + 1} cannot be read ({_short(exc)}).") from None
             if ocr != "never" and ocr_engine.wanted(ocr, pt):
-                pt = ocr_engine.recognise_page(page)
+                try:
+                    pt = ocr_engine.recognise_page(page)
+                except ocr_engine.OcrUnavailable:
+                    raise
+                except Exception as exc:  # MuPDF/Tesseract errors on a damaged picture (as recognise_pages)
+                    if ocr_failed is not None:
+                        ocr_failed.append(f"{pt.label}: {ocr_engine._reason(exc)}")
         yield pt
 
 
@@ -219,6 +227,7 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
     result = ImportResult(str(path or name), ImportStatus.IMPORTED)
     no_text: list[str] = []
     recognised: list[str] = []
+    ocr_failed: list[str] = []
     # Pages are read one at a time inside the transaction: each page's words are packed into its
     # row at once and let go (a failing page still leaves the project as it was: rollback).
     with project.transaction() as s:
@@ -232,7 +241,7 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
                             imported_by=coder, attributes=dict(attributes or {}), position=position)
         s.add(document)
         s.flush()  # the document's id first, so its pages can go to the database in batches
-        for pt in iter_pages(doc, name, ocr):
+        for pt in iter_pages(doc, name, ocr, ocr_failed):
             if pt.ocr:
                 recognised.append(pt.label)
             if not pt.has_text:
@@ -266,6 +275,8 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
     if recognised:
         result.warnings.append(f"{name}: text recognised (OCR) on {len(recognised)} page(s): "
                                + ", ".join(recognised[:10]))
+    if ocr_failed:
+        result.warnings.append(f"{name}: text could not be recognised on p. " + "; ".join(ocr_failed[:5]))
     result.document = document
     result.message = f"{name}: {count} pages imported."
     return result

@@ -29,7 +29,7 @@ from .store import Project
 
 CONFLICT_CHOICES = ("ask", "keep-mine", "take-theirs")
 _SEGMENT_FIELDS = ("start", "end", "page_first", "page_last", "rects", "quote", "memo", "status", "origin",
-                   "created", "modified", "deleted")
+                   "created", "modified", "deleted", "kind")
 
 
 class _DryRun(Exception):
@@ -234,6 +234,13 @@ def _merge_segments(project, s, o, report: MergeReport, docs, codes, coders) -> 
 
 def _reanchor(project, doc: Document, values: dict) -> bool:
     """Place a segment by its quote in a document whose text was extracted differently."""
+    if values.get("kind") == "area":  # an area keeps its rectangle; it takes the text now inside it
+        from .areas import covered_span
+
+        rect = ((values.get("rects") or {}).get(str(values["page_first"])) or [None])[0]
+        start, end = covered_span(layout(project, doc), values["page_first"], rect)
+        values.update(start=start, end=end, quote=quote_of(doc.text, start, end))
+        return True
     span = find_quote(doc.text, values["quote"]) if values["quote"] else None
     if span is None or span.end <= span.start:
         return False

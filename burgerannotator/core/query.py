@@ -247,13 +247,15 @@ def _evaluate(node: Node, segs: list, codes: dict) -> tuple[bool, set]:
     if not (left_ok and right_ok):
         return False, set()
     by_index = {s[0]: s for s in segs}
+    a = np.array([by_index[i] for i in sorted(left)], dtype=np.int64).reshape(-1, 5)
+    b = np.array([by_index[j] for j in sorted(right)], dtype=np.int64).reshape(-1, 5)
     hits = set()
-    for i in left:
-        a = by_index[i]
-        for j in right:
-            b = by_index[j]
-            if a[2] == b[2] and max(a[3], b[3]) - min(a[4], b[4]) <= node.distance:
-                hits.update((i, j))
+    for lo in range(0, len(a), 2000):  # numpy over blocks of pairs, not Python per pair
+        part = a[lo:lo + 2000]
+        gap = np.maximum(part[:, None, 3], b[None, :, 3]) - np.minimum(part[:, None, 4], b[None, :, 4])
+        near = (gap <= node.distance) & (part[:, None, 2] == b[None, :, 2])
+        hits.update(part[near.any(axis=1), 0].tolist())
+        hits.update(b[near.any(axis=0), 0].tolist())
     return bool(hits), hits
 
 

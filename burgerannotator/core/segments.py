@@ -12,6 +12,7 @@ from .anchoring import find_quote, quote_of
 from .documents import layout
 from .duplicates import check_not_coded
 from .errors import NotFoundError, UserError
+from .lookup import by_uuid
 from .models import Code, Coder, Document, Segment, utcnow
 
 
@@ -75,7 +76,7 @@ def segments(project, document: Document | None = None, coder: Coder | None = No
 
 
 def find_segment(project, uuid: str) -> Segment:
-    seg = project.session.scalar(select(Segment).where(Segment.uuid == uuid))
+    seg = by_uuid(project, Segment, uuid)
     if seg is None:
         raise NotFoundError(f"No segment {uuid}.")
     return seg

@@ -5,6 +5,7 @@ undone by Ctrl+Z.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox
 
@@ -26,27 +27,27 @@ class CodebookEditor:
         menu = QMenu(self.window)
         code = codebook.find_code(self.project, code_uuid) if code_uuid else None
         if code is not None and code.kind == "code":
-            menu.addAction("Apply to the selection", lambda: self.window.coding_actions.apply_code(code))
-            pin = menu.addMenu("Pin to key")
+            menu.addAction(QCoreApplication.translate("CodebookEditor", "Apply to the selection"), lambda: self.window.coding_actions.apply_code(code))
+            pin = menu.addMenu(QCoreApplication.translate("CodebookEditor", "Pin to key"))
             for key in range(1, 10):
                 act = QAction(str(key), pin, checkable=True, checked=code.pinned_key == key)
                 act.triggered.connect(lambda _c=False, k=key: self.pin(code, k))
                 pin.addAction(act)
-            pin.addAction("No key", lambda: self.pin(code, None))
+            pin.addAction(QCoreApplication.translate("CodebookEditor", "No key"), lambda: self.pin(code, None))
             menu.addSeparator()
-        menu.addAction("Add code...", lambda: self.add(code, "code"))
-        menu.addAction("Add category...", lambda: self.add(None, "category"))
+        menu.addAction(QCoreApplication.translate("CodebookEditor", "Add code..."), lambda: self.add(code, "code"))
+        menu.addAction(QCoreApplication.translate("CodebookEditor", "Add category..."), lambda: self.add(None, "category"))
         if code is not None:
-            menu.addAction("Rename...", lambda: self.rename(code))
-            menu.addAction("Colour...", lambda: self.recolour(code))
-            menu.addAction("Move up", lambda: self.move_by(code, -1))
-            menu.addAction("Move down", lambda: self.move_by(code, +1))
+            menu.addAction(QCoreApplication.translate("CodebookEditor", "Rename..."), lambda: self.rename(code))
+            menu.addAction(QCoreApplication.translate("CodebookEditor", "Colour..."), lambda: self.recolour(code))
+            menu.addAction(QCoreApplication.translate("CodebookEditor", "Move up"), lambda: self.move_by(code, -1))
+            menu.addAction(QCoreApplication.translate("CodebookEditor", "Move down"), lambda: self.move_by(code, +1))
             if code.kind == "code":
-                menu.addAction("Move to category...", lambda: self.move_to(code))
+                menu.addAction(QCoreApplication.translate("CodebookEditor", "Move to category..."), lambda: self.move_to(code))
             menu.addSeparator()
-            menu.addAction("Memo...", lambda: self.window.memo_actions.edit("code", code.uuid, code.name))
+            menu.addAction(QCoreApplication.translate("CodebookEditor", "Memo..."), lambda: self.window.memo_actions.edit("code", code.uuid, code.name))
             if code.kind == "code":
-                menu.addAction("Delete code...", lambda: self.delete(code))
+                menu.addAction(QCoreApplication.translate("CodebookEditor", "Delete code..."), lambda: self.delete(code))
         return menu
 
     @guarded
@@ -54,21 +55,21 @@ class CodebookEditor:
         """Delete a code; if it has segments, ask whether they go too or move to another code."""
         n = codebook.segment_count(self.project, code)
         if n == 0:
-            if QMessageBox.question(self.window, "Delete code", f"Delete the code {code.name}?") \
+            if QMessageBox.question(self.window, QCoreApplication.translate("CodebookEditor", "Delete code"), QCoreApplication.translate("CodebookEditor", "Delete the code {name}?").format(name=code.name)) \
                     == QMessageBox.StandardButton.Yes:
                 self.delete_now(code, "delete")
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete code",
-                          f"{code.name} has {n} segment(s) (of all coders). What happens to them?",
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("CodebookEditor", "Delete code"),
+                          QCoreApplication.translate("CodebookEditor", "{name} has {n} segment(s) (of all coders). What happens to them?").format(name=code.name, n=n),
                           QMessageBox.StandardButton.Cancel, self.window)
-        delete = box.addButton(f"Delete the {n} segment(s)", QMessageBox.ButtonRole.DestructiveRole)
-        move = box.addButton("Move them to another code...", QMessageBox.ButtonRole.AcceptRole)
+        delete = box.addButton(QCoreApplication.translate("CodebookEditor", "Delete the {n} segment(s)").format(n=n), QMessageBox.ButtonRole.DestructiveRole)
+        move = box.addButton(QCoreApplication.translate("CodebookEditor", "Move them to another code..."), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if box.clickedButton() is delete:
             self.delete_now(code, "delete")
         elif box.clickedButton() is move:
             others = [c for c in codebook.leaf_codes(self.project) if c.id != code.id]
-            uuid = pick_code(self.window, others, f"Move the segments of {code.name} to")
+            uuid = pick_code(self.window, others, QCoreApplication.translate("CodebookEditor", "Move the segments of {name} to").format(name=code.name))
             if uuid:
                 self.delete_now(code, "move", codebook.find_code(self.project, uuid))
 
@@ -84,19 +85,19 @@ class CodebookEditor:
         parent = None
         if kind == "code" and near is not None:
             parent = near if near.kind == "category" else near.parent
-        name, ok = QInputDialog.getText(self.window, "Add " + kind, f"Name of the new {kind}:")
+        name, ok = QInputDialog.getText(self.window, "Add " + kind, QCoreApplication.translate("CodebookEditor", "Name of the new {kind}:").format(kind=kind))
         if ok and name.strip():
             self._do(ops.AddCode(name, parent.uuid if parent is not None else None, kind=kind))
 
     @guarded
     def rename(self, code) -> None:
-        name, ok = QInputDialog.getText(self.window, "Rename", "New name:", text=code.name)
+        name, ok = QInputDialog.getText(self.window, QCoreApplication.translate("CodebookEditor", "Rename"), QCoreApplication.translate("CodebookEditor", "New name:"), text=code.name)
         if ok and name.strip() and name.strip() != code.name:
             self.update(code, name=name.strip())
 
     @guarded
     def recolour(self, code) -> None:
-        colour = QColorDialog.getColor(QColor(code.color), self.window, f"Colour of {code.name}")
+        colour = QColorDialog.getColor(QColor(code.color), self.window, QCoreApplication.translate("CodebookEditor", "Colour of {name}").format(name=code.name))
         if colour.isValid():
             self.update(code, color=colour.name())
 
@@ -117,6 +118,6 @@ class CodebookEditor:
     @guarded
     def move_to(self, code) -> None:
         categories = [c for c in codebook.all_codes(self.project) if c.kind == "category"]
-        uuid = pick_code(self.window, categories, "Move to category")
+        uuid = pick_code(self.window, categories, QCoreApplication.translate("CodebookEditor", "Move to category"))
         if uuid:
             self._do(ops.MoveCode(code.uuid, uuid, None))

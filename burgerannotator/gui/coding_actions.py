@@ -7,14 +7,15 @@ and the codebook follow it (``_show_selection``) and write to it (clicks, drags,
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from burgerannotator.core import codebook, duplicates
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.ops import CodeSpan, DeleteSegment, Recode, Resize, SetSegmentMemo
+from burgerannotator.core.ops import CodeArea, CodeSpan, DeleteSegment, Recode, Resize, SetSegmentMemo
 
 from .ask import choose
 from .code_picker import pick_code
+from .memo_dialog import edit_memo
 from .errors import guarded
 
 
@@ -31,6 +32,7 @@ class CodingActions(QObject):
         view.boundsChanged.connect(self._bounds_dragged)
         view.contextRequested.connect(self._view_menu)
         view.selectionChanged.connect(self._text_selected)
+        view.areaChanged.connect(self._area_drawn)
 
     @property
     def workspace(self):
@@ -61,6 +63,16 @@ class CodingActions(QObject):
         elif ws.selection.span is not None:
             ws.selection.clear()
 
+    def _area_drawn(self, area) -> None:
+        ws = self.workspace
+        if ws is None or ws.document is None:
+            return
+        if area is not None:
+            ws.selection.select_area(ws.document.uuid, area[0], area[1])
+            self.message.emit("Area drawn: apply a code to it (a code's key 1-9, Ctrl+K, or a click in the codebook).")
+        elif ws.selection.area is not None:
+            ws.selection.clear()
+
     def select_segment(self, uuid: str | None) -> None:
         ws = self.workspace
         if ws is not None:
@@ -71,6 +83,8 @@ class CodingActions(QObject):
         view = self.window.pane.view
         if selection.span is None and view.selection_span() is not None:
             view.clear_selection(emit=False)
+        if selection.area is None and view.selection_area() is not None:
+            view.set_area(0, None, emit=False)
         if view.overlay.selected != selection.segment:
             view.set_selected_segment(selection.segment)
         if selection.segment is None:
@@ -80,7 +94,8 @@ class CodingActions(QObject):
         seg = self.selected_segment()
         if seg is not None:
             self.window.codebook.select_code(seg.code.uuid)
-            self.message.emit(f"{seg.code.code_id} by {seg.coder.name}: \"{seg.quote[:80]}\"")
+            self.message.emit(self.tr('{code} by {coder}: "{quote}"').format(
+                code=seg.code.name, coder=seg.coder.name, quote=" ".join(seg.quote.split())[:80]))
 
     # ---- applying codes --------------------------------------------------------------------
     @guarded
@@ -96,7 +111,8 @@ class CodingActions(QObject):
             return
         code = self.workspace.pinned_codes().get(key)
         if code is None:
-            raise UserError(f"No code is pinned to key {key}; pin one from the codebook's context menu.")
+            raise UserError(self.tr("No code is pinned to key {key}; pin one from the codebook's context menu.")
+                            .format(key=key))
         self.apply_code(code)
 
     @guarded
@@ -105,6 +121,13 @@ class CodingActions(QObject):
         ws = self.workspace
         if ws is None or ws.document is None:
             return
+        if ws.selection.area is not None:
+            page, rect = ws.selection.area
+            uuid = ws.do(CodeArea(ws.document.uuid, code.uuid, ws.coder.uuid, page, rect), self).value
+            ws.selection.select_segment(ws.document.uuid, uuid)
+            seg = ws.segment(uuid)
+            self.message.emit(f"Coded {code.code_id} on an area of p. {seg.document.pages[seg.page_first].label}.")
+            return
         span = ws.selection.span
         if span is not None:
             if self._double_coding(code, span[0], span[1]):
@@ -112,14 +135,16 @@ class CodingActions(QObject):
             uuid = ws.do(CodeSpan(ws.document.uuid, code.uuid, ws.coder.uuid, span[0], span[1]), self).value
             ws.selection.select_segment(ws.document.uuid, uuid)
             seg = ws.segment(uuid)
-            self.message.emit(f"Coded {code.code_id} on p. {seg.document.pages[seg.page_first].label}.")
+            self.message.emit(self.tr("Coded {code} on p. {page}.").format(
+                code=code.name, page=seg.document.pages[seg.page_first].label))
             return
         seg = self.selected_segment()
         if seg is None:
-            self.message.emit("Select text first: drag over words (double-click: a word, shift-click: extend).")
+            self.message.emit(self.tr("Select text first: drag over words (double-click: a word, shift-click: extend)."))
             return
         ws.do(Recode(seg.uuid, code.uuid, by=ws.coder.uuid), self)
-        self.message.emit(f"Recoded as {code.code_id}.")
+        self.message.emit(self.tr("Recoded as {code}.").format(code=code.name))
+        self.window.codebook.select_code(code.uuid)  # the codebook shows the code it has now
 
     def _double_coding(self, code, start: int, end: int) -> bool:
         """True when the selection needs no new segment: already coded with ``code`` by this coder
@@ -155,7 +180,8 @@ class CodingActions(QObject):
     def _own_selected(self):
         seg = self.selected_segment()
         if seg is not None and not self.workspace.is_own(seg):
-            raise UserError(f"This segment is {seg.coder.name}'s; you can only change your own segments.")
+            raise UserError(self.tr("This segment is {name}'s; you can only change your own segments.")
+                            .format(name=seg.coder.name))
         return seg
 
     @guarded
@@ -163,15 +189,16 @@ class CodingActions(QObject):
         seg = self._own_selected()
         if seg is None:
             return
-        uuid = pick_code(self.window, codebook.leaf_codes(self.workspace.project), "Recode as")
+        uuid = pick_code(self.window, codebook.leaf_codes(self.workspace.project), self.tr("Recode as"))
         if uuid:
             self.workspace.do(Recode(seg.uuid, uuid, by=self.workspace.coder.uuid), self)
+            self.window.codebook.select_code(uuid)
 
     @guarded
     def code_selection_with(self) -> None:
-        if self.selection is None or self.selection.span is None:
+        if self.selection is None or (self.selection.span is None and self.selection.area is None):
             return self.recode_selected()
-        uuid = pick_code(self.window, codebook.leaf_codes(self.workspace.project), "Code with")
+        uuid = pick_code(self.window, codebook.leaf_codes(self.workspace.project), self.tr("Code with"))
         if uuid:
             self.apply_code(codebook.find_code(self.workspace.project, uuid))
 
@@ -180,7 +207,7 @@ class CodingActions(QObject):
         seg = self._own_selected()
         if seg is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self.window, "Memo", f"Memo on {seg.code.code_id}:", seg.memo)
+        text, ok = edit_memo(self.window, self.tr("Memo on {code}:").format(code=seg.code.name), seg.memo)
         if ok:
             self.set_memo(seg, text)
 
@@ -197,13 +224,46 @@ class CodingActions(QObject):
             return
         self.workspace.do(DeleteSegment(seg.uuid, by=self.workspace.coder.uuid), self)
         self.selection.clear()
-        self.message.emit("Segment deleted (Ctrl+Z brings it back).")
+        self.message.emit(self.tr("Segment deleted (Ctrl+Z brings it back)."))
 
     @guarded
     def _bounds_dragged(self, uuid: str, start: int, end: int) -> None:
         seg = self._own_selected()
         if seg is not None and seg.uuid == uuid:
             self.workspace.do(Resize(seg.uuid, start, end, by=self.workspace.coder.uuid), self)
+
+    # ---- walking the segments -----------------------------------------------------------------
+    @guarded
+    def step_segment(self, step: int) -> None:
+        """Select the next (step 1) or previous (-1) segment of the document in text order,
+        after the selected segment, the selected text or, with neither, the page in view."""
+        s, view = self.workspace, self.window.pane.view
+        if s is None or s.document is None:
+            return
+        segs = sorted(s.visible_segments(), key=lambda g: (g.start, g.end, g.id))
+        if not segs:
+            self.message.emit(self.tr("No segments in this document yet."))
+            return
+        current = self.selected_segment()
+        if current is not None:
+            keys = [(g.start, g.end, g.id) for g in segs]
+            i = keys.index((current.start, current.end, current.id)) + step
+        else:
+            span = view.selection_span()
+            if span is not None:
+                ref = span.start
+            else:
+                lo, hi = view.layout_.page_word_range(view.current_page()) if view.layout_ is not None else (0, 0)
+                ref = int(view.layout_.spans[lo, 0]) if lo < hi else 0
+            after = [k for k, g in enumerate(segs) if g.start >= ref]
+            before = [k for k, g in enumerate(segs) if g.start < ref]
+            i = (after[0] if after else len(segs)) if step > 0 else (before[-1] if before else -1)
+        if not 0 <= i < len(segs):
+            self.message.emit(self.tr("No next segment in this document.") if step > 0
+                              else self.tr("No previous segment in this document."))
+            return
+        self.window.show_segment(segs[i].uuid)
+        view.setFocus()
 
     # ---- context menu ----------------------------------------------------------------------
     def _view_menu(self, global_pos, uuid) -> None:
@@ -216,19 +276,19 @@ class CodingActions(QObject):
         if ws is None or ws.document is None:
             return None
         menu = QMenu(self.window)
-        if ws.selection.span is not None:
-            menu.addAction("Code with... (searchable)", self.code_selection_with)
+        if ws.selection.span is not None or ws.selection.area is not None:
+            menu.addAction(self.tr("Code with... (searchable)"), self.code_selection_with)
             for key, code in sorted(ws.pinned_codes().items()):
                 menu.addAction(f"{key}  {code.name}", lambda c=code: self.apply_code(c))
         elif uuid:
             self.select_segment(uuid)
             seg = self.selected_segment()
             if seg is not None and ws.is_own(seg):
-                menu.addAction("Recode as... (searchable)", self.recode_selected)
-                menu.addAction("Edit memo...", self.edit_memo_selected)
-                menu.addAction("Delete segment", self.delete_selected)
+                menu.addAction(self.tr("Recode as... (searchable)"), self.recode_selected)
+                menu.addAction(self.tr("Edit memo..."), self.edit_memo_selected)
+                menu.addAction(self.tr("Delete segment"), self.delete_selected)
             elif seg is not None:
-                menu.addAction(f"{seg.coder.name}'s segment (read only)").setEnabled(False)
+                menu.addAction(self.tr("{name}'s segment (read only)").format(name=seg.coder.name)).setEnabled(False)
         else:
-            menu.addAction("Select text to code it (drag over words)").setEnabled(False)
+            menu.addAction(self.tr("Select text to code it (drag over words; Ctrl+drag: an area)")).setEnabled(False)
         return menu

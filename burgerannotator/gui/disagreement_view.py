@@ -32,13 +32,15 @@ class DisagreementView(ComparisonGate, QWidget):
         self.passages = []
         self.history: History | None = None  # the window's (installed) or the view's own
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Disagreements"))
         self.list.installEventFilter(self)
         self.detail = QTextBrowser()
+        self.detail.setAccessibleName(self.tr("The passage and its codings"))
         self.buttons = QHBoxLayout()
-        self.both_button = QPushButton("Both (B)")
-        self.reject_button = QPushButton("Reject (R)")
-        self.span_button = QPushButton("Selection (S)")
-        self.undo_button = QPushButton("Undo (U)")
+        self.both_button = QPushButton(self.tr("Both (B)"))
+        self.reject_button = QPushButton(self.tr("Reject (R)"))
+        self.span_button = QPushButton(self.tr("Selection (S)"))
+        self.undo_button = QPushButton(self.tr("Undo (U)"))
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self._coder_buttons: list[QPushButton] = []
@@ -94,7 +96,7 @@ class DisagreementView(ComparisonGate, QWidget):
             item.setToolTip(p.code_name)
             self.list.addItem(item)
         self._make_coder_buttons()
-        self.message.setText(f"{len(self.passages)} open disagreement(s).")
+        self.message.setText(self.tr("{n_passages} open disagreement(s).").format(n_passages=len(self.passages)))
         if self.passages:
             self.list.setCurrentRow(min(keep_row, len(self.passages) - 1))
 
@@ -107,7 +109,7 @@ class DisagreementView(ComparisonGate, QWidget):
             b.deleteLater()
         self._coder_buttons = []
         for i, name in enumerate(names[:9]):
-            b = QPushButton(f"{i + 1}: accept {name}")
+            b = QPushButton(self.tr("{key}: accept {name}").format(key=i + 1, name=name))
             b.setProperty("coder", name)
             b.clicked.connect(lambda _c=False, n=name: self.accept_coder(n))
             self._coder_row.addWidget(b)
@@ -140,7 +142,7 @@ class DisagreementView(ComparisonGate, QWidget):
         if p is None or self.project is None or self.blind:
             return
         if self.decider is None:
-            self.message.setText("Say who decides first (the coder working in the window).")
+            self.message.setText(self.tr("Say who decides first (the coder working in the window)."))
             return
         row = self.list.currentRow()
         try:
@@ -162,7 +164,7 @@ class DisagreementView(ComparisonGate, QWidget):
     def accept_coder(self, name: str) -> None:
         coder = next((c for c in self._coders() if c.name == name), None)
         if coder is None:
-            self.message.setText(f"{name} is not one of the coders compared here.")
+            self.message.setText(self.tr("{name} is not one of the coders compared here.").format(name=name))
             return
         self._decide(lambda p, decider: ops.AcceptCoder(p, coder.uuid, decider))
 
@@ -181,7 +183,7 @@ class DisagreementView(ComparisonGate, QWidget):
         p = self.current()
         chosen = self.span_provider() if self.span_provider else None
         if p is None or not chosen or chosen[0] != p.document_uuid:
-            self.message.setText("Select the passage's new extent in the document first.")
+            self.message.setText(self.tr("Select the passage's new extent in the document first."))
             return
         self._decide(lambda p, decider: ops.AcceptSpan(p, chosen[1], chosen[2], decider))
 

@@ -18,11 +18,11 @@ class DocumentDetails(QWidget):
         self.workspace = None
         self.form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
-        self.attributes_button = QPushButton("Attributes...")
-        self.attributes_button.setToolTip("Edit this document's attributes (city, rank, ...)")
+        self.attributes_button = QPushButton(self.tr("Attributes..."))
+        self.attributes_button.setToolTip(self.tr("Edit this document's attributes (city, rank, ...)"))
         self.attributes_button.clicked.connect(self.edit_attributes)
-        self.memo_button = QPushButton("Memo...")
-        self.memo_button.setToolTip("Your memo on this document")
+        self.memo_button = QPushButton(self.tr("Memo..."))
+        self.memo_button.setToolTip(self.tr("Your memo on this document"))
         self.memo_button.clicked.connect(lambda: self.memo_requested())
         self.memo_requested = lambda: None  # set by the main window
         buttons = QHBoxLayout()
@@ -90,14 +90,15 @@ class DocumentDetails(QWidget):
 class AttributesDialog(QDialog):
     def __init__(self, attributes: dict, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Document attributes")
+        self.setWindowTitle(self.tr("Document attributes"))
         self.resize(420, 360)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Attribute", "Value"])
+        self.table.setAccessibleName(self.tr("Document attributes"))
+        self.table.setHorizontalHeaderLabels([self.tr("Attribute"), self.tr("Value")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for key, value in attributes.items():
             self._add(key, value)
-        add = QPushButton("Add attribute")
+        add = QPushButton(self.tr("Add attribute"))
         add.clicked.connect(lambda: self._add("", ""))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

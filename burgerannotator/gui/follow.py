@@ -11,15 +11,15 @@ coder's codings only, or ``BLIND_NOTICE`` instead of comparisons between coders.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
-BLIND_NOTICE = "Blind coding is on: switch on View > Show other coders to compare coders"
+BLIND_NOTICE = QT_TRANSLATE_NOOP("Follow", "Blind coding is on: switch on View > Show other coders to compare coders")
 
 
 def own_codings_notice(coder_name: str) -> str:
-    return (f"Blind coding is on: only your codings ({coder_name}) are shown. "
-            "Switch on View > Show other coders to compare coders.")
+    return QCoreApplication.translate("Follow", "Blind coding is on: only your codings ({name}) are shown. "
+                                      "Switch on View > Show other coders to compare coders.").format(name=coder_name)
 
 
 def notice_label(parent=None) -> QLabel:
@@ -140,7 +140,7 @@ class ComparisonGate:
 
         self.blind = False
         self.blind_notice = notice_label(self)
-        self.blind_notice.setText(BLIND_NOTICE)
+        self.blind_notice.setText(QCoreApplication.translate("Follow", BLIND_NOTICE))
         self.content = QWidget(self)
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)

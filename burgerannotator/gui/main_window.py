@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabBar, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -30,6 +30,7 @@ from .document_list import DocumentList
 from .document_pane import DocumentPane
 from .errors import guarded
 from .memo_actions import MemoActions
+from .ocr_actions import OcrActions
 from .menus import build_menus
 from .pdf_view.render import PageRenderer
 from .project_actions import ProjectActions
@@ -38,6 +39,17 @@ from .workspace import Workspace
 from .start_page import StartPage
 from .undo import UndoActions
 from .views import install_views
+
+# titles given to add_dock / add_central_view and menus made by add_menu_action, for pyside6-lupdate
+# (they are translated where the panel or menu is made; the English names stay the keys)
+PANEL_TITLES = [
+    QT_TRANSLATE_NOOP("Panels", "Documents"), QT_TRANSLATE_NOOP("Panels", "Codebook"),
+    QT_TRANSLATE_NOOP("Panels", "Segments"), QT_TRANSLATE_NOOP("Panels", "Matrix"),
+    QT_TRANSLATE_NOOP("Panels", "Summary"), QT_TRANSLATE_NOOP("Panels", "Agreement"),
+    QT_TRANSLATE_NOOP("Panels", "Disagreements"), QT_TRANSLATE_NOOP("Panels", "Search"),
+    QT_TRANSLATE_NOOP("Panels", "Suggestions")]
+MENU_NAMES = [QT_TRANSLATE_NOOP("Menus", "&Help"), QT_TRANSLATE_NOOP("Menus", "Analysis"),
+              QT_TRANSLATE_NOOP("Menus", "&Analysis")]
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
          "bottom": Qt.DockWidgetArea.BottomDockWidgetArea, "top": Qt.DockWidgetArea.TopDockWidgetArea}
@@ -49,7 +61,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("BurgerAnnotator")
+        self.setWindowTitle(self.tr("BurgerAnnotator"))
         self.workspace: Workspace | None = None
         self.menus: dict = {}
         self.docks_menu = None
@@ -69,7 +81,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._docks_put_away: list[QDockWidget] = []  # hidden while a central view has the room
-        self.tabs.addTab(self.pane, "Document")
+        self.tabs.addTab(self.pane, self.tr("Document"))
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)  # the page stays
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
         self.center.addWidget(self.tabs)
@@ -83,6 +95,7 @@ class MainWindow(QMainWindow):
         box.addWidget(self.details)
         self.codebook = CodebookPanel()
         self.segments = SegmentTable()
+        self.segments.setAccessibleName(self.tr("Segments"))
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -93,6 +106,7 @@ class MainWindow(QMainWindow):
         self.project_actions = ProjectActions(self)
         self.codebook_editor = CodebookEditor(self)
         self.memo_actions = MemoActions(self)
+        self.ocr_actions = OcrActions(self)
         self.details.memo_requested = self.memo_actions.edit_document_memo
         build_menus(self)
         for dock in self.findChildren(QDockWidget):
@@ -109,7 +123,7 @@ class MainWindow(QMainWindow):
         self.failure_label.setStyleSheet("QLabel { color: #b00; }")
         self.failure_label.hide()
         self.statusBar().addPermanentWidget(self.failure_label)
-        switch = QToolButton(text="Switch coder", autoRaise=True)
+        switch = QToolButton(text=self.tr("Switch coder"), autoRaise=True)
         switch.clicked.connect(self.switch_coder)
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(switch)
@@ -142,7 +156,7 @@ class MainWindow(QMainWindow):
     # ---- extension points -------------------------------------------------------------------
     def add_dock(self, title: str, widget: QWidget, area="right", name: str | None = None) -> QDockWidget:
         """Add a panel; ``area`` is 'left'|'right'|'bottom'|'top' or a Qt.DockWidgetArea."""
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(QCoreApplication.translate("Panels", title), self)
         dock.setObjectName(f"dock-{name or title}")
         dock.setWidget(widget)
         self.addDockWidget(AREAS.get(area, area), dock)
@@ -157,7 +171,7 @@ class MainWindow(QMainWindow):
 
     def show_central_view(self, widget: QWidget) -> None:
         if self.tabs.indexOf(widget) < 0:
-            self.tabs.addTab(widget, widget.property("tabTitle") or "")
+            self.tabs.addTab(widget, QCoreApplication.translate("Panels", widget.property("tabTitle") or ""))
         self.tabs.setCurrentWidget(widget)
         if self.workspace is not None:
             self.center.setCurrentWidget(self.tabs)
@@ -186,7 +200,7 @@ class MainWindow(QMainWindow):
         key = menu_name.replace("&", "")
         menu = self.menus.get(key)
         if menu is None:
-            menu = self.menus[key] = self.menuBar().addMenu(menu_name)
+            menu = self.menus[key] = self.menuBar().addMenu(QCoreApplication.translate("Menus", menu_name))
         action.setParent(action.parent() or self)
         if key == "File":
             menu.insertAction(self.file_insert_point, action)
@@ -248,10 +262,15 @@ class MainWindow(QMainWindow):
         ws.listenerFailed.connect(self._view_failed)
         self.center.setCurrentWidget(self.tabs)
         settings.add_recent_project(path)
-        self.setWindowTitle(f"{project.info.name} — BurgerAnnotator")
+        self.setWindowTitle(self.tr("{name} — BurgerAnnotator").format(name=project.info.name))
         self._show_coder()
         docs = self.workspace.documents()
-        if docs:
+        place = settings.last_place(project.info.uuid)
+        by_uuid = {d.uuid: d for d in docs}
+        if place is not None and place[0] in by_uuid:  # where the coder stopped last time
+            self.workspace.set_document(by_uuid[place[0]])
+            self.pane.view.go_to_page(place[1])
+        elif docs:
             self.workspace.set_document(docs[0])
         self.workspaceChanged.emit(self.workspace)
         return True
@@ -259,6 +278,9 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.workspace is None:
             return
+        if self.workspace.document is not None:
+            settings.set_last_place(self.workspace.project.info.uuid, self.workspace.document.uuid,
+                                    self.pane.view.current_page())
         workspace, self.workspace = self.workspace, None
         self.tabs.setCurrentWidget(self.pane)
         self.undo_actions.update()
@@ -272,7 +294,7 @@ class MainWindow(QMainWindow):
             model.refresh()
         self.start_page.set_recent(settings.recent_projects())  # the project just closed is listed
         self.center.setCurrentWidget(self.start_page)
-        self.setWindowTitle("BurgerAnnotator")
+        self.setWindowTitle(self.tr("BurgerAnnotator"))
         self.coder_label.setText("")
         self.failure_label.hide()
         self.workspaceChanged.emit(None)
@@ -312,8 +334,8 @@ class MainWindow(QMainWindow):
     def _show_coder(self) -> None:
         s = self.workspace
         if s is not None:
-            mode = "others' segments shown" if s.show_others else "blind coding"
-            self.coder_label.setText(f"Coder: <b>{s.coder.name}</b> ({mode})")
+            mode = self.tr("others' segments shown") if s.show_others else self.tr("blind coding")
+            self.coder_label.setText(self.tr("Coder: <b>{name}</b> ({mode})").format(name=s.coder.name, mode=mode))
 
     # ---- menus, drops, closing -------------------------------------------------------------------
     def _make_start_page(self) -> StartPage:
@@ -350,6 +372,13 @@ class MainWindow(QMainWindow):
         self.project_actions.drop(paths)
 
     def closeEvent(self, event) -> None:
+        importing = getattr(self, "import_progress", None)
+        if importing is not None:  # the import stops after the file being read; then the window closes
+            importing.cancel()
+            self.close_after_import = True
+            self.statusBar().showMessage(self.tr("Stopping the import after the current file, then closing..."))
+            event.ignore()
+            return
         self.tabs.setCurrentWidget(self.pane)  # the coding panels back in place before the layout is saved
         settings.save_window(self)
         self.close_project()

@@ -1,12 +1,13 @@
 """Memos on documents and codes (one per coder), written in a dialog and undoable."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import QCoreApplication
 
 from burgerannotator.core.memos import get_memo
 from burgerannotator.core.ops import SetMemo
 
 from .errors import guarded
+from .memo_dialog import edit_memo
 
 
 class MemoActions:
@@ -20,7 +21,8 @@ class MemoActions:
         if s is None:
             return
         old = get_memo(s.project, kind, target_uuid, s.coder)
-        text, ok = QInputDialog.getMultiLineText(self.window, "Memo", f"Your memo on {title}:", old)
+        text, ok = edit_memo(self.window, QCoreApplication.translate("MemoActions", "Your memo on {title}:")
+                             .format(title=title), old)
         if ok:
             self.set(kind, target_uuid, text)
 

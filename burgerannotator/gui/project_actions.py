@@ -78,7 +78,8 @@ class ProjectActions:
     @guarded
     def open_recent(self, path: str) -> None:
         if not Path(path).exists():
-            raise ProjectFileError(f"{path} no longer exists (moved or deleted?).")
+            raise ProjectFileError(QCoreApplication.translate("ProjectActions", "{path} no longer exists (moved or deleted?).")
+                                   .format(path=path))
         if is_pdf(path):
             self.offer_import(path)
             return
@@ -88,21 +89,23 @@ class ProjectActions:
     def open_demo(self) -> None:
         path = user_data_dir() / "demo.bap"
         if not path.exists():
-            self.window.statusBar().showMessage("Building the demo project...")
+            self.window.statusBar().showMessage(QCoreApplication.translate("ProjectActions", "Building the demo project..."))
             build_demo(path).close()
         self.window.open_project(str(path))
 
     @guarded
     def import_dialog(self) -> None:
         if self.window.workspace is None:
-            raise ProjectFileError("Open or create a project first, then import PDFs into it.")
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import PDFs", str(Path.home()), "PDF files (*.pdf)")
+            raise ProjectFileError(QCoreApplication.translate(
+                "ProjectActions", "Open or create a project first, then import PDFs into it."))
+        paths, _ = QFileDialog.getOpenFileNames(self.window, QCoreApplication.translate("ProjectActions", "Import PDFs"), str(Path.home()), QCoreApplication.translate("ProjectActions", "PDF files (*.pdf)"))
         self.import_paths(paths)
 
     @guarded
     def import_paths(self, paths: list[str], notes: list[str] | None = None) -> None:
         if self.window.workspace is None:
-            raise ProjectFileError("Open or create a project first, then import PDFs into it.")
+            raise ProjectFileError(QCoreApplication.translate(
+                "ProjectActions", "Open or create a project first, then import PDFs into it."))
         results = import_pdfs(self.window, self.window.workspace, paths, notes or [])
         imported = [r for r in results if r.status == ImportStatus.IMPORTED]
         self.window.statusBar().showMessage(

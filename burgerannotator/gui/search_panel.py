@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,18 +41,20 @@ class SearchPanel(QWidget):
         self.workspace = None
         self.result: SearchResult | None = None
         self._code_provider = lambda: None
-        self.query = QLineEdit(placeholderText='Search all documents: word, prefix*, "a phrase", … OR …')
+        self.query = QLineEdit(placeholderText=self.tr('Search all documents: word, prefix*, "a phrase", … OR …'))
+        self.query.setAccessibleName(self.tr("Search all documents"))
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Search hits"))
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
-        self.code_button = QPushButton("Code hit")
-        self.code_button.setToolTip("Code the selected hit with the current code (Ctrl+Return)")
+        self.code_button = QPushButton(self.tr("Code hit"))
+        self.code_button.setToolTip(self.tr("Code the selected hit with the current code (Ctrl+Return)"))
         self.code_button.clicked.connect(self.code_current_hit)
         self._shortcut = QShortcut(QKeySequence("Ctrl+Return"), self, self.code_current_hit,
                                    context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -124,8 +126,9 @@ class SearchPanel(QWidget):
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
         docs = len(result.documents)
-        self.summary.setText(f"{result.total} hit{'s' if result.total != 1 else ''} in {docs} "
-                             f"document{'s' if docs != 1 else ''}")
+        hits = self.tr("1 hit") if result.total == 1 else self.tr("{n} hits").format(n=result.total)
+        where = self.tr("1 document") if docs == 1 else self.tr("{n} documents").format(n=docs)
+        self.summary.setText(self.tr("{hits} in {documents}").format(hits=hits, documents=where))
         if docs:
             self.tree.setCurrentItem(self.tree.topLevelItem(0).child(0))
         self._update_buttons()
@@ -165,7 +168,7 @@ class SearchPanel(QWidget):
         try:
             code = self._current_code()
             if code is None:
-                raise UserError("Choose a code in the codebook first, then code the hit.")
+                raise UserError(self.tr("Choose a code in the codebook first, then code the hit."))
             document = find_document(self.workspace.project, hit[0])
             ws = self.workspace
             uuid = ws.do(CodeSpan(document.uuid, code.uuid, ws.coder.uuid, hit[1], hit[2]), self).value
@@ -174,7 +177,7 @@ class SearchPanel(QWidget):
             return None
         item = self.tree.currentItem()
         item.setText(0, f"✓ {code.code_id}  " + item.text(0))
-        self.summary.setText(f"Coded {code.code_id} on {document.label}.")
+        self.summary.setText(self.tr("Coded {code} on {document}.").format(code=code.name, document=document.label))
         self.hit_coded.emit(uuid)
         return uuid
 
@@ -192,5 +195,5 @@ def install(main_window) -> SearchPanel:
     dock = main_window.add_dock("Search", panel, "right", "search")
 
     follow_workspace(main_window, panel.set_workspace)
-    add_show_action(main_window, dock, "Edit", "Search documents…", "Ctrl+Shift+F", panel.focus_query)
+    add_show_action(main_window, dock, "Edit", QCoreApplication.translate("SearchPanel", "Search documents…"), "Ctrl+Shift+F", panel.focus_query)
     return panel

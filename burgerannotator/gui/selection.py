@@ -18,12 +18,17 @@ class Selection(QObject):
         self.document: str | None = None        # document uuid
         self.span: tuple[int, int] | None = None  # selected text (start, end), not yet coded
         self.segment: str | None = None          # selected segment uuid
+        self.area: tuple[int, tuple] | None = None  # a drawn rectangle (page, (x0, y0, x1, y1)), not yet coded
 
-    def _set(self, document, span, segment) -> None:
-        if (document, span, segment) == (self.document, self.span, self.segment):
+    def _set(self, document, span, segment, area=None) -> None:
+        if (document, span, segment, area) == (self.document, self.span, self.segment, self.area):
             return
-        self.document, self.span, self.segment = document, span, segment
+        self.document, self.span, self.segment, self.area = document, span, segment, area
         self.changed.emit(self)
+
+    def select_area(self, document: str, page: int, rect) -> None:
+        """A rectangle of a page is drawn, to be coded as an area (issue 15)."""
+        self._set(document, None, None, (int(page), tuple(float(v) for v in rect)))
 
     def select_span(self, document: str, start: int, end: int) -> None:
         """Text is selected (a segment is not, any more)."""
@@ -41,7 +46,8 @@ class Selection(QObject):
         self._set(document, None, None)
 
     def is_empty(self) -> bool:
-        return self.span is None and self.segment is None
+        return self.span is None and self.segment is None and self.area is None
 
     def __repr__(self) -> str:
-        return f"Selection(document={self.document!r}, span={self.span!r}, segment={self.segment!r})"
+        return (f"Selection(document={self.document!r}, span={self.span!r}, segment={self.segment!r}, "
+                f"area={self.area!r})")

@@ -5,7 +5,7 @@ emits ``segment_activated(document_uuid, start, end)`` so the main window can ju
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl, Signal, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from burgerannotator.core.coders import list_coders
@@ -38,14 +38,17 @@ class SummaryView(QWidget):
         super().__init__(parent)
         self.project = None
         self.document_box = QComboBox(self)
+        self.document_box.setAccessibleName(self.tr("Document"))
         self.coder_box = QComboBox(self)
+        self.coder_box.setAccessibleName(self.tr("Coders"))
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName(self.tr("Summary"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_link)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Document", self))
+        bar.addWidget(QLabel(self.tr("Document"), self))
         bar.addWidget(self.document_box, 1)
-        bar.addWidget(QLabel("Coders", self))
+        bar.addWidget(QLabel(self.tr("Coders"), self))
         bar.addWidget(self.coder_box)
         self.blind_notice = notice_label(self)
         self._blind_coder: str | None = None    # uuid: blind coding, locked to this coder
@@ -93,7 +96,7 @@ class SummaryView(QWidget):
         if self.project is not None:
             for d in list_documents(self.project):
                 self.document_box.addItem(d.label, d.uuid)
-            self.coder_box.addItem("All coders", None)
+            self.coder_box.addItem(self.tr("All coders"), None)
             for c in list_coders(self.project):
                 self.coder_box.addItem(c.name, c.uuid)
             self.document_box.setCurrentIndex(max(self.document_box.findData(keep_doc), 0))
@@ -149,6 +152,6 @@ def install(main_window) -> SummaryView:
     follow_blind_mode(main_window, lambda s: view.set_blind(s.coder.uuid if is_blind(s) else None,
                                                             s.coder.name if s is not None else ""))
     add_dock(main_window, "Summary", view)
-    add_action(main_window, "Summary per document (HTML, Markdown, CSV)...",
+    add_action(main_window, QCoreApplication.translate("SummaryView", "Summary per document (HTML, Markdown, CSV)..."),
                lambda: export_summary(main_window, view.project))
     return view

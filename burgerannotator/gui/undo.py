@@ -7,6 +7,7 @@ undoes any of them, in order. Import, merge and a coder switch empty it.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from .errors import guarded
@@ -15,8 +16,8 @@ from .errors import guarded
 class UndoActions:
     def __init__(self, window):
         self.window = window
-        self.undo = QAction("&Undo", window, shortcut=QKeySequence("Ctrl+Z"))
-        self.redo = QAction("&Redo", window, shortcut=QKeySequence("Ctrl+Shift+Z"))
+        self.undo = QAction(QCoreApplication.translate("UndoActions", "&Undo"), window, shortcut=QKeySequence("Ctrl+Z"))
+        self.redo = QAction(QCoreApplication.translate("UndoActions", "&Redo"), window, shortcut=QKeySequence("Ctrl+Shift+Z"))
         self.undo.triggered.connect(self.undo_last)
         self.redo.triggered.connect(self.redo_last)
         self.update()
@@ -32,8 +33,9 @@ class UndoActions:
         can_redo = ws is not None and ws.history.can_redo()
         self.undo.setEnabled(can_undo)
         self.redo.setEnabled(can_redo)
-        self.undo.setText(f"&Undo {ws.history.undo_text()}" if can_undo else "&Undo")
-        self.redo.setText(f"&Redo {ws.history.redo_text()}" if can_redo else "&Redo")
+        undo, redo = QCoreApplication.translate("UndoActions", "&Undo"), QCoreApplication.translate("UndoActions", "&Redo")
+        self.undo.setText(f"{undo} {ws.history.undo_text()}" if can_undo else undo)
+        self.redo.setText(f"{redo} {ws.history.redo_text()}" if can_redo else redo)
 
     @guarded
     def undo_last(self) -> None:

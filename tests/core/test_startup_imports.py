@@ -56,12 +56,15 @@ def test_cli_choices_mirror_the_core():
     from burgerannotator.core.agreement.segment_level import DEFAULT_OVERLAP
     from burgerannotator.core.dictionary import UNITS
     from burgerannotator.core.exports.csv_writer import SEPARATORS
+    from burgerannotator.core.exports.dutch import LANGUAGES
     from burgerannotator.core.matrix import MEASURES
     from burgerannotator.core.merge import CONFLICT_CHOICES
 
     assert (choices.LEVELS, choices.DEFAULT_OVERLAP, choices.CONFLICT_CHOICES, choices.MEASURES,
-            choices.SEPARATORS, choices.UNITS, choices.UNCODED, choices.DRAWS, choices.SEED, choices.MINIMA) == \
-        (LEVELS, DEFAULT_OVERLAP, CONFLICT_CHOICES, MEASURES, SEPARATORS, UNITS, UNCODED, DRAWS, SEED, MINIMA)
+            choices.SEPARATORS, choices.UNITS, choices.UNCODED, choices.DRAWS, choices.SEED, choices.MINIMA,
+            choices.LANGUAGES) == \
+        (LEVELS, DEFAULT_OVERLAP, CONFLICT_CHOICES, MEASURES, SEPARATORS, UNITS, UNCODED, DRAWS, SEED, MINIMA,
+         LANGUAGES)
 
 
 def test_schema_revisions_read_without_alembic_equal_alembics_own():

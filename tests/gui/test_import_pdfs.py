@@ -227,3 +227,23 @@ def test_a_damaged_pdf_is_not_taken_for_an_encrypted_one(qtbot, fresh_window, tm
     assert asked == []  # no password prompt for a damaged file
     assert "damaged" in text.replace("encrypted-but-damaged.pdf", "") and "code=" not in text
     assert "--password" not in text
+
+
+def test_closing_the_window_during_an_import_stops_it_and_then_closes(qtbot, fresh_window, monkeypatch):
+    window, path = fresh_window
+    real = importer.import_pdf
+    calls = []
+
+    def close_meanwhile(*args, **kwargs):  # the user closes the window while the first file is read
+        calls.append(Path(args[1]).name)
+        result = real(*args, **kwargs)
+        if len(calls) == 1:
+            window.close()
+            assert window.isVisible()  # not yet: the import finishes its file first
+        return result
+
+    monkeypatch.setattr(importer, "import_pdf", close_meanwhile)
+    window.project_actions.import_paths(_pdfs(*PDFS))
+    assert calls == [PDFS[0]]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    assert _stored(path)["files"] == [PDFS[0]]

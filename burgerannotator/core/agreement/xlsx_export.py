@@ -41,7 +41,8 @@ def write_agreement_xlsx(report: AgreementReport, path: str | Path) -> Path:
             [COUNT_LABELS[level][k] for k in counts]
         sheet.write_row(0, 0, header, bold)
         for r, row in enumerate(rows, start=1):
-            sheet.write_row(r, 0, [SCOPE_NAMES[row.scope], row.code_id, row.code_name, row.document])
+            scope = "overall (all codes)" if row.all_codes else SCOPE_NAMES[row.scope]  # issue 13
+            sheet.write_row(r, 0, [scope, row.code_id, row.code_name, row.document])
             for c, key in enumerate(stats, start=4):
                 stat = row.stats.get(key)
                 if stat is None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy import func, select
 
+from ..areas import area_text
 from ..codebook import all_codes
 from ..documents import list_documents
 from ..matrix import CoderSelection, Matrix, document_attributes
@@ -81,7 +82,7 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     code_cells = {cid: [c.code_id, c.path] for cid, c in codes.items()}
     q = (select(Segment.document_id, Segment.code_pk, Segment.page_first, Segment.page_last, Segment.start,
                 Segment.end, Segment.quote, Coder.name, Segment.memo, Segment.origin, Segment.created,
-                Segment.modified, Segment.uuid)
+                Segment.modified, Segment.uuid, Segment.kind)
          .join(Coder, Coder.id == Segment.coder_id).join(Code, Code.id == Segment.code_pk)
          .where(live_coding()))
     if selection is not None:
@@ -91,12 +92,14 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     result.sort(key=lambda r: (order.get(r[0], 0), r[4], r[5], r[7]))
     rows = []
     printed_cells: dict[tuple[int, int, int], object] = {}  # (document, first, last) -> printed page cell
-    for d, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid in result:
+    for d, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid, kind in result:
         if c not in code_cells or d not in doc_cells:
             continue
         printed = printed_cells.get((d, first, last))
         if printed is None:
             printed = printed_cells[(d, first, last)] = as_cell(printed_pages(labels.get(d, {}), first, last))
+        if kind == "area":  # "[area, p. 13]"; the xlsx export embeds its picture (exports.area_pictures)
+            quote = area_text(str(printed), quote)
         rows.append([*doc_cells[d], *code_cells[c], printed, first, last, start, end, quote, coder, memo,
                      origin, created, modified, suuid, doc_uuid[d]])
     header = [*attrs, "File", "Code ID", "Code", "Printed page", "Page index", "Last page index",
@@ -184,6 +187,9 @@ def documents_table(project, selection: CoderSelection | None = None, counts: Ma
             names[key] = f"{v.scale.scale_id} ({v.coder.name})"
         cells[(v.document_id, *key)] = v.value
     labels = page_labels(project)
+    from ..recognise import recognised_pages  # here: recognise imports PyMuPDF, which matrix/summary need not
+
+    recognised = recognised_pages(project)  # issue 15: which pages' text is OCR, and by what
     rows = []
     for d in docs:
         lab = labels.get(d.id, {})
@@ -192,10 +198,11 @@ def documents_table(project, selection: CoderSelection | None = None, counts: Ma
                          if coder_ids is None or m.coder_id in coder_ids)
         rows.append([*(as_cell((d.attributes or {}).get(a)) for a in attrs), d.file_name, d.title, d.author,
                      d.page_count, printed, len(d.text or ""), counts.get(d.id, 0),
-                     *(cells.get((d.id, *k)) for k in scale_cols), memo, d.uuid, d.sha256])
+                     *(cells.get((d.id, *k)) for k in scale_cols), memo, d.uuid, d.sha256,
+                     recognised.get(d.id, "")])
     header = [*attrs, "File", "Title", "Author", "Pages", "Printed pages", "Characters", "Segments",
-              *(names[k] for k in scale_cols), "Memos", "Uuid", "SHA-256"]
-    return Table("Documents", header, rows, {len(header) - 3: "wrap"})
+              *(names[k] for k in scale_cols), "Memos", "Uuid", "SHA-256", "Text recognised (OCR)"]
+    return Table("Documents", header, rows, {len(header) - 4: "wrap"})
 
 
 # ---- per-city summary ---------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from ..matrix import MEASURES, CoderSelection, Matrix, build_matrices, select_co
 from ..models import utcnow
 from ..summary import summarise
 from .atomic import replacing
+from .area_pictures import area_rows, insert_area_pictures
 from .sanitize import EXCEL_CELL_LIMIT, UNSAFE_FIRST, is_number, neutralise
 from .tables import Table, codebook_table, documents_table, segments_table, summary_table
 from .xlsx_charts import write_chart_sheets
@@ -280,7 +281,10 @@ def write_workbook(project, path: str | Path, selection: CoderSelection | None =
             for m in matrices.values():
                 write_matrix_sheet(book, fmt, m, taken)
             for build in tables:  # one table in memory at a time, its rows let go as they are written
-                write_table_sheet(book, fmt, build(), taken, release_rows=True)
+                table = build()
+                areas = area_rows(table) if table.name == "Segments" else []
+                ws = write_table_sheet(book, fmt, table, taken, release_rows=True)
+                insert_area_pictures(project, ws, areas, table.header.index("Quote") if areas else 0)
             write_chart_sheets(book, fmt, matrices, taken, _sheet_name)  # issue 13: heat map, codes per city
             _about(book, fmt, project, selection, taken)
             book.close()

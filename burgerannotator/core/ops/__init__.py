@@ -8,6 +8,7 @@ with ``run``. Nothing else writes: the older functions in ``core.segments``,
 from .base import Operation, Result, row, run
 from .codebook import AddCode, DeleteCode, ImportCodebook, MergeCodes, MoveCode, PinCode, UpdateCode
 from .coding import (
+    CodeArea,
     CodeQuote,
     CodeSpan,
     DeleteSegment,
@@ -29,16 +30,18 @@ from .decisions import (
     WithdrawDecision,
 )
 from .documents import SetAttributes, SetMemo, SetScaleValue
-from .project import EnsureCoder, ImportPdf, ImportPdfs, MergeProjects, RenameCoder
+from .exchange import ImportQdc, ImportQdpx
+from .project import EnsureCoder, ImportPdf, ImportPdfs, MergeProjects, RecogniseDocument, RenameCoder
 from .revert import Revert, StaleUndo
 
 __all__ = [
     "Operation", "Result", "run", "row", "Revert", "StaleUndo",
-    "CodeSpan", "CodeQuote", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment",
+    "CodeSpan", "CodeQuote", "CodeArea", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment",
     "RemoveDuplicates",
     "AddCode", "UpdateCode", "PinCode", "MoveCode", "MergeCodes", "DeleteCode", "ImportCodebook",
     "SetAttributes", "SetScaleValue", "SetMemo",
     "AcceptCoder", "AcceptAll", "AcceptSpan", "RejectPassage", "WithdrawDecision", "AcceptAgreed",
     "DecideSuggestion", "AcceptAllSuggestions", "Autocode",
-    "ImportPdfs", "ImportPdf", "MergeProjects", "EnsureCoder", "RenameCoder",
+    "ImportPdfs", "ImportPdf", "RecogniseDocument", "MergeProjects", "EnsureCoder", "RenameCoder",
+    "ImportQdc", "ImportQdpx",
 ]

@@ -66,9 +66,9 @@ def run(project, op: Operation) -> Result:
 
 # ---- finding rows by uuid (operations name everything by uuid) -------------------------------------
 def row(project, model, uuid: str, what: str):
-    from sqlalchemy import select
+    from ..lookup import by_uuid
 
-    found = project.session.scalar(select(model).where(model.uuid == uuid))
+    found = by_uuid(project, model, uuid)
     if found is None:
         raise NotFoundError(f"No {what} {uuid} in this project.")
     return found

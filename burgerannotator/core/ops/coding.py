@@ -60,6 +60,29 @@ class CodeQuote(Operation):
 
 
 @dataclass
+class CodeArea(Operation):
+    """Code a rectangle [x0, y0, x1, y1] (points, displayed page space) of page ``page`` (0-based)
+    as an area segment (issue 15). Value: the segment's uuid."""
+
+    document: str
+    code: str
+    coder: str
+    page: int
+    rect: tuple
+    memo: str = ""
+    label = "Code area"
+
+    def apply(self, project) -> str:
+        from ..areas import create_area
+
+        code = row(project, Code, self.code, "code")
+        self.caption = f"Code area {code.code_id}"
+        seg = create_area(project, row(project, Document, self.document, "document"), self.page, list(self.rect),
+                          code, row(project, Coder, self.coder, "coder"), self.memo)
+        return seg.uuid
+
+
+@dataclass
 class Recode(Operation):
     segment: str
     code: str
@@ -144,4 +167,4 @@ class RemoveDuplicates(Operation):
         return remove_exact_duplicates(project, row(project, Coder, self.coder, "coder") if self.coder else None)
 
 
-__all__ = ["RemoveDuplicates", "CodeSpan", "CodeQuote", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment"]
+__all__ = ["RemoveDuplicates", "CodeArea", "CodeSpan", "CodeQuote", "Recode", "Resize", "SetSegmentMemo", "DeleteSegment", "RestoreSegment"]

@@ -70,6 +70,27 @@ class MergeProjects(Operation):
 
 
 @dataclass
+class RecogniseDocument(Operation):
+    """Recognise (OCR) a document's pages without a text layer (every page with ``force``),
+    keeping its segments. Value: the ``recognise.RecogniseReport``. A barrier."""
+
+    document: str
+    force: bool = False
+    coder: str | None = None
+    progress: Callable | None = None
+    label = "Recognise text"
+    undoable = False
+
+    def apply(self, project):
+        from ..models import Document
+        from ..recognise import recognise_document
+
+        coder = row(project, Coder, self.coder, "coder") if self.coder else None
+        return recognise_document(project, row(project, Document, self.document, "document"), force=self.force,
+                                  coder=coder, progress=self.progress)
+
+
+@dataclass
 class EnsureCoder(Operation):
     """The coder of this name (or uuid) — made if there is none yet. Value: the coder's uuid."""
 
@@ -94,4 +115,5 @@ class RenameCoder(Operation):
         _coders.rename_coder(project, coder, self.name)
 
 
-__all__ = ["ImportPdfs", "ImportPdf", "MergeProjects", "EnsureCoder", "RenameCoder"]
+__all__ = ["ImportPdfs", "ImportPdf", "RecogniseDocument", "MergeProjects", "EnsureCoder",
+           "RenameCoder"]

@@ -27,7 +27,7 @@ from ..errors import UserError
 from ..models import Memo, ScaleValue, Segment, live_coding
 from . import textdoc
 from .codebook_xml import add_codes
-from .common import ORIGIN, PROJECT_NS, clean_text, derived, guid_for, sub, xml_date
+from .common import ORIGIN, PROJECT_NS, check_schema, clean_text, derived, guid_for, sub, xml_date
 from .coords import to_refi, union
 
 CONSENSUS_ID = "consensus"  # <User id=...> of the consensus coder, so it comes back as one
@@ -233,6 +233,7 @@ def write_qdpx(project, path: str | Path, coders=None) -> dict:
     """Write the .qdpx (``coders``: Coder rows, default every coder). Returns counts."""
     coders = list_coders(project) if coders is None else list(coders)
     root, files, counts = build_project(project, coders)
+    check_schema(root, "Project-mrt2019.xsd")
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
     try:

@@ -1,11 +1,11 @@
 """The codebook as a tree: categories, codes, colour swatch, shortcut key, segment count."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ["Code", "Key", "Segments"]
+COLUMNS = [QT_TRANSLATE_NOOP("Columns", "Code"), QT_TRANSLATE_NOOP("Columns", "Key"), "#"]  # '#': this coder's segments (narrow, so code names keep the room)
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
@@ -23,7 +23,7 @@ class CodebookModel(QStandardItemModel):
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
         self.workspace = workspace
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setHorizontalHeaderLabels([QCoreApplication.translate("Columns", c) for c in COLUMNS])
         self._rows: dict[str, list[QStandardItem]] = {}
         self.refresh()
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
+from burgerannotator.core.areas import area_text
 from burgerannotator.core.documents import page_label
 
 from .table_base import RowTableModel
@@ -16,9 +17,11 @@ def _key(seg):
     return (seg.start, seg.end, seg.uuid)
 
 
-COLUMNS = ["Code", "Page", "Quote", "Coder", "Memo"]
+COLUMNS = [QT_TRANSLATE_NOOP("Columns", "Code"), QT_TRANSLATE_NOOP("Columns", "Page"), QT_TRANSLATE_NOOP("Columns", "Quote"),
+           QT_TRANSLATE_NOOP("Columns", "Coder"), QT_TRANSLATE_NOOP("Columns", "Memo")]
 MEMO = 4
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+THUMB_PX = 20  # an area's thumbnail fits the row (22 px)
 
 
 class SegmentModel(RowTableModel):
@@ -83,18 +86,21 @@ class SegmentModel(RowTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == 0:
-                return seg.code.code_id
+                return seg.code.name  # as the codebook names it (the id is in the tooltip)
             if col == 1:
                 return page_label(seg.document, seg.page_first)
             if col == 2:
-                return seg.quote if len(seg.quote) < 300 else seg.quote[:297] + "..."
+                quote = seg.quote if len(seg.quote) < 300 else seg.quote[:297] + "..."
+                return area_text(page_label(seg.document, seg.page_first), quote) if seg.kind == "area" else quote
             if col == 3:
                 return seg.coder.name
             return seg.memo
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{seg.code.path}\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else "")
+            return f"{seg.code.path} ({seg.code.code_id})\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else "")
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return QColor(seg.code.color)
+        if role == Qt.ItemDataRole.DecorationRole and col == 2 and seg.kind == "area":
+            return self.thumbnail(seg)
         if role == Qt.ItemDataRole.ForegroundRole and not self.workspace.is_own(seg):
             return QBrush(QColor(110, 110, 110))
         if role == Qt.ItemDataRole.FontRole and not self.workspace.is_own(seg):
@@ -110,6 +116,26 @@ class SegmentModel(RowTableModel):
             return False
         self.edit_memo(self.rows[index.row()], str(value))
         return True
+
+    def thumbnail(self, seg):
+        """A small picture of an area segment (rendered once per area and rectangle)."""
+        key = (seg.uuid, tuple(seg.area or ()))
+        cache = self.__dict__.setdefault("_thumbs", {})
+        if key not in cache:
+            from burgerannotator.core.areas import picture
+            from burgerannotator.core.documents import pdf_bytes
+            from burgerannotator.core.pdf_lock import PDF_LOCK
+
+            try:
+                with PDF_LOCK:
+                    png = picture(pdf_bytes(self.workspace.project, seg.document), seg, max_side=2 * THUMB_PX)
+                pix = QPixmap()
+                pix.loadFromData(png, "PNG")
+                cache[key] = pix.scaled(THUMB_PX, THUMB_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                                        Qt.TransformationMode.SmoothTransformation)
+            except Exception:  # a damaged PDF: no picture, the "[area, p. N]" text stays
+                cache[key] = None
+        return cache[key]
 
     def row_of(self, uuid: str) -> int:
         for i, seg in enumerate(self.rows):

@@ -36,6 +36,7 @@ class SegmentMark:
     start: int = 0
     end: int = 0
     suggested: bool = False
+    area: bool = False  # an area segment: its one rectangle is the area (no boundary handles)
 
     def contains(self, page: int, x: float, y: float) -> bool:
         return any(r.contains(QPointF(x, y)) for r in self.rects.get(page, ()))
@@ -47,6 +48,7 @@ class PageOverlay:
     selection: dict[int, list[QRectF]] = field(default_factory=dict)
     find_hits: dict[int, list[QRectF]] = field(default_factory=dict)
     find_current: dict[int, list[QRectF]] = field(default_factory=dict)
+    area: dict[int, QRectF] = field(default_factory=dict)  # an area being drawn or waiting for a code
     selected: str | None = None   # segment uuid
     flash: str | None = None   # segment uuid
     flash_on: bool = False
@@ -154,6 +156,11 @@ def paint_overlay(p: QPainter, overlay: PageOverlay, page: int, z: float, page_w
         p.setBrush(colour)
         for r in rects.get(page, ()):
             p.drawRect(_scaled(r, z))
+    drawn = overlay.area.get(page)
+    if drawn is not None:
+        p.setBrush(QColor(0, 120, 215, 40))
+        p.setPen(QPen(QColor(0, 90, 200), 1.5, Qt.PenStyle.DashLine))
+        p.drawRect(_scaled(drawn, z))
     _paint_selected(p, overlay, page, z)
 
 
@@ -168,7 +175,7 @@ def _paint_selected(p: QPainter, overlay: PageOverlay, page: int, z: float) -> N
         rects = m.rects[page]
         for r in rects:
             p.drawRect(_scaled(r, z).adjusted(-1, -1, 1, 1))
-        if sid == overlay.selected and m.own:
+        if sid == overlay.selected and m.own and not m.area:
             p.setBrush(colour)
             first_page, last_page = min(m.rects), max(m.rects)
             if page == first_page:
@@ -182,7 +189,7 @@ def _paint_selected(p: QPainter, overlay: PageOverlay, page: int, z: float) -> N
 def handle_at(overlay: PageOverlay, page: int, x: float, y: float, z: float) -> str | None:
     """'start' or 'end' when (x, y) (page points) is on a handle of the selected own segment."""
     m = overlay.marks.get(overlay.selected) if overlay.selected is not None else None
-    if m is None or not m.own or page not in m.rects:
+    if m is None or not m.own or m.area or page not in m.rects:
         return None
     tol = (HANDLE + 3) / z
     rects = m.rects[page]

@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
+from .area_tool import AreaMixin
 from .overlay import PageOverlay, SegmentMark, gutter_width
 from .page_item import PageItem
 from .render import PageRenderer, scale_key
@@ -29,7 +30,7 @@ MARGIN = 12.0
 BACKGROUND = QColor(0x5c, 0x60, 0x66)
 
 
-class PdfView(SelectionMixin, QGraphicsView):
+class PdfView(SelectionMixin, AreaMixin, QGraphicsView):
     zoomChanged = Signal(float)
     currentPageChanged = Signal(int)           # page index at the top of the view
     selectionChanged = Signal(object)          # anchoring.Span | None
@@ -38,6 +39,7 @@ class PdfView(SelectionMixin, QGraphicsView):
     contextRequested = Signal(object, object)  # global QPoint, segment uuid | None
     firstPagePainted = Signal()
     pagePainted = Signal(int)                  # page index: its new image is on the viewport
+    areaChanged = Signal(object)               # (page index, [x0, y0, x1, y1]) drawn | None
 
     def __init__(self, renderer: PageRenderer | None = None, parent=None):
         super().__init__(parent)
@@ -74,6 +76,7 @@ class PdfView(SelectionMixin, QGraphicsView):
         self.horizontalScrollBar().valueChanged.connect(self._request_visible)
         self._last_page = -1
         self.init_selection()
+        self.init_area()
 
     # ---- document ----------------------------------------------------------------------
     def set_document(self, sha: str, data: bytes, pages, layout) -> None:
