@@ -107,7 +107,7 @@ def write_text(ws, fmt: Formats, row: int, col: int, value, cell_format=None) ->
     if not text:
         return
     if is_rich_markup(text):
-        ws.write_rich_string(row, col, text[:1], text[1:2], text[2:], cell_format)
+        ws.write_rich_string(row, col, text[:1], text[1:2], text[2:], *([cell_format] if cell_format else []))
     elif looks_like_formula(text):
         ws.write_string(row, col, text, fmt.guarded(cell_format))
     else:
