@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "burgerannotator.commands.exports",
     "burgerannotator.commands.coders",
     "burgerannotator.commands.search",
+    "burgerannotator.commands.ocr",
     "burgerannotator.commands.app",
 ]
 
@@ -58,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        from burgerannotator.core.store import set_lock_wait
+
+        set_lock_wait(getattr(args, "wait", 0.0) or 0.0)  # --wait SECONDS for scripted writers
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"burgerannotator: {exc.message}", file=sys.stderr)

@@ -9,19 +9,22 @@ cd "$(dirname "$0")/.."
 QT_LIBS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
  libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
  libxcb-xinerama0 libxcb-xkb1 libglib2.0-0 fonts-dejavu-core"
+# Tesseract OCR with Dutch and English language data: optional for users (the app says what
+# it needs when missing), required by the tests that recognise the corpus's scanned pages.
+OCR_PKGS="tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng"
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=""
-  for pkg in $QT_LIBS; do
+  for pkg in $QT_LIBS $OCR_PKGS; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
   done
   if [ -n "$missing" ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     if [ -z "$SUDO" ] || command -v sudo >/dev/null 2>&1; then
-      echo "Installing system libraries for Qt:$missing"
+      echo "Installing system libraries for Qt and OCR:$missing"
       $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
     else
-      echo "Please install these system packages for Qt:$missing" >&2
+      echo "Please install these system packages for Qt and OCR:$missing" >&2
     fi
   fi
 fi

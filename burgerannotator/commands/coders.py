@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from burgerannotator.core.agreement.level_report import COUNT_LABELS, LEVELS, STAT_LABELS
-from burgerannotator.core.agreement.levels import agreement
+from burgerannotator.core.agreement.bootstrap import DRAWS, MINIMA, SEED
+from burgerannotator.core.agreement.levels import UNCODED, agreement
 from burgerannotator.core.agreement.segment_level import DEFAULT_OVERLAP
 from burgerannotator.core.agreement.xlsx_export import write_agreement_xlsx
 from burgerannotator.core.coders import get_or_create_coder
@@ -39,6 +40,16 @@ def register(sub) -> None:
     p.add_argument("--level", choices=LEVELS, help="only this level (default: all)")
     p.add_argument("--overlap", type=float, default=DEFAULT_OVERLAP, metavar="SHARE",
                    help="segment level: share (intersection/union) two segments must overlap (default 0.9)")
+    p.add_argument("--uncoded", choices=UNCODED, default="missing",
+                   help="document level: a document a coder coded nothing in (no segment of any code) counts as "
+                        "missing for that coder (default) or as absent for every code")
+    p.add_argument("--ci", action="store_true",
+                   help="95%% intervals: Gwet's SEs, Cohen's ASE, Hayes-Krippendorff bootstrap for alpha, "
+                        "bootstrap over documents at the segment and text levels (fixed seed)")
+    p.add_argument("--draws", type=int, default=DRAWS, metavar="N", help=f"bootstrap samples (default {DRAWS})")
+    p.add_argument("--seed", type=int, default=SEED, metavar="N", help="bootstrap seed (default fixed)")
+    p.add_argument("--alpha-min", default=",".join(f"{a:g}" for a in MINIMA), metavar="A,B",
+                   help="minimum alphas for q(alpha < min) (default 0.667,0.8)")
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="FILE.xlsx", help="also write the tables to an Excel file")
     p.set_defaults(func=cmd_agreement)
@@ -81,26 +92,48 @@ def cmd_merge(args) -> int:
     return 0
 
 
+def _minima(text: str) -> tuple[float, ...]:
+    try:
+        return tuple(float(x) for x in text.split(",") if x.strip())
+    except ValueError:
+        raise UserError(f"--alpha-min takes numbers separated by commas (e.g. 0.667,0.8), not '{text}'.") from None
+
+
+def _cell(stat) -> str:
+    return f"{stat.text()} {stat.ci_text()}" if stat.ci_text() else stat.text()
+
+
 def cmd_agreement(args) -> int:
     with opened(args.project, readonly=True) as project:
         report = agreement(project, coders=args.coders, codes=args.codes,
-                           levels=(args.level,) if args.level else LEVELS, overlap=args.overlap)
+                           levels=(args.level,) if args.level else LEVELS, overlap=args.overlap,
+                           uncoded_documents=args.uncoded, ci=args.ci, draws=args.draws, seed=args.seed,
+                           minima=_minima(args.alpha_min))
     if args.output:
         write_agreement_xlsx(report, args.output)
     if args.json:
         print_json(report.as_dict())
         return 0
-    print(f"Coders: {', '.join(report.coders)}; {len(report.codes)} codes; {report.documents} documents")
+    print(f"Coders: {', '.join(report.coders)}; {len(report.codes)} codes; {report.documents} documents; "
+          f"uncoded documents: {report.uncoded_documents}")
+    if report.ci:
+        print(f"95% intervals in [ ]; bootstrap {report.ci['draws']} draws, seed {report.ci['seed']}")
     for level, rows in report.rows.items():
         stats, counts = list(STAT_LABELS[level]), list(COUNT_LABELS[level])
         print(f"\n== {level} level" + (f" (overlap share >= {report.overlap:g}, intersection/union)"
                                       if level == "segment" else ""))
         header = ["", *[STAT_LABELS[level][k] for k in stats], *[COUNT_LABELS[level][k] for k in counts]]
-        table = [header] + [[row.label, *[row.stats[k].text() if k in row.stats else "" for k in stats],
+        table = [header] + [[row.label, *[_cell(row.stats[k]) if k in row.stats else "" for k in stats],
                              *[str(row.counts.get(k, "")) for k in counts]] for row in rows]
         widths = [max(len(r[i]) for r in table) for i in range(len(header))]
         for r in table:
             print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(r, widths))))
+        for row in rows:
+            for key, stat in row.stats.items():
+                q = getattr(stat.ci, "q_below", None)
+                if q and key == "krippendorff_alpha":
+                    shown = ", ".join(f"q(alpha < {a:g}) = {v:.3f}" for a, v in q.items())
+                    print(f"  {row.label}: {shown}")
     for note in report.notes:
         print(f"note: {note}")
     if args.output:

@@ -14,6 +14,8 @@ from burgerannotator.core.store import Project
 @contextmanager
 def opened(path: str, readonly: bool = False):
     project = Project.open(Path(path), readonly=readonly, make_backup=not readonly)
+    for note in project.notes:  # e.g. a read-only folder: one line, then the command's output
+        print(f"burgerannotator: note: {note}", file=sys.stderr)
     try:
         yield project
     finally:
@@ -39,3 +41,18 @@ def print_json(data) -> None:
 
 def add_project_arg(p) -> None:
     p.add_argument("project", metavar="PROJECT", help="the project file (.bap)")
+    p.add_argument("--wait", type=_seconds, default=0.0, metavar="SECONDS",
+                   help="if another window or command is writing the project, wait up to SECONDS for it")
+
+
+def _seconds(text: str) -> float:
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds (0 or more)")
+    return value

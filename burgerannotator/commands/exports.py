@@ -77,7 +77,8 @@ def register(sub) -> None:
     p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the matrix rows")
     p.add_argument("--hide-empty", action="store_true", help="leave codes without segments out of the matrices")
     _add_matrix_args(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
+                   help="FILE.xlsx, or FILE.qdc (REFI-QDA codebook) / FILE.qdpx (REFI-QDA project)")
     p.set_defaults(func=cmd_export)
 
 
@@ -125,7 +126,11 @@ def cmd_summary(args) -> int:
 
 
 def cmd_export(args) -> int:
-    _suffix(args.output, ("xlsx",))
+    if Path(args.output).suffix.lower() in (".qdc", ".qdpx"):
+        from .refi_cli import export_file
+
+        return export_file(args)
+    _suffix(args.output, ("xlsx", "qdc", "qdpx"))
     with opened(args.project, readonly=True) as project:
         selection = _selection(project, args)
         write_workbook(project, args.output, selection, args.by, args.hide_empty, ids=args.ids, totals=args.totals)

@@ -12,6 +12,7 @@ from burgerannotator.core.info import format_info, project_info
 from burgerannotator.core.segments import code_quote
 from burgerannotator.core.store import Project
 
+from . import refi_cli
 from .common import add_project_arg, coder_for, opened, print_json
 
 
@@ -20,14 +21,19 @@ def register(sub) -> None:
     add_project_arg(p)
     p.add_argument("--codebook", metavar="FILE", help="codebook JSON (default: the bundled research codebook)")
     p.add_argument("--coder", metavar="NAME", help="the first coder")
+    p.add_argument("--from", dest="from_file", metavar="FILE.qdpx",
+                   help="make it from a REFI-QDA project (MAXQDA, ATLAS.ti, NVivo) instead of a codebook")
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("import", help="import PDFs into a project")
+    p = sub.add_parser("import", help="import PDFs, or a REFI-QDA codebook (.qdc) or project (.qdpx), into a project")
     add_project_arg(p)
-    p.add_argument("pdfs", nargs="+", metavar="PDF")
+    p.add_argument("pdfs", nargs="+", metavar="PDF", help="PDF files, or one FILE.qdc / FILE.qdpx")
     p.add_argument("--attributes", metavar="CSV", help="document attributes keyed by file name (column 'file')")
     p.add_argument("--password", metavar="PW", help="password of encrypted PDFs")
     p.add_argument("--coder", metavar="NAME", help="who imports (recorded)")
+    p.add_argument("--ocr", choices=("auto", "never", "force"), default="auto",
+                   help="recognise text (Tesseract): auto = pages without a text layer when Tesseract is "
+                        "installed (default), force = every page, never = none")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("code", help="code a passage found by its quote")
@@ -52,6 +58,8 @@ def register(sub) -> None:
 
 
 def cmd_new(args) -> int:
+    if args.from_file:
+        return refi_cli.new_from(args)
     data = codebook.load_codebook_file(args.codebook)  # read first: a bad codebook makes no file
     project = Project.create(Path(args.project))
     try:
@@ -65,10 +73,15 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
+    if refi_cli.is_exchange_import(args.pdfs):
+        return refi_cli.import_file(args)
+    from burgerannotator.core import ocr
+
+    mode = ocr.resolve_mode(args.ocr)  # force without Tesseract: one line, nothing imported
     with opened(args.project) as project:
         coder = get_or_create_coder(project, args.coder) if args.coder else None
         results = importer.import_many(project, args.pdfs, password=args.password,
-                                       attributes_csv=args.attributes, coder=coder)
+                                       attributes_csv=args.attributes, coder=coder, ocr=mode)
     failed = 0
     for r in results:
         if r.status == "failed":
@@ -78,6 +91,8 @@ def cmd_import(args) -> int:
             print(r.message)
         for w in r.warnings:
             print(f"  note: {w}")
+    if args.ocr == "auto" and mode == "never" and any("without a text layer" in w for r in results for w in r.warnings):
+        print(f"  note: {ocr.INSTALL_HELP}")
     return 4 if failed else 0
 
 

@@ -44,3 +44,11 @@ class StorageFullError(UserError):
     """The disk is full: the last action was rolled back, nothing earlier is lost."""
 
     exit_code = 6
+
+
+class ProjectReadOnlyError(ProjectFileError):
+    """The project (or its folder) cannot be written: read-only folder, share or medium."""
+
+
+class ProjectIOError(ProjectFileError):
+    """The disk or share failed to read or write (EIO): not damage to the project itself."""

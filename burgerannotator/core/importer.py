@@ -13,6 +13,7 @@ from pathlib import Path
 import pymupdf
 from sqlalchemy import func, select
 
+from . import ocr as ocr_engine
 from . import pdftext, search_index
 from .anchoring import pack_words
 from .errors import PasswordRequired, PdfImportError, UserError
@@ -115,8 +116,12 @@ def _stored_bytes(doc: pymupdf.Document, data: bytes, needed_password: bool) -> 
 
 
 def import_pdf(project, path: str | Path | None = None, data: bytes | None = None, file_name: str | None = None,
-               password: str | None = None, attributes: dict | None = None, coder: Coder | None = None) -> ImportResult:
-    """Import one PDF. Returns its result; raises PdfImportError when it cannot be imported."""
+               password: str | None = None, attributes: dict | None = None, coder: Coder | None = None,
+               ocr: str = "never") -> ImportResult:
+    """Import one PDF. Returns its result; raises PdfImportError when it cannot be imported.
+
+    ``ocr``: 'auto' recognises pages without a text layer, 'force' every page, 'never' none
+    (callers pass ``ocr.resolve_mode(...)``, which turns 'auto' into 'never' without Tesseract)."""
     if data is None:
         if path is None:
             raise ValueError("path or data")
@@ -133,6 +138,7 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
                             existing)
     doc, needed_password = _open(data, name, password)
     pages = extract_document(doc, name)
+    recognised = ocr_engine.recognise_pages(doc, pages, ocr) if ocr != "never" else []
     meta = doc.metadata or {}
     stored = _stored_bytes(doc, data, needed_password)
     result = ImportResult(str(path or name), "imported")
@@ -142,6 +148,9 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
     if no_text:
         result.warnings.append(f"{name}: {len(no_text)} page(s) without a text layer (scanned?): "
                                + ", ".join(no_text[:10]))
+    if recognised:
+        result.warnings.append(f"{name}: text recognised (OCR) on {len(recognised)} page(s): "
+                               + ", ".join(recognised[:10]))
     with project.transaction() as s:
         if s.get(PdfBlob, digest) is None:
             s.add(PdfBlob(sha256=digest, data=stored, size=len(data)))
@@ -159,7 +168,8 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
             boxes_b, spans_b = pack_words(pt.boxes, spans)
             document.pages.append(Page(index=pt.index, label=pt.label, width=pt.width, height=pt.height,
                                        rotation=pt.rotation, has_text=pt.has_text, text_start=offset,
-                                       text_end=offset + len(pt.text), word_boxes=boxes_b, word_offsets=spans_b))
+                                       text_end=offset + len(pt.text), word_boxes=boxes_b, word_offsets=spans_b,
+                                       ocr=pt.ocr))
             texts.append(pt.text)
             offset += len(pt.text)
         document.text = "".join(texts)
@@ -175,7 +185,7 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
 
 def import_many(project, paths: Iterable[str | Path], password: str | None = None,
                 attributes_csv: str | Path | None = None, coder: Coder | None = None,
-                progress: Callable[[int, int, str], bool] | None = None) -> list[ImportResult]:
+                progress: Callable[[int, int, str], bool] | None = None, ocr: str = "never") -> list[ImportResult]:
     """Import several PDFs, each in its own transaction; one failure does not stop the rest.
 
     ``progress(done, total, name)`` may return False to cancel before the next file.
@@ -188,7 +198,8 @@ def import_many(project, paths: Iterable[str | Path], password: str | None = Non
         if progress is not None and progress(i, len(paths), name) is False:
             break
         try:
-            results.append(import_pdf(project, path, password=password, attributes=attrs.get(name), coder=coder))
+            results.append(import_pdf(project, path, password=password, attributes=attrs.get(name), coder=coder,
+                                      ocr=ocr))
         except PdfImportError as exc:
             results.append(ImportResult(str(path), "failed", str(exc)))
     if progress is not None:

@@ -55,6 +55,7 @@ def project_info(project) -> dict:
             "attributes": d.attributes or {}, "pages": d.page_count,
             "page_labels": [p.label for p in d.pages],
             "pages_without_text": [p.label for p in d.pages if not p.has_text],
+            "pages_recognised": {p.label: p.ocr for p in d.pages if p.ocr},  # OCR'd: label -> engine
             "segments_by_coder": per_doc.get(d.id, {}),
         } for d in docs],
         "segments_by_coder": per_coder,
@@ -71,6 +72,8 @@ def format_info(data: dict) -> str:
         labels = d["page_labels"]
         label_text = f"{labels[0]}-{labels[-1]}" if labels else "-"
         notext = f"; no text on p. {', '.join(d['pages_without_text'])}" if d["pages_without_text"] else ""
+        if d.get("pages_recognised"):
+            notext += f"; text recognised (OCR) on p. {', '.join(d['pages_recognised'])}"
         coded = ", ".join(f"{k}: {v}" for k, v in d["segments_by_coder"].items()) or "not coded"
         lines.append(f"  {d['file']:<24} {who:<14} {d['pages']:>3} pages ({label_text}){notext}; {coded}")
     lines += ["", "Segments per coder:"]
@@ -79,4 +82,7 @@ def format_info(data: dict) -> str:
     for name, entry in data["segments_by_coder"].items():
         codes = ", ".join(f"{k} {v}" for k, v in sorted(entry["codes"].items()))
         lines.append(f"  {name}: {entry['segments']} ({codes})")
+    engines = sorted({e for d in data["documents"] for e in (d.get("pages_recognised") or {}).values()})
+    if engines:
+        lines += ["", "Text recognised by:"] + [f"  {e}" for e in engines]
     return "\n".join(lines)

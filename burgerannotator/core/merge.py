@@ -11,15 +11,19 @@ one transaction; its summary goes to the project log.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+
+import numpy as np
 
 from sqlalchemy import func, insert, select, update
 
-from .anchoring import find_quote, quote_of
+from .anchoring import find_quote, quote_of, unpack_words
 from .documents import layout
 from .errors import UserError
 from .merge_codebook import merge_codes
 from .merge_report import CodebookConflict, MergeConflictError, MergeReport
+from .pdftext import PAGE_SEPARATOR
 from .models import Code, Coder, Document, Memo, Page, PdfBlob, ProjectInfo, Scale, ScaleValue, Segment, new_uuid
 from .store import Project
 
@@ -81,10 +85,11 @@ def _merge(project, s, o, report: MergeReport, conflicts) -> None:
     codes = merge_codes(s, o, report, conflicts)
     s.flush()
     _merge_segments(project, s, o, report, docs, codes, coders)
-    uuid_map = {t.uuid: docs[t.id][0].uuid for t in o.scalars(select(Document))}
+    uuid_map = {t.uuid: docs[t.id][0].uuid for t in o.scalars(select(Document)) if t.id in docs}
     uuid_map.update({t.uuid: codes[t.id].uuid for t in o.scalars(select(Code))})
     uuid_map[their_info.uuid] = mine_info.uuid
-    _merge_memos(s, o, report, coders, uuid_map)
+    refused = {t.uuid for t in o.scalars(select(Document)) if t.id not in docs}
+    _merge_memos(s, o, report, coders, uuid_map, refused)
     _merge_scales(s, o, report, docs, coders)
     s.flush()
 
@@ -134,17 +139,21 @@ def _merge_documents(s, o, report: MergeReport, coders: dict[int, Coder]) -> dic
                 report.documents_reanchored.append(m.label)
             mapping[t.id] = (m, same)
             continue
+        blob = o.get(PdfBlob, t.sha256)
+        their_pages = list(o.scalars(select(Page).where(Page.document_id == t.id).order_by(Page.index)))
+        problem = document_problem(t, blob, their_pages)
+        if problem is not None:  # refuse this document (and what hangs on it), not the whole merge
+            report.documents_refused.append(f"{t.label} ({t.file_name}): {problem}")
+            continue
         if s.get(PdfBlob, t.sha256) is None:
-            blob = o.get(PdfBlob, t.sha256)
-            if blob is not None:
-                s.add(PdfBlob(sha256=blob.sha256, data=blob.data, size=blob.size))
+            s.add(PdfBlob(sha256=t.sha256, data=blob.data, size=len(blob.data)))
         position += 1
         m = Document(uuid=t.uuid if t.uuid not in uuids else new_uuid(), sha256=t.sha256, file_name=t.file_name,
                      title=t.title, author=t.author, page_count=t.page_count, text=t.text, extractor=t.extractor,
                      extractor_version=t.extractor_version, imported=t.imported,
                      imported_by=coders.get(t.imported_by_id) if t.imported_by_id else None,
                      attributes=dict(t.attributes or {}), position=position)
-        for p in o.scalars(select(Page).where(Page.document_id == t.id).order_by(Page.index)):
+        for p in their_pages:
             m.pages.append(Page(index=p.index, label=p.label, width=p.width, height=p.height, rotation=p.rotation,
                                 has_text=p.has_text, text_start=p.text_start, text_end=p.text_end,
                                 word_boxes=p.word_boxes, word_offsets=p.word_offsets))
@@ -156,12 +165,44 @@ def _merge_documents(s, o, report: MergeReport, coders: dict[int, Coder]) -> dic
     return mapping
 
 
+def document_problem(doc: Document, blob: PdfBlob | None, pages: list[Page]) -> str | None:
+    """Why another copy's document cannot be trusted, or None: its PDF must hash to its
+    SHA-256, and its text must be exactly what its pages and words point into."""
+    if blob is None or not blob.data:
+        return "its PDF is missing from the copy"
+    if not isinstance(doc.sha256, str) or hashlib.sha256(blob.data).hexdigest() != doc.sha256.lower():
+        return "its PDF bytes do not match its SHA-256 (a damaged or altered copy)"
+    text = doc.text if isinstance(doc.text, str) else None
+    if text is None:
+        return "it has no text"
+    if [p.index for p in pages] != list(range(len(pages))) or len(pages) != doc.page_count or not pages:
+        return "its pages are incomplete"
+    expected = 0
+    for p in pages:
+        if p.text_start != expected or not isinstance(p.text_end, int) or p.text_end < p.text_start:
+            return f"its text does not fit its pages (page {p.index + 1})"
+        try:
+            boxes, spans = unpack_words(p.word_boxes, p.word_offsets)
+        except (ValueError, TypeError):
+            return f"its word boxes are damaged (page {p.index + 1})"
+        if len(boxes) != len(spans) or (len(spans) and (spans.min() < p.text_start or spans.max() > p.text_end
+                                                        or np.any(spans[:, 1] < spans[:, 0]))):
+            return f"its word boxes do not fit its text (page {p.index + 1})"
+        expected = p.text_end + len(PAGE_SEPARATOR)
+    if pages[-1].text_end != len(text):
+        return "its text does not fit its pages (the text is longer or shorter than its pages)"
+    return None
+
+
 # ---- segments ---------------------------------------------------------------------------------------
 def _merge_segments(project, s, o, report: MergeReport, docs, codes, coders) -> None:
     t_seg = Segment.__table__
     mine = {r.uuid: r for r in s.execute(select(Segment.id, Segment.uuid, Segment.modified, Segment.deleted))}
     inserts, updates = [], []
     for r in o.execute(select(t_seg)).mappings():
+        if r["document_id"] not in docs:  # its document was refused
+            report.segments_unplaced += 1
+            continue
         doc, same_text = docs[r["document_id"]]
         values = {f: r[f] for f in _SEGMENT_FIELDS}
         values.update(document_id=doc.id, code_id=codes[r["code_id"]].id, coder_id=coders[r["coder_id"]].id,
@@ -205,11 +246,13 @@ def _reanchor(project, doc: Document, values: dict) -> bool:
 
 
 # ---- memos and scales ----------------------------------------------------------------------------------
-def _merge_memos(s, o, report: MergeReport, coders, uuid_map: dict[str, str]) -> None:
+def _merge_memos(s, o, report: MergeReport, coders, uuid_map: dict[str, str], refused: set[str]) -> None:
     mine = list(s.scalars(select(Memo)))
     by_uuid = {m.uuid: m for m in mine}
     by_key = {(m.target_kind, m.target_uuid, m.coder_id): m for m in mine}
     for t in o.scalars(select(Memo)):
+        if t.target_uuid in refused:
+            continue
         coder = coders[t.coder_id]
         target = uuid_map.get(t.target_uuid, t.target_uuid)
         m = by_uuid.get(t.uuid) or by_key.get((t.target_kind, target, coder.id))
@@ -240,6 +283,8 @@ def _merge_scales(s, o, report: MergeReport, docs, coders) -> None:
     s.flush()
     mine = {(v.document_id, v.scale_id, v.coder_id): v for v in s.scalars(select(ScaleValue))}
     for t in o.scalars(select(ScaleValue)):
+        if t.document_id not in docs:  # its document was refused
+            continue
         key = (docs[t.document_id][0].id, scale_map[t.scale_id].id, coders[t.coder_id].id)
         m = mine.get(key)
         if m is None:

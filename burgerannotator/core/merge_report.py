@@ -59,6 +59,7 @@ class MergeReport:
     documents_added: list[str] = field(default_factory=list)
     documents_matched: int = 0
     documents_reanchored: list[str] = field(default_factory=list)
+    documents_refused: list[str] = field(default_factory=list)  # "label (file): reason", not merged
     codes_matched: dict[str, list[str]] = field(default_factory=lambda: {"uuid": [], "code_id": [], "name": []})
     codes_added: list[str] = field(default_factory=list)
     conflicts: list[CodebookConflict] = field(default_factory=list)
@@ -96,6 +97,7 @@ class MergeReport:
             out.append(f"coders renamed: {', '.join(self.coders_renamed)}")
         out.append(f"documents: {self.documents_matched} matched by SHA-256, {len(self.documents_added)} added"
                    + (f" ({', '.join(self.documents_added)})" if self.documents_added else ""))
+        out.extend(f"document refused: {r}" for r in self.documents_refused)
         if self.documents_reanchored:
             out.append(f"documents whose text differs (segments placed by quote): "
                        f"{', '.join(self.documents_reanchored)}")

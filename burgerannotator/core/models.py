@@ -120,6 +120,9 @@ class Page(Base):
     # (int32 start, end) offsets in document.text, packed; see anchoring.PageWords
     word_boxes: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
     word_offsets: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    # "" for text from the PDF's text layer; else the OCR engine and language data that
+    # recognised it (core.ocr.engine_version), migration 0003
+    ocr: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
     document: Mapped[Document] = relationship(back_populates="pages")
 
@@ -186,6 +189,9 @@ class Segment(Base):
     page_first: Mapped[int] = mapped_column(Integer)  # page indexes (0-based) it spans
     page_last: Mapped[int] = mapped_column(Integer)
     rects: Mapped[dict] = mapped_column(JSON, default=dict)  # {"page index": [[x0,y0,x1,y1], ...]}
+    # 'text': a span of the text; 'area': the one rectangle in ``rects`` on page_first, start/end
+    # the text it covers (empty where there is none), migration 0003
+    kind: Mapped[str] = mapped_column(String(8), default="text", server_default="text")
     quote: Mapped[str] = mapped_column(Text, default="")
     memo: Mapped[str] = mapped_column(Text, default="")
     # 'coded' (a real coding), 'suggested' (dictionary proposal awaiting review), 'rejected'
@@ -200,6 +206,18 @@ class Segment(Base):
     code: Mapped[Code] = relationship()
     coder: Mapped[Coder] = relationship(foreign_keys=[coder_id])
     decided_by: Mapped[Coder | None] = relationship(foreign_keys=[decided_by_id])
+
+    @property
+    def is_area(self) -> bool:
+        return self.kind == "area"
+
+    @property
+    def area(self) -> list[float] | None:
+        """An area segment's rectangle [x0, y0, x1, y1] on page_first (None for text)."""
+        if self.kind != "area":
+            return None
+        rects = (self.rects or {}).get(str(self.page_first)) or [[0, 0, 0, 0]]
+        return list(rects[0])
 
     @property
     def is_live(self) -> bool:

@@ -52,6 +52,7 @@ class PageText:
     text: str = ""
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    ocr: str = ""  # the OCR engine and language data that recognised this page ("" = text layer)
 
     @property
     def has_text(self) -> bool:
@@ -121,13 +122,13 @@ def _visual_lines(words: list[tuple]) -> list[list[tuple]]:
     return lines
 
 
-def extract_page(page: pymupdf.Page) -> PageText:
-    """Words and text of one page (see the module's rules)."""
+def extract_page(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> PageText:
+    """Words and text of one page (see the module's rules); ``textpage``: an OCR'd one (core.ocr)."""
     rect = page.rect
     label = page.get_label() or str(page.number + 1)
     result = PageText(index=page.number, label=label, width=float(rect.width), height=float(rect.height),
                       rotation=int(page.rotation))
-    raw = page.get_text("words", flags=FLAGS, sort=False)
+    raw = page.get_text("words", flags=FLAGS, sort=False, textpage=textpage)
     if not raw:
         return result
     blocks: dict[int, list[tuple]] = {}

@@ -88,6 +88,8 @@ def set_memo(project, segment: Segment, memo: str) -> None:
 
 
 def set_bounds(project, segment: Segment, start: int, end: int) -> None:
+    if segment.kind == "area":
+        raise UserError("An area's ends are its rectangle; draw it again to change it.")
     with project.transaction():
         for key, value in _anchor(project, segment.document, start, end).items():
             setattr(segment, key, value)
@@ -128,7 +130,7 @@ def copy_state(segment: Segment) -> dict:
 
 def restore_state(project, segment: Segment, state: dict) -> None:
     with project.transaction():
-        if (state["start"], state["end"]) != (segment.start, segment.end):
+        if (state["start"], state["end"]) != (segment.start, segment.end) and segment.kind != "area":
             for key, value in _anchor(project, segment.document, state["start"], state["end"]).items():
                 setattr(segment, key, value)
         segment.code = state["code"]

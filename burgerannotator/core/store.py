@@ -8,6 +8,10 @@ byte-identical.
 """
 from __future__ import annotations
 
+import errno
+import os
+import shutil
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +25,14 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from . import migrations
-from .errors import ProjectFileError, ProjectLockedError, StorageFullError, UserError
+from .errors import (
+    ProjectFileError,
+    ProjectIOError,
+    ProjectLockedError,
+    ProjectReadOnlyError,
+    StorageFullError,
+    UserError,
+)
 from .models import CodebookInfo, Coder, LogEntry, ProjectInfo
 from .paths import backups_dir
 
@@ -39,19 +50,80 @@ class Change:
     ids: set = field(default_factory=set)
 
 
-def _translate(exc: Exception, path: Path) -> UserError:
-    text = str(exc).lower()
-    if "disk is full" in text or "database or disk is full" in text:
-        return StorageFullError(f"The disk holding {path.name} is full: the last action was not saved; "
-                                "everything before it is safe. Free some space and try again.")
-    if "readonly" in text or "read-only" in text:
-        return ProjectFileError(f"No permission to write {path}: the project is open read-only.")
-    if "locked" in text:
+# SQLite's primary result codes that say "the storage failed", not "the file is bad"
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_FULL, _SQLITE_CANTOPEN = 13, 14
+LOW_SPACE = 1 << 20  # under 1 MiB free: an I/O error there is a full disk
+LOCK_WAIT = 0.0  # seconds a writer waits for the lock (``--wait``); 0 = refuse at once
+
+
+def set_lock_wait(seconds: float) -> None:
+    """How long ``Project.open`` waits for another writer to finish (scripted writers)."""
+    global LOCK_WAIT
+    LOCK_WAIT = max(0.0, float(seconds))
+
+
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        folder = path if path.is_dir() else path.resolve().parent
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False
+
+
+def storage_problem(exc: BaseException, path: Path) -> UserError | None:
+    """The storage failure behind ``exc`` (full disk, read-only, I/O error, busy) as a one-line
+    error, or None when the exception is about the file's content (damage, not a project)."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    os_errno = getattr(orig, "errno", None) if isinstance(orig, OSError) else None
+    text = str(orig).lower()
+    full = StorageFullError(f"The disk holding {path.name} is full: the last action was not saved; "
+                            "everything before it is safe. Free some space and try again.")
+    if primary == _SQLITE_FULL or os_errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) \
+            or "disk is full" in text or "no space left" in text:
+        return full
+    if primary == _SQLITE_READONLY or os_errno in (errno.EROFS, errno.EACCES, errno.EPERM) \
+            or "readonly" in text or "read-only" in text:
+        return ProjectReadOnlyError(f"{path.name} cannot be written here (read-only folder, file or disk); "
+                                    "nothing was changed. Copy it to a folder you can write to.")
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
         return ProjectLockedError(f"{path.name} is busy (locked by another program); try again in a moment.")
-    return ProjectFileError(f"{path.name}: database error: {exc}")
+    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) or os_errno == errno.EIO or "disk i/o error" in text \
+            or "unable to open" in text:
+        if _disk_nearly_full(path):
+            return full
+        return ProjectIOError(f"{path.name}: the disk or network share failed to read or write (I/O error); "
+                              "the project itself is not known to be damaged. Check the disk and try again.")
+    return None
 
 
-def inspect_file(path: Path) -> int:
+def _translate(exc: Exception, path: Path) -> UserError:
+    return storage_problem(exc, path) or ProjectFileError(f"{path.name}: database error: {exc}")
+
+
+def folder_writable(path: Path) -> bool:
+    """Whether a project file at ``path`` can be written: its folder (for the journal and the
+    lock) and, when it exists, the file itself."""
+    real = Path(os.path.realpath(path))
+    folder = real.parent
+    if not os.access(folder, os.W_OK) or (real.exists() and not os.access(real, os.W_OK)):
+        return False
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return False
+    except (OSError, AttributeError):
+        pass
+    return True
+
+
+def _ro_uri(path: Path, immutable: bool = False) -> str:
+    """A read-only SQLite URI; ``immutable`` when the folder cannot hold a journal or -shm file."""
+    return f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
+
+
+def inspect_file(path: Path, immutable: bool = False) -> int:
     """Check, read-only, that ``path`` is a BurgerAnnotator project this version can open.
 
     Returns the file's schema revision number. Never writes to the file.
@@ -64,13 +136,13 @@ def inspect_file(path: Path) -> int:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise ProjectFileError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise (storage_problem(exc, path) or ProjectFileError(f"Cannot read {path}: {exc.strerror}.")) from None
     if head != SQLITE_MAGIC:
         raise ProjectFileError(f"{path.name} is not a BurgerAnnotator project (not an SQLite database).")
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(_ro_uri(path, immutable), uri=True)
     except sqlite3.Error as exc:
-        raise ProjectFileError(f"{path.name} cannot be opened: {exc}.") from None
+        raise (storage_problem(exc, path) or ProjectFileError(f"{path.name} cannot be opened: {exc}.")) from None
     try:
         check = con.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
@@ -84,10 +156,16 @@ def inspect_file(path: Path) -> int:
             raise ProjectFileError(f"{path.name} is an SQLite database but not a BurgerAnnotator project.")
         rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
+        problem = storage_problem(exc, path)
+        if problem is not None:
+            raise problem from None
         raise ProjectFileError(f"{path.name} is damaged or not a project ({exc}).") from None
     finally:
         con.close()
-    revision = rev[0] if rev else None
+    return _revision_index(path, rev[0] if rev else None)
+
+
+def _revision_index(path: Path, revision) -> int:
     known = migrations.known_revisions()
     if revision not in known:
         raise ProjectFileError(
@@ -96,20 +174,87 @@ def inspect_file(path: Path) -> int:
     return known.index(revision)
 
 
+# ---- backups -----------------------------------------------------------------------------------
+def _backup_pattern(stem: str, suffix: str) -> re.Pattern:
+    return re.compile(rf"^{re.escape(stem)}-\d{{8}}-\d{{6}}-\d{{6}}{re.escape(suffix)}$")
+
+
+def verified_copy(path: Path, full: bool = False) -> bool:
+    """Whether ``path`` is a whole SQLite file: header, page size, length (and, if ``full``,
+    SQLite's quick_check and a project table). A half-written or empty file is not."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return False
+    if size < 512 or len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        return False
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    if page_size < 512 or size % page_size or (pages and pages * page_size != size):
+        return False
+    if not full:
+        return True
+    try:
+        con = sqlite3.connect(_ro_uri(path, immutable=True), uri=True)
+        try:
+            ok = con.execute("PRAGMA quick_check").fetchone()
+            has_project = con.execute("SELECT 1 FROM sqlite_master WHERE name='project'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return bool(ok and ok[0] == "ok" and has_project)
+
+
 def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
-    """Copy the project into the user data directory, keeping the last ``keep`` copies."""
+    """Copy the project into the user data directory, keeping the last ``keep`` good copies.
+
+    The copy is written under a temporary name, verified (quick_check, length) and only then
+    renamed; pruning counts and removes only verified copies, so a full disk (which leaves
+    empty or half files) can never push the last good backup out.
+    """
     folder = backups_dir()
+    suffix = path.suffix or PROJECT_SUFFIX
+    partial: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = folder / f"{path.stem}-{stamp}{path.suffix or PROJECT_SUFFIX}"
-        _sqlite_copy(path, target)
-        old = sorted(folder.glob(f"{path.stem}-*{path.suffix or PROJECT_SUFFIX}"))
-        for stale in old[:-keep]:
-            stale.unlink(missing_ok=True)
+        target = folder / f"{path.stem}-{stamp}{suffix}"
+        partial = folder / f".{target.name}.partial"
+        _sqlite_copy(path, partial, immutable=not folder_writable(path))
+        with open(partial, "rb+") as fh:
+            os.fsync(fh.fileno())
+        if not verified_copy(partial, full=True):
+            return None
+        os.replace(partial, target)
+        partial = None
+        _prune_backups(folder, path.stem, suffix, keep)
         return target
     except (OSError, sqlite3.Error):
         return None  # a backup that cannot be made must not stop the researcher working
+    finally:
+        if partial is not None:
+            try:
+                partial.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _prune_backups(folder: Path, stem: str, suffix: str, keep: int) -> None:
+    pattern = _backup_pattern(stem, suffix)
+    good = []
+    for f in sorted(folder.iterdir()):
+        if not pattern.match(f.name):
+            continue
+        if verified_copy(f):
+            good.append(f)
+        elif f.stat().st_size == 0:
+            f.unlink(missing_ok=True)  # an empty file left by an older version holds nothing
+    for stale in good[:-keep] if keep > 0 else []:
+        stale.unlink(missing_ok=True)
 
 
 class Project:
@@ -125,18 +270,24 @@ class Project:
         self._pending: list[Change] = []
         self._depth = 0
         self.cache: dict = {}  # derived data (document layouts, ...) that is safe to rebuild
+        self.notes: list[str] = []  # one-line notices for the user (read-only folder, repairs made)
 
     # ---- opening -----------------------------------------------------------------
     @classmethod
-    def create(cls, path: str | Path, name: str | None = None) -> "Project":
+    def create(cls, path: str | Path, name: str | None = None, wait: float | None = None) -> "Project":
         path = Path(path)
         if path.exists():
             raise ProjectFileError(f"{path} already exists; choose another name or open it.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise (storage_problem(exc, path) or ProjectFileError(f"Cannot create {path}: {exc}.")) from None
+        if not folder_writable(path):
+            raise ProjectReadOnlyError(f"Cannot create {path}: the folder is read-only.")
+        try:
             sqlite3.connect(path).close()
         except (OSError, sqlite3.Error) as exc:
-            raise ProjectFileError(f"Cannot create {path}: {exc}.") from None
+            raise (storage_problem(exc, path) or ProjectFileError(f"Cannot create {path}: {exc}.")) from None
         engine = _engine(path, readonly=False)
         try:
             migrations.upgrade(engine)
@@ -144,22 +295,34 @@ class Project:
             engine.dispose()
             path.unlink(missing_ok=True)
             raise _translate(exc, path) from None
-        project = cls(path, engine, _acquire_lock(path), readonly=False)
+        project = cls(path, engine, _acquire_lock(path, wait), readonly=False)
         with project.transaction():
             project.session.add(ProjectInfo(name=name or path.stem, application=APPLICATION))
             project.session.add(CodebookInfo())
         return project
 
     @classmethod
-    def open(cls, path: str | Path, readonly: bool = False, make_backup: bool = True) -> "Project":
+    def open(cls, path: str | Path, readonly: bool = False, make_backup: bool = True,
+             wait: float | None = None) -> "Project":
+        """Open a project. A project in a read-only folder opens for reading (SQLite
+        ``immutable``, no backup; ``notes`` says so) and is refused for writing."""
         path = Path(path)
-        revision_index = inspect_file(path)
+        writable = path.exists() and folder_writable(path)
+        if not readonly and path.exists() and not path.is_dir() and not writable:
+            inspect_file(path, immutable=True)  # not a project at all says so first
+            raise ProjectReadOnlyError(
+                f"{path.name} is in a read-only folder (or is read-only itself): it can be read but not changed; "
+                "copy it to a folder you can write to.")
+        revision_index = inspect_file(path, immutable=not writable)
         needs_upgrade = revision_index < len(migrations.known_revisions()) - 1
         if readonly:
             if needs_upgrade:
                 raise ProjectFileError(f"{path.name} uses an older schema; open it once for writing to upgrade it.")
-            return cls(path, _engine(path, readonly=True), None, readonly=True)
-        lock = _acquire_lock(path)
+            project = cls(path, _engine(path, readonly=True, immutable=not writable), None, readonly=True)
+            if not writable:
+                project.notes.append(f"{path.name} is in a read-only folder: opened read-only, no backup made.")
+            return project
+        lock = _acquire_lock(path, wait)
         try:
             if make_backup or needs_upgrade:
                 backup(path)
@@ -242,22 +405,32 @@ class Project:
         return entry
 
 
-def _acquire_lock(path: Path) -> FileLock:
-    lock = FileLock(str(path) + ".lock", timeout=0)
+def lock_path(path: Path) -> Path:
+    """The single-writer lock of a project: beside the real file, so a symlink or another
+    spelling of the path takes the same lock."""
+    real = Path(os.path.realpath(path))
+    return real.with_name(real.name + ".lock")
+
+
+def _acquire_lock(path: Path, wait: float | None = None) -> FileLock:
+    wait = LOCK_WAIT if wait is None else max(0.0, wait)
+    lock = FileLock(str(lock_path(path)), timeout=wait)
     try:
-        lock.acquire()
+        lock.acquire(poll_interval=0.05)
     except Timeout:
+        waited = f" (waited {wait:g} s)" if wait else ""
         raise ProjectLockedError(
-            f"{path.name} is already open in another BurgerAnnotator window or command; "
-            "close it there first.") from None
+            f"{path.name} is already open in another BurgerAnnotator window or command{waited}; "
+            "close it there first" + ("." if wait else ", or give --wait SECONDS.")) from None
     except OSError as exc:
-        raise ProjectFileError(f"Cannot open {path.name} for writing: {exc.strerror or exc}.") from None
+        raise (storage_problem(exc, path)
+               or ProjectFileError(f"Cannot open {path.name} for writing: {exc.strerror or exc}.")) from None
     return lock
 
 
-def _engine(path: Path, readonly: bool):
+def _engine(path: Path, readonly: bool, immutable: bool = False):
     if readonly:
-        url = f"sqlite+pysqlite:///{path.resolve().as_uri()}?mode=ro&uri=true"
+        url = f"sqlite+pysqlite:///{_ro_uri(path, immutable)}&uri=true"
     else:
         url = f"sqlite+pysqlite:///{path}"
     engine = create_engine(url)
@@ -276,23 +449,46 @@ def _engine(path: Path, readonly: bool):
 
 
 def copy_project(src: Path, dst: Path) -> None:
-    """A consistent copy of a project (for a coder's own copy), even while it is open."""
+    """A consistent copy of a project (for a coder's own copy), even while it is open.
+
+    Written under a temporary name and renamed when whole, so a failed copy leaves nothing."""
+    src, dst = Path(src), Path(dst)
     if dst.exists():
         raise ProjectFileError(f"{dst} already exists.")
-    inspect_file(src)
-    _sqlite_copy(src, dst)
-
-
-def _sqlite_copy(src: Path, dst: Path) -> None:
-    """SQLite's online backup: a consistent copy, WAL content included, source opened read-only."""
-    source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
-    target = sqlite3.connect(dst)
+    src_writable = folder_writable(src) if src.exists() else True
+    inspect_file(src, immutable=not src_writable)
+    folder = Path(os.path.realpath(dst)).parent
+    if not folder.is_dir():
+        raise ProjectFileError(f"Cannot write {dst}: the folder {folder} does not exist.")
+    if not folder_writable(dst):
+        raise ProjectReadOnlyError(f"Cannot write {dst}: the folder {folder} is read-only.")
+    partial = folder / f".{dst.name}.partial"
     try:
-        with target:
-            source.backup(target)
+        _sqlite_copy(src, partial, immutable=not src_writable)
+        with open(partial, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, dst)
+    except (OSError, sqlite3.Error) as exc:
+        try:
+            partial.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise (storage_problem(exc, dst) or ProjectFileError(f"Cannot write {dst}: {exc}.")) from None
+
+
+def _sqlite_copy(src: Path, dst: Path, immutable: bool = False) -> None:
+    """SQLite's online backup: a consistent copy, WAL content included, source opened read-only."""
+    source = sqlite3.connect(_ro_uri(src, immutable), uri=True)
+    try:
+        target = sqlite3.connect(dst)
+        try:
+            with target:
+                source.backup(target)
+        finally:
+            target.close()
     finally:
         source.close()
-        target.close()
 
 
-__all__ = ["Project", "Change", "inspect_file", "backup", "copy_project"]
+__all__ = ["Project", "Change", "inspect_file", "backup", "copy_project", "folder_writable", "storage_problem",
+           "set_lock_wait", "verified_copy", "lock_path"]

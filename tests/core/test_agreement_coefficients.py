@@ -135,6 +135,7 @@ COEFFICIENT_FILES = {
     "fleiss_wikipedia_10subjects_14raters.json", "gwet_cac_raw4raters.json",
     "gwet_cont3x3abstractors.json", "gwet_distrib6raters.json",
     "krippendorff2011_4obs_12units.json", "krippendorff_wikipedia_3obs_15units.json",
+    "hayes_krippendorff2007_table1.json",  # tests/core/test_agreement_ci.py
 }
 
 

@@ -57,7 +57,7 @@ def _segs(project, coder, code):
 
 
 def test_document_level_two_coders_by_hand(project):
-    r = agreement(project, levels="document", **AB)
+    r = agreement(project, levels="document", uncoded_documents="absent", **AB)
     x = r.row("document", code_id=X).stats
     # X present: A in documents 0,1,2; B in 0,1,3; 14 documents -> 2 both, 1+1 one, 10 neither
     assert x["percent_agreement"].value == pytest.approx(12 / 14)
@@ -72,13 +72,19 @@ def test_document_level_two_coders_by_hand(project):
         assert z[key].value is None and z[key].reason and z[key].text() == "undefined"
     first = list_documents(project)[0]
     d0 = r.row("document", document=first.uuid)
-    assert d0.stats["percent_agreement"].value == 1.0 and d0.counts == {"units": 3, "present": 2, "unanimous": 3}
+    assert d0.stats["percent_agreement"].value == 1.0 and d0.counts == {"units": 2, "present": 2, "unanimous": 2}
+    # nobody used Z: the overall row pools X and Y (28 units), the all-codes row keeps Z's unanimous zeros
+    assert r.excluded_codes == [Z]
     overall = r.overall("document")
-    assert overall.counts["units"] == 42 and overall.stats["percent_agreement"].value == pytest.approx(40 / 42)
+    assert overall.counts["units"] == 28 and overall.stats["percent_agreement"].value == pytest.approx(26 / 28)
+    every = [row for row in r.level_rows("document", "overall") if row.all_codes]
+    assert len(every) == 1 and every[0].label == "Overall (all codes)"
+    assert every[0].counts["units"] == 42 and every[0].stats["percent_agreement"].value == pytest.approx(40 / 42)
+    assert d0.counts["units"] == 2  # per-document rows pool the used codes too
 
 
 def test_document_level_three_coders(project):
-    r = agreement(project, coders=["A", "B", "C"], codes=[X], levels=["document"])
+    r = agreement(project, coders=["A", "B", "C"], codes=[X], levels=["document"], uncoded_documents="absent")
     x = r.row("document", code_id=X)
     assert x.stats["cohen_kappa"].value is None and "two coders" in x.stats["cohen_kappa"].reason
     assert set(x.pairs) == {"A | B", "A | C", "B | C"}

@@ -17,7 +17,9 @@ STAT_LABELS = {
     "text": {"char_percent": "% chars (all text)", "char_kappa": "kappa (all text)",
              "char_percent_coded": "% chars (coded text)", "char_kappa_coded": "kappa (coded text)",
              "unitizing_alpha": "unitizing alpha |ua"},
-    "scale": {"krippendorff_alpha": "Krippendorff alpha", "percent_agreement": "% agreement"},
+    "scale": {"krippendorff_alpha": "Krippendorff alpha", "percent_agreement": "% agreement",
+              "cohen_kappa_linear": "Cohen's kappa (linear weights)",
+              "cohen_kappa_quadratic": "Cohen's kappa (quadratic weights)"},
 }
 COUNT_LABELS = {
     "document": {"units": "units", "present": "coded by someone", "unanimous": "unanimous"},
@@ -31,6 +33,7 @@ COUNT_LABELS = {
 class Stat:
     value: float | None
     reason: str = ""
+    ci: object = None  # variance.Interval or bootstrap.BootstrapResult (with ci=True), else None
 
     @property
     def defined(self) -> bool:
@@ -47,8 +50,17 @@ class Stat:
         """From an ``AgreementResult`` of the coefficient functions."""
         return cls(result.value if result.defined else None, "" if result.defined else result.reason)
 
+    def ci_text(self, digits: int = 3) -> str:
+        """'[low, high]' of the 95 % interval, '' without one."""
+        if self.ci is None or self.ci.low is None:
+            return ""
+        return f"[{Stat(self.ci.low).text(digits)}, {Stat(self.ci.high).text(digits)}]"
+
     def as_dict(self) -> dict:
-        return {"value": self.value, "defined": self.defined, "reason": self.reason}
+        out = {"value": self.value, "defined": self.defined, "reason": self.reason}
+        if self.ci is not None:
+            out["ci"] = self.ci.as_dict()
+        return out
 
 
 @dataclass
@@ -62,18 +74,19 @@ class AgreementRow:
     stats: dict[str, Stat] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     pairs: dict[str, dict[str, Stat]] = field(default_factory=dict)  # "A | B" -> stats (several coders)
+    all_codes: bool = False  # overall row over every chosen code, also those nobody used
 
     @property
     def label(self) -> str:
         if self.scope == "overall":
-            return "Overall"
+            return "Overall (all codes)" if self.all_codes else "Overall"
         if self.scope == "document":
             return self.document
         return self.code_id
 
     def as_dict(self) -> dict:
         return {"level": self.level, "scope": self.scope, "code": self.code_id, "code_name": self.code_name,
-                "document": self.document, "document_uuid": self.document_uuid,
+                "document": self.document, "document_uuid": self.document_uuid, "all_codes": self.all_codes,
                 "stats": {k: v.as_dict() for k, v in self.stats.items()}, "counts": dict(self.counts),
                 "pairs": {p: {k: v.as_dict() for k, v in s.items()} for p, s in self.pairs.items()}}
 
@@ -87,6 +100,9 @@ class AgreementReport:
     rows: dict[str, list[AgreementRow]] = field(default_factory=dict)  # level -> rows
     seconds: dict[str, float] = field(default_factory=dict)  # level -> computing time
     notes: list[str] = field(default_factory=list)
+    uncoded_documents: str = "missing"  # how a document a coder coded nothing in counts (document level)
+    excluded_codes: list[str] = field(default_factory=list)  # chosen codes nobody used: not in pooled rows
+    ci: dict = field(default_factory=dict)  # {} without CIs, else draws, seed, minima, methods
 
     def level_rows(self, level: str, scope: str | None = None) -> list[AgreementRow]:
         return [r for r in self.rows.get(level, []) if scope is None or r.scope == scope]
@@ -104,7 +120,8 @@ class AgreementReport:
 
     def as_dict(self) -> dict:
         return {"coders": self.coders, "codes": self.codes, "documents": self.documents,
-                "overlap": self.overlap, "notes": self.notes,
+                "overlap": self.overlap, "notes": self.notes, "uncoded_documents": self.uncoded_documents,
+                "excluded_codes": self.excluded_codes, "ci": self.ci,
                 "levels": {lvl: [r.as_dict() for r in rows] for lvl, rows in self.rows.items()}}
 
 

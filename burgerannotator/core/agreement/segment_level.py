@@ -19,6 +19,7 @@ from itertools import combinations
 import numpy as np
 
 from ..errors import UserError
+from .bootstrap import cluster_bootstrap
 from .coding_data import CodingData
 from .level_report import AgreementRow, Stat
 
@@ -85,7 +86,26 @@ def _stat(agree: int, disagree: int) -> Stat:
     return Stat(agree / (agree + disagree))
 
 
-def segment_level(data: CodingData, overlap: float = DEFAULT_OVERLAP) -> list[AgreementRow]:
+def _share(tables: np.ndarray) -> np.ndarray:
+    return tables[:, 0] / (tables[:, 0] + tables[:, 1])
+
+
+def _segment_cis(data: CodingData, matched: np.ndarray, pairs) -> tuple[list, object]:
+    """Bootstrap over documents of percent agreement: per code and overall."""
+    n_docs, n_codes = len(data.documents), len(data.codes)
+    by = data.document * n_codes + data.code
+    agree = np.zeros(n_docs * n_codes)
+    disagree = np.zeros(n_docs * n_codes)
+    for a, b in pairs:
+        ag, dis = _counts(data, matched, a, b, by, n_docs * n_codes)
+        agree += ag
+        disagree += dis
+    tables = np.stack([agree.reshape(n_docs, n_codes), disagree.reshape(n_docs, n_codes)], axis=-1)  # D x K x 2
+    per_code = [cluster_bootstrap(tables[:, k], _share) for k in range(n_codes)]
+    return per_code, cluster_bootstrap(tables.sum(axis=1), _share)
+
+
+def segment_level(data: CodingData, overlap: float = DEFAULT_OVERLAP, ci: bool = False) -> list[AgreementRow]:
     overlap = check_overlap(overlap)
     matched = match_matrix(data, overlap)
     names = [c.name for c in data.coders]
@@ -113,6 +133,12 @@ def segment_level(data: CodingData, overlap: float = DEFAULT_OVERLAP) -> list[Ag
     rows = [row("code", k, code_id=c.code_id, code_name=c.name) for k, c in enumerate(data.codes)]
     rows += [row("document", d, document=doc.label, document_uuid=doc.uuid) for d, doc in enumerate(data.documents)]
     rows.append(row("overall", 0))
+    if ci:
+        per_code, overall = _segment_cis(data, matched, pairs)
+        for r, interval in zip(rows[:len(data.codes)] + rows[-1:], per_code + [overall]):
+            stat = r.stats["percent_agreement"]
+            if stat.defined and interval is not None:
+                r.stats["percent_agreement"] = Stat(stat.value, stat.reason, interval)
     return rows
 
 

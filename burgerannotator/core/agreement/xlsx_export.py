@@ -60,17 +60,38 @@ def pairs_table(report: AgreementReport) -> Table | None:
                  {0: 10, 1: 10, 2: 24, 3: 30, 4: 26, 5: 10, 6: 50}, repeat_columns=3)
 
 
+def intervals_table(report: AgreementReport) -> Table | None:
+    """Issue 13: one row per statistic with a 95 % interval (agreement --ci)."""
+    found = [(level, row, key, stat) for level, level_rows in report.rows.items() for row in level_rows
+             for key, stat in row.stats.items() if stat.ci is not None and stat.ci.low is not None]
+    if not found:
+        return None
+    minima = [float(a) for a in report.ci.get("minima", [])]
+    header = ["level", "row", "statistic", "value", "SE", "95% low", "95% high", "method", "draws", "seed"] + \
+        [f"q(alpha < {a:g})" for a in minima]
+    rows = []
+    for level, row, key, stat in found:
+        ci = stat.ci
+        rows.append([level, row.label, STAT_LABELS[level].get(key, key), stat.value, getattr(ci, "se", None),
+                     ci.low, ci.high, ci.method, getattr(ci, "draws", None) or None,
+                     ci.seed if getattr(ci, "draws", None) else None]
+                    + [getattr(ci, "q_below", {}).get(a) for a in minima])
+    formats = {c: "stat" for c in (3, 4, 5, 6, *range(10, 10 + len(minima)))}
+    return Table("Intervals", header, rows, formats, {0: 10, 1: 22, 2: 22, 7: 48}, repeat_columns=2)
+
+
 def write_agreement_xlsx(report: AgreementReport, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise UserError(f"{path.name}: the agreement table is written as .xlsx; give a name ending in .xlsx.")
     about = [("Coders", ", ".join(report.coders)), ("Codes", len(report.codes)), ("Documents", report.documents),
              ("Segment overlap share (intersection / union)", report.overlap),
+             ("Uncoded documents (document level)", report.uncoded_documents),
              ("Undefined statistics", f"empty cells; the '{WHY}' column says why")]
     about += [("Note", note) for note in report.notes]
     tables = [level_table(level, rows) for level, rows in report.rows.items()]
-    pairs = pairs_table(report)
-    return write_tables_workbook(tables + ([pairs] if pairs else []), path, about)
+    extra = [t for t in (intervals_table(report), pairs_table(report)) if t is not None]
+    return write_tables_workbook(tables + extra, path, about)
 
 
-__all__ = ["write_agreement_xlsx", "level_table", "pairs_table"]
+__all__ = ["write_agreement_xlsx", "level_table", "pairs_table", "intervals_table"]
