@@ -31,8 +31,10 @@ def check_separator(sep: str) -> str:
 
 
 def _float_text(value, decimal: str) -> str:
-    text = np.format_float_positional(float(value), trim="-")  # shortest exact digits, no exponent
-    return (text if text not in ("", "-0") else "0").replace(".", decimal)
+    # the shortest digits that read back exactly, never an exponent, always a decimal part (0.0, 1.0):
+    # so a column of floats reads back as floats even when every value is whole
+    text = np.format_float_positional(float(value), trim="0")
+    return (text if text != "-0.0" else "0.0").replace(".", decimal)
 
 
 def cell_text(value, decimal: str = ".", raw: bool = False) -> str:
