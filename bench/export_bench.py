@@ -114,12 +114,14 @@ def peak_memory(fn) -> float:
 
 def all_tables(project, selection) -> list:
     """The cell values of the full export, as plain tables (matrices, Segments, Codebook, Summary,
-    Documents), built before the clock starts for the bare loop."""
+    Documents) held in lists, built before the clock starts for the bare loop."""
     from burgerannotator.core.exports import tables as t
     from burgerannotator.core.summary import summarise
     out = [t.matrix_table(build_matrix(project, m, selection)) for m in MEASURES]
     out += [t.segments_table(project, selection), t.codebook_table(project, selection),
             t.summary_table(summarise(project, selection=selection)), t.documents_table(project, selection)]
+    for table in out:
+        table.rows = list(table.rows)
     return out
 
 
@@ -168,6 +170,7 @@ def main() -> int:
         print(f"Generating {path} ({args.segments} segments, 3 coders, 14 documents)...")
         _, dt = timed("generate project", lambda: generate(path, args.segments))
 
+    Project.open(path).close()  # upgrades a cached project made by an older schema
     project = Project.open(path, readonly=True)
     try:
         pooled = select_coders(project, "all")

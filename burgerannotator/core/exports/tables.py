@@ -92,7 +92,7 @@ def matrix_table(matrix: Matrix, ids: bool = False, totals: bool = False) -> Tab
                      + [number(matrix.grand_total)])
     formats = {j: "coverage" for j in range(len(lead), len(header))} if matrix.measure == "coverage" else {}
     colours = {len(lead) + j: c.color for j, c in enumerate(matrix.columns)}
-    return Table(f"Matrix {matrix.measure}", header, rows, formats, {j: 14 for j in colours}, colours, total_row,
+    return Table(f"Matrix {matrix.measure}", header, rows, formats, {j: 11 for j in colours}, colours, total_row,
                  repeat_columns=len(lead))
 
 

@@ -92,6 +92,10 @@ class Formats:
                                                         quote_prefix=True)
         return found
 
+    def top(self, base=None):
+        """``base`` aligned to the top of the cell."""
+        return self.make(**{**(self._props.get(id(base), {}) if base else {}), "valign": "top"})
+
     def coloured(self, colour: str, **extra):
         return self.make(bg_color=colour, font_color=_text_colour(colour), border=1, **extra)
 
@@ -229,10 +233,13 @@ def write_table_sheet(book, fmt: Formats, table: Table, taken: set[str], release
         header_lines = max(header_lines, _lines(str(h), widths[j]))
     if header_lines > 1:
         ws.set_row(0, _row_points(min(header_lines, 6)))
-    col_formats = [fmt.by_kind.get(table.formats.get(j)) for j in range(n_cols)]
-    date_formats = [f or fmt.datetime for f in col_formats]
-    colour_cols = {j for j, kind in table.formats.items() if kind == "colour"}
     wrap_cols = [(j, widths[j]) for j, kind in sorted(table.formats.items()) if kind == "wrap"]
+    col_formats = [fmt.by_kind.get(table.formats.get(j)) for j in range(n_cols)]
+    if wrap_cols:  # rows grow with wrapped text: every cell at the top of its row, next to its text
+        col_formats = [fmt.top(f) for f in col_formats]
+    any_date = fmt.top(fmt.datetime) if wrap_cols else fmt.datetime
+    date_formats = [col_formats[j] if table.formats.get(j) == "datetime" else any_date for j in range(n_cols)]
+    colour_cols = {j for j, kind in table.formats.items() if kind == "colour"}
     write_string, write_number, write_datetime = _cell_writers(ws)
     set_row = ws.set_row
     unsafe, limit = UNSAFE_FIRST, EXCEL_CELL_LIMIT
