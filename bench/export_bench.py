@@ -154,15 +154,67 @@ def timed(label: str, fn, target: float | None = None):
     return result, dt
 
 
+CHILD = """
+import resource, sys, time
+sys.path.insert(0, {repo!r})
+from burgerannotator.core.store import Project
+from burgerannotator.core.exports.xlsx_writer import write_workbook
+p = Project.open({path!r}, readonly=True)
+t0 = time.perf_counter()
+if {export!r}:
+    write_workbook(p, {out!r})
+dt = time.perf_counter() - t0
+p.close()
+print(dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def child_run(path: Path, out: Path, export: bool) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of a fresh process that opens the project and (``export``) writes it."""
+    import subprocess
+    code = CHILD.format(repo=str(Path(__file__).resolve().parent.parent), path=str(path), out=str(out),
+                        export=export)
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    seconds, rss_kb = done.stdout.split()
+    return float(seconds), int(rss_kb) / 1024
+
+
+def memory_scale(folder: Path, sizes: list[int]) -> None:
+    """Issue 17: peak memory of the full export flat in segment count (constant-memory mode above
+    SHARED_STRINGS_MAX_SEGMENTS). Each size in a fresh process; the baseline is a process that only
+    opens the project."""
+    print("Peak memory of the full .xlsx export, each in a fresh process (ru_maxrss):")
+    peaks = []
+    for n in sizes:
+        path = folder / f"bench-{n}.bap"
+        if not path.exists():
+            print(f"  generating {path.name}...")
+            generate(path, n)
+        Project.open(path).close()
+        _, base = child_run(path, folder / "mem.xlsx", export=False)
+        dt, peak = child_run(path, folder / "mem.xlsx", export=True)
+        peaks.append(peak)
+        print(f"  {n:>8,} segments: export {dt:7.1f} s, peak {peak:7.1f} MB (open only: {base:6.1f} MB; "
+              f"export adds {peak - base:6.1f} MB)")
+    if len(peaks) > 1:
+        print(f"  peak at {sizes[-1]:,} / peak at {sizes[0]:,}: {peaks[-1] / peaks[0]:.2f}x "
+              f"for {sizes[-1] / sizes[0]:.1f}x the segments (flat: ~1x)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--segments", type=int, default=60_000)
+    ap.add_argument("--memory", metavar="N,N,...", help="only the memory scale: peak RSS of the export at these "
+                                                         "segment counts (e.g. 150000,500000)")
     ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "burgerannotator-export-bench"))
     ap.add_argument("--fresh", action="store_true", help="regenerate the project")
     args = ap.parse_args()
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("BURGERANNOTATOR_DATA_DIR", str(folder / "userdata"))
+    if args.memory:
+        memory_scale(folder, [int(n) for n in args.memory.split(",")])
+        return 0
     path = folder / f"bench-{args.segments}.bap"
     if args.fresh and path.exists():
         path.unlink()

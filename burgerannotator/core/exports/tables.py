@@ -34,6 +34,7 @@ class Table:
     totals: list | None = None  # a Total row, never inside the data: CSV writes it last (asked for with
     #                             --totals), XLSX styled below the data after an empty row
     repeat_columns: int = 1  # row-label columns printed on every page
+    print_columns: int | None = None  # print only the first N columns (the rest are ids for scripts)
 
 
 def as_cell(value):
@@ -92,7 +93,7 @@ def matrix_table(matrix: Matrix, ids: bool = False, totals: bool = False) -> Tab
                      + [number(matrix.grand_total)])
     formats = {j: "coverage" for j in range(len(lead), len(header))} if matrix.measure == "coverage" else {}
     colours = {len(lead) + j: c.color for j, c in enumerate(matrix.columns)}
-    return Table(f"Matrix {matrix.measure}", header, rows, formats, {j: 11 for j in colours}, colours, total_row,
+    return Table(f"Matrix {matrix.measure}", header, rows, formats, {j: 12 for j in colours}, colours, total_row,
                  repeat_columns=len(lead))
 
 
@@ -129,17 +130,20 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
                 printed = printed_cells.get((first, last))
                 if printed is None:
                     printed = printed_cells[(first, last)] = as_cell(printed_pages(lab, first, last))
-                yield [*cells, *code_cells[c], printed, first, last, start, end, quote, coder, memo,
+                code_id, path = code_cells[c]
+                yield [*cells, path, printed, quote, coder, memo, code_id, first, last, start, end,
                        origin, created, modified, suuid, duuid]
 
-    header = [*attrs, "File", "Code ID", "Code", "Printed page", "Page index", "Last page index",
-              "Start", "End", "Quote", "Coder", "Memo", "Origin", "Created (UTC)", "Modified (UTC)",
-              "Segment uuid", "Document uuid"]
+    # what a reader needs first (and what is printed), the ids and offsets for scripts after it
+    header = [*attrs, "File", "Code", "Printed page", "Quote", "Coder", "Memo", "Code ID", "Page index",
+              "Last page index", "Start", "End", "Origin", "Created (UTC)", "Modified (UTC)", "Segment uuid",
+              "Document uuid"]
     at = {name: j for j, name in enumerate(header)}  # the fixed columns come after the attributes
     formats = {at["Quote"]: "wrap", at["Memo"]: "wrap", at["Created (UTC)"]: "datetime",
                at["Modified (UTC)"]: "datetime"}
     widths = {at["Quote"]: 60, at["Memo"]: 40}
-    return Table("Segments", header, rows(), formats, widths, repeat_columns=1 if attrs else 0)
+    return Table("Segments", header, rows(), formats, widths, repeat_columns=1 if attrs else 0,
+                 print_columns=at["Memo"] + 1)
 
 
 # ---- codebook ------------------------------------------------------------------------------------

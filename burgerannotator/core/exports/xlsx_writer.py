@@ -136,9 +136,10 @@ def write_value(ws, fmt: Formats, row: int, col: int, value, cell_format=None) -
         write_text(ws, fmt, row, col, value, cell_format)
 
 
-def _lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes wrapped in a column ``width`` characters wide (a close estimate)."""
-    per_line = max(1, int(width * 1.2))
+def _lines(text: str, width: float, chars_per_width: float = 1.25) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide (a close estimate,
+    on the generous side: a cut-off quote is worse than some white space)."""
+    per_line = max(1, int(width * chars_per_width))
     return sum(len(part) // per_line + 1 for part in text.split("\n"))
 
 
@@ -230,7 +231,7 @@ def write_table_sheet(book, fmt: Formats, table: Table, taken: set[str], release
         colour = table.header_colours.get(j)
         f = fmt.coloured(colour, bold=True, text_wrap=True, valign="top") if colour else fmt.header
         write_text(ws, fmt, 0, j, h, f)
-        header_lines = max(header_lines, _lines(str(h), widths[j]))
+        header_lines = max(header_lines, _lines(str(h), widths[j], 0.8))  # bold, broken at words
     if header_lines > 1:
         ws.set_row(0, _row_points(min(header_lines, 6)))
     wrap_cols = [(j, widths[j]) for j, kind in sorted(table.formats.items()) if kind == "wrap"]
@@ -282,6 +283,8 @@ def write_table_sheet(book, fmt: Formats, table: Table, taken: set[str], release
                 write_value(ws, fmt, i, j, value, col_formats[j])
     last = i
     ws.autofilter(0, 0, max(last, 1), max(n_cols - 1, 0))
+    if table.print_columns:
+        ws.print_area(0, 0, max(last, 1) + (2 if table.totals is not None else 0), table.print_columns - 1)
     if table.totals is not None:  # outside the data range: an empty row, then the styled Total row
         total_row = last + 2
         for j, value in enumerate(table.totals):
@@ -334,6 +337,8 @@ def _about(book, fmt: Formats, project, selection: CoderSelection, taken: set[st
         *MEASURE_NOTES,
         ("Matrix sheets", "one header row of code names; categories and code ids are on the Codebook sheet"
                           + ("; totals below the data, after an empty row" if totals else "")),
+        ("Segments sheet", "prints the columns up to Memo; code ids, page indexes, offsets and uuids follow "
+                           "for scripts"),
         ("pandas", "pandas.read_excel(path, sheet_name='Matrix count', index_col=0)")], taken)
 
 
