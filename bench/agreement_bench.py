@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Bench: inter-coder agreement at all levels on a big project.
+"""Bench: inter-coder agreement at all levels on big projects, and its linearity.
 
 Builds a project with the 14 demo agreements, the research codebook (26 codes),
-3 coders and N live segments (default 60,000; bulk-inserted in one transaction:
-each coder codes passages of a shared pool of word spans, sometimes with shifted
-boundaries, sometimes missing them, so every level has real agreement and
-disagreement), then times ``agreement()`` for each level and for all levels
-together (target < 5 s), and the disagreement list.
+3 coders and N live segments (bulk-inserted in one transaction: each coder codes
+passages of a shared pool of word spans, sometimes with shifted boundaries,
+sometimes missing them, so every level has real agreement and disagreement), then
+times ``agreement()`` for each level and for all levels together (target < 5 s at
+60k), and the disagreement list. With several sizes (default 60,000 and 500,000)
+it prints each level's time per size and the linearity ratio
+t(big) / (t(small) x big/small) (issue 17 target: < 3), then the --ci run
+(bootstrap of 1,000 draws) at the smallest size (issue 13 target: < 10 s).
 
-Usage: python bench/agreement_bench.py [--segments N] [--dir FOLDER]
+Usage: python bench/agreement_bench.py [--segments N[,N...]] [--dir FOLDER] [--no-ci]
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from burgerannotator.core.demo import build_demo  # noqa: E402
 from burgerannotator.core.disagreements import disagreements  # noqa: E402
 from burgerannotator.core.documents import layout, list_documents  # noqa: E402
 from burgerannotator.core.models import Segment, new_uuid, utcnow  # noqa: E402
+from burgerannotator.core.store import Project  # noqa: E402
 
 
 def generate(project, n_segments: int, seed: int = 5) -> int:
@@ -65,38 +69,73 @@ def generate(project, n_segments: int, seed: int = 5) -> int:
     return len(rows)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--segments", type=int, default=60_000)
-    parser.add_argument("--dir", default=None)
-    args = parser.parse_args()
-    folder = Path(args.dir or tempfile.mkdtemp(prefix="agreement-bench-"))
-    path = folder / f"agreement-bench-{args.segments}.bap"
-    path.unlink(missing_ok=True)
-    t = time.perf_counter()
-    project = build_demo(path, with_segments=False)
-    t_build = time.perf_counter() - t
-    t = time.perf_counter()
-    made = generate(project, args.segments)
-    t_insert = time.perf_counter() - t
+def run_size(folder: Path, n: int, with_ci: bool, with_disagreements: bool, reuse: bool = False) -> dict:
+    path = folder / f"agreement-bench-{n}.bap"
+    if reuse and path.exists():
+        project = Project.open(path)
+        made, t_build, t_insert = n, 0.0, 0.0
+    else:
+        path.unlink(missing_ok=True)
+        t = time.perf_counter()
+        project = build_demo(path, with_segments=False)
+        t_build = time.perf_counter() - t
+        t = time.perf_counter()
+        made = generate(project, n)
+        t_insert = time.perf_counter() - t
     coders = "Coder 1,Coder 2,Coder 3"
     print(f"project: 14 documents, {len(codebook.leaf_codes(project))} codes, 3 coders, {made} segments "
           f"(demo built in {t_build:.1f} s, segments bulk-inserted in {t_insert:.2f} s)")
+    times = {}
     for level in LEVELS:
         t = time.perf_counter()
         report = agreement(project, coders=coders, levels=[level])
+        times[level] = time.perf_counter() - t
         overall = report.overall(level) or report.rows[level][0]
         shown = ", ".join(f"{k}={v.text()}" for k, v in overall.stats.items())
-        print(f"  {level:9s} {time.perf_counter() - t:6.2f} s   overall: {shown}")
+        print(f"  {level:9s} {times[level]:6.2f} s   overall: {shown}")
     t = time.perf_counter()
     report = agreement(project, coders=coders)
-    total = time.perf_counter() - t
+    times["all levels"] = total = time.perf_counter() - t
     parts = ", ".join(f"{k} {v:.2f}" for k, v in report.seconds.items())
-    print(f"ALL LEVELS {total:.2f} s (target < 5 s) [{parts}]  {'OK' if total < 5 else 'TOO SLOW'}")
-    t = time.perf_counter()
-    found = disagreements(project, coders=coders)
-    print(f"disagreement list: {len(found)} passages in {time.perf_counter() - t:.2f} s")
+    print(f"  ALL LEVELS {total:.2f} s [{parts}]")
+    if with_ci:
+        t = time.perf_counter()
+        report = agreement(project, coders=coders, ci=True, draws=1000)
+        times["all levels --ci"] = ci = time.perf_counter() - t
+        alpha = report.overall("document").stats["krippendorff_alpha"]
+        print(f"  ALL LEVELS with --ci (1,000 draws) {ci:.2f} s (target < 10 s) {'OK' if ci < 10 else 'TOO SLOW'}; "
+              f"document alpha {alpha.text()} {alpha.ci_text()}")
+    if with_disagreements:
+        t = time.perf_counter()
+        found = disagreements(project, coders=coders)
+        times["disagreement list"] = time.perf_counter() - t
+        print(f"  disagreement list: {len(found)} passages in {times['disagreement list']:.2f} s")
     project.close()
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--segments", default="60000,500000", help="sizes, comma-separated")
+    parser.add_argument("--dir", default=None)
+    parser.add_argument("--no-ci", action="store_true", help="skip the --ci run")
+    parser.add_argument("--reuse", action="store_true", help="reuse projects of the same size left in --dir")
+    parser.add_argument("--no-disagreements", action="store_true", help="skip the disagreement list")
+    args = parser.parse_args()
+    sizes = sorted(int(x) for x in args.segments.split(","))
+    folder = Path(args.dir or tempfile.mkdtemp(prefix="agreement-bench-"))
+    results = {n: run_size(folder, n, with_ci=(n == sizes[0] and not args.no_ci),
+                           with_disagreements=not args.no_disagreements, reuse=args.reuse) for n in sizes}
+    small = sizes[0]
+    print(f"\n{'':22s}" + "".join(f"{n:>12,d}" for n in sizes) + "   linearity t(big)/(t(small) x size ratio)")
+    for key in results[small]:
+        line = f"{key:22s}" + "".join(f"{results[n][key]:11.2f}s" if key in results[n] else f"{'-':>12s}"
+                                      for n in sizes)
+        for n in sizes[1:]:
+            if key in results[n]:
+                ratio = results[n][key] / (results[small][key] * n / small)
+                line += f"   {ratio:5.2f} ({'OK' if ratio < 3 else 'NOT LINEAR'})"
+        print(line)
     return 0
 
 

@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "burgerannotator.commands.exports",
     "burgerannotator.commands.coders",
     "burgerannotator.commands.search",
+    "burgerannotator.commands.analysis",
     "burgerannotator.commands.ocr",
     "burgerannotator.commands.app",
 ]

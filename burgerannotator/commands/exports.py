@@ -77,8 +77,10 @@ def register(sub) -> None:
     p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the matrix rows")
     p.add_argument("--hide-empty", action="store_true", help="leave codes without segments out of the matrices")
     _add_matrix_args(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
-                   help="FILE.xlsx, or FILE.qdc (REFI-QDA codebook) / FILE.qdpx (REFI-QDA project)")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx",
+                   help="FILE.xlsx, or FILE.qdc (REFI-QDA codebook) / FILE.qdpx (REFI-QDA project); "
+                        "required unless --charts")
+    p.add_argument("--charts", metavar="DIR", help="also write heatmap.svg/.png and codes-per-city.svg/.png to DIR")
     p.set_defaults(func=cmd_export)
 
 
@@ -110,7 +112,7 @@ def cmd_summary(args) -> int:
         suffix = Path(args.output).suffix.lower()
         fmt = {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "md")
     with opened(args.project, readonly=True) as project:
-        docs = [find_document(project, args.doc)] if args.doc else None
+        docs = [find_document(project, args.doc)] if args.doc is not None else None
         selection = select_coders(project, "coder", args.coder) if args.coder else None
         summaries = summarise(project, docs, selection)
         if not summaries:
@@ -126,13 +128,29 @@ def cmd_summary(args) -> int:
 
 
 def cmd_export(args) -> int:
-    if Path(args.output).suffix.lower() in (".qdc", ".qdpx"):
+    if not args.output and not args.charts:
+        raise UserError("Say where to write: -o FILE.xlsx and/or --charts DIR.")
+    if args.output and Path(args.output).suffix.lower() in (".qdc", ".qdpx"):
         from .refi_cli import export_file
 
-        return export_file(args)
-    _suffix(args.output, ("xlsx", "qdc", "qdpx"))
+        code = export_file(args)
+        return _export_charts(args) if args.charts and not code else code
+    if args.output:
+        _suffix(args.output, ("xlsx", "qdc", "qdpx"))
+        with opened(args.project, readonly=True) as project:
+            selection = _selection(project, args)
+            write_workbook(project, args.output, selection, args.by, args.hide_empty, ids=args.ids,
+                           totals=args.totals)
+        print(f"Wrote {args.output} (matrices, heat map, codes per city, segments, codebook, summary, documents; "
+              f"{selection.description}).")
+    return _export_charts(args) if args.charts else 0
+
+
+def _export_charts(args) -> int:
+    from burgerannotator.core.charts import write_charts
+
     with opened(args.project, readonly=True) as project:
         selection = _selection(project, args)
-        write_workbook(project, args.output, selection, args.by, args.hide_empty, ids=args.ids, totals=args.totals)
-    print(f"Wrote {args.output} (matrices, segments, codebook, summary, documents; {selection.description}).")
+        charts = write_charts(project, args.charts, selection, args.by)
+    print(f"Wrote {len(charts)} chart file(s) to {args.charts}: {', '.join(p.name for p in charts)}.")
     return 0

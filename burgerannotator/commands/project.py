@@ -7,6 +7,7 @@ from burgerannotator.core import codebook, importer
 from burgerannotator.core.coders import get_or_create_coder
 from burgerannotator.core.demo import build_demo
 from burgerannotator.core.documents import find_document, page_label
+from burgerannotator.core.duplicates import AlreadyCoded, remove_exact_duplicates
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.info import format_info, project_info
 from burgerannotator.core.segments import code_quote
@@ -51,6 +52,11 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_info)
 
+    p = sub.add_parser("dedupe", help="remove exact double codings (same code, span and coder), keeping the oldest")
+    add_project_arg(p)
+    p.add_argument("--coder", metavar="NAME", help="who cleans up (recorded in the log)")
+    p.set_defaults(func=cmd_dedupe)
+
     p = sub.add_parser("demo", help="build the 14-city demo project")
     add_project_arg(p)
     p.add_argument("--open", action="store_true", help="then open it in the app (an existing demo is just opened)")
@@ -66,9 +72,12 @@ def cmd_new(args) -> int:
         codebook.import_codebook(project, data)
         if args.coder:
             get_or_create_coder(project, args.coder)
-        print(f"Created {args.project} with codebook '{data.get('name', '')}'.")
-    finally:
+    except BaseException:
         project.close()
+        Path(args.project).unlink(missing_ok=True)  # no half-made project file
+        raise
+    project.close()
+    print(f"Created {args.project} with codebook '{data.get('name', '')}'.")
     return 0
 
 
@@ -86,7 +95,8 @@ def cmd_import(args) -> int:
     for r in results:
         if r.status == "failed":
             failed += 1
-            print(f"burgerannotator: {r.message}", file=__import__("sys").stderr)
+            hint = " Give it with --password PW." if r.password_required else ""
+            print(f"burgerannotator: {r.message}{hint}", file=__import__("sys").stderr)
         else:
             print(r.message)
         for w in r.warnings:
@@ -101,7 +111,11 @@ def cmd_code(args) -> int:
         document = find_document(project, args.doc)
         code = codebook.find_code(project, args.code)
         coder = coder_for(project, args.coder)
-        seg = code_quote(project, document, args.quote, code, coder, args.memo, args.occurrence)
+        try:
+            seg = code_quote(project, document, args.quote, code, coder, args.memo, args.occurrence)
+        except AlreadyCoded as exc:  # not an error: the wish is already fulfilled, nothing is added
+            print(f"{exc.message[0].lower()}{exc.message[1:]} ({exc.segment.uuid})")
+            return 0
         print(f"Coded {code.code_id} on {document.label}, p. {page_label(document, seg.page_first)} "
               f"({seg.uuid}) by {coder.name}.")
     return 0
@@ -114,6 +128,15 @@ def cmd_info(args) -> int:
         print_json(data)
     else:
         print(format_info(data))
+    return 0
+
+
+def cmd_dedupe(args) -> int:
+    with opened(args.project) as project:
+        coder = get_or_create_coder(project, args.coder) if args.coder else None
+        removed = remove_exact_duplicates(project, coder)
+    print(f"Removed {removed} exact duplicate coding(s); the oldest of each was kept." if removed
+          else "No exact duplicate codings.")
     return 0
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from burgerannotator.core import refi
-from burgerannotator.core.coders import find_coder, list_coders
+from burgerannotator.core.coders import find_coder, get_or_create_coder, list_coders
 from burgerannotator.core.errors import UserError
 
 from .common import opened
@@ -46,7 +46,11 @@ def new_from(args) -> int:
     if not Path(args.from_file).is_file():
         raise refi.ExchangeFileError(f"{args.from_file} does not exist or is not a file.")
     project, report = refi.new_from_qdpx(args.project, args.from_file, args.coder)
-    project.close()
+    try:
+        if args.coder:
+            get_or_create_coder(project, args.coder)
+    finally:
+        project.close()
     print(f"Created {args.project} from {Path(args.from_file).name}.")
     _print(report)
     return 0

@@ -147,19 +147,24 @@ class DocumentLayout:
 # ---- finding quotes -------------------------------------------------------------------
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\s+(?=[a-z\u00e0-\u00ff])")
 _WS = re.compile(r"\s+")
+_INNER_HYPHEN = re.compile(r"\\-(?=.)")  # an escaped hyphen inside a quoted word, not at its end
 
 
 def quote_pattern(quote: str, flags: int = 0) -> re.Pattern:
     """A pattern that finds ``quote`` whatever its line breaks and hyphenation."""
     q = _HYPHEN_BREAK.sub(r"\1", quote.strip())
-    tokens = [re.escape(t) for t in _WS.split(q) if t]
+    # a hyphen in the quote may stand at a line end in the text (Noord-Brabant / "Noord-\nBrabant")
+    tokens = [_INNER_HYPHEN.sub(r"-\\s*", re.escape(t)) for t in _WS.split(q) if t]
     if not tokens:
         raise ValueError("empty quote")
     return re.compile(r"\s+".join(tokens), flags)
 
 
 def find_quote(text: str, quote: str, occurrence: int = 1) -> Span | None:
-    """The ``occurrence``-th place ``quote`` stands in ``text`` (exact case first, then any case)."""
+    """The ``occurrence``-th place ``quote`` stands in ``text`` (exact case first, then any case).
+    None for a blank quote or an occurrence below 1 (there is no such place)."""
+    if occurrence < 1 or not quote.strip():
+        return None
     for flags in (0, re.IGNORECASE):
         matches = list(quote_pattern(quote, flags).finditer(text))
         if len(matches) >= occurrence:

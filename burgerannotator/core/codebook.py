@@ -68,16 +68,19 @@ def codebook_info(project) -> CodebookInfo:
 
 # ---- JSON in and out ---------------------------------------------------------------------------
 def load_codebook_file(path: str | Path | None = None) -> dict:
+    """Read and validate a codebook file (see ``codebook_check``); a bad one is refused in one line."""
+    from .codebook_check import parse_codebook
+
     path = Path(path) if path else default_codebook_path()
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = Path(path).read_bytes()
     except OSError as exc:
         raise UserError(f"Cannot read codebook {path}: {exc.strerror}.") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UserError(f"{Path(path).name} is not a valid codebook JSON file ({exc}).") from None
-    if not isinstance(data, dict) or not isinstance(data.get("categories"), list):
-        raise UserError(f"{Path(path).name} is not a BurgerAnnotator codebook (no 'categories' list).")
-    return data
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{Path(path).name} is not UTF-8 text; save the codebook as UTF-8 JSON.") from None
+    return parse_codebook(text, Path(path).name)
 
 
 def import_codebook(project, data: dict) -> int:

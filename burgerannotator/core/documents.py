@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from .anchoring import DocumentLayout
-from .errors import NotFoundError
+from .errors import NotFoundError, UserError
 from .models import Document, Page
 
 
@@ -14,6 +14,8 @@ def list_documents(project) -> list[Document]:
 
 def find_document(project, ref: str) -> Document:
     """A document by uuid, file name, city (or other attribute value) or title; case-insensitive."""
+    if not ref or not ref.strip():
+        raise UserError("No document given: name one by file name, city or uuid.")
     docs = list_documents(project)
     needle = ref.strip().casefold()
     for test in (
@@ -22,7 +24,8 @@ def find_document(project, ref: str) -> Document:
         lambda d: d.city.casefold() == needle,
         lambda d: d.title.casefold() == needle,
         lambda d: d.file_name.casefold().rsplit(".", 1)[0] == needle,
-        lambda d: any(str(v).casefold() == needle for v in (d.attributes or {}).values()),
+        # other text attributes (not numbers: '--doc 1' must not mean "rank 1")
+        lambda d: any(isinstance(v, str) and v.casefold() == needle for v in (d.attributes or {}).values()),
     ):
         hits = [d for d in docs if test(d)]
         if len(hits) == 1:

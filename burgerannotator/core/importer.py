@@ -4,6 +4,8 @@ An import is one transaction: a PDF that fails leaves the project as it was.
 """
 from __future__ import annotations
 
+import re
+
 import csv
 import hashlib
 from collections.abc import Callable, Iterable
@@ -32,6 +34,7 @@ class ImportResult:
     message: str = ""
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
+    password_required: bool = False  # failed because it is encrypted (the app asks; the CLI: --password)
 
 
 def read_attributes(csv_path: str | Path) -> dict[str, dict]:
@@ -45,19 +48,34 @@ def read_attributes(csv_path: str | Path) -> dict[str, dict]:
                 dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
             except csv.Error:
                 dialect = csv.excel
-            rows = list(csv.DictReader(fh, dialect=dialect))
+            reader = csv.reader(fh, dialect=dialect)
+            try:
+                table = list(reader)
+            except csv.Error as exc:
+                raise UserError(f"{path.name}, line {reader.line_num}: {exc}.") from None
     except OSError as exc:
         raise UserError(f"Cannot read attributes file {path}: {exc.strerror}.") from None
     except UnicodeDecodeError:
         raise UserError(f"{path.name} is not UTF-8 text; save it as CSV UTF-8.") from None
+    if not table:
+        return {}
+    header = [h.strip() for h in table[0]]
+    seen_headers = set()
+    for h in header:
+        if h and h.casefold() in seen_headers:
+            raise UserError(f"{path.name}: the column '{h}' is there twice; keep one.")
+        seen_headers.add(h.casefold())
+    rows = [dict(zip(header, r)) for r in table[1:] if any(c.strip() for c in r)]
     if not rows:
         return {}
-    key = next((k for k in rows[0] if k and k.strip().lower() in ("file", "file_name", "filename")), None)
+    key = next((k for k in header if k and k.strip().lower() in ("file", "file_name", "filename")), None)
     if key is None:
         raise UserError(f"{path.name} has no 'file' column to match documents by file name.")
     out = {}
     for row in rows:
         name = (row.get(key) or "").strip()
+        if name in out:
+            raise UserError(f"{path.name}: {name} is there twice; keep one row per file.")
         if name:
             out[name] = {k.strip(): _value(v) for k, v in row.items()
                          if k and k.strip().lower() not in INTRINSIC_COLUMNS and v not in (None, "")}
@@ -71,6 +89,9 @@ def _value(v: str):
 
 def _open(data: bytes, name: str, password: str | None) -> tuple[pymupdf.Document, bool]:
     """The opened document, and whether it needed a password to open."""
+    not_pdf = _not_a_pdf(data)
+    if not_pdf:
+        raise PdfImportError(f"{name} is not a PDF: {not_pdf}.")
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises FileDataError, RuntimeError, ValueError ...
@@ -80,15 +101,33 @@ def _open(data: bytes, name: str, password: str | None) -> tuple[pymupdf.Documen
     needs_pass = bool(doc.needs_pass)
     if needs_pass:
         if not password:
-            raise PasswordRequired(f"{name} is encrypted: give its password (--password).")
+            raise PasswordRequired(f"{name} is encrypted: it opens only with its password.")
         if not doc.authenticate(password):
             raise PasswordRequired(f"{name}: the password is wrong.")
     return doc, needs_pass
 
 
+def _not_a_pdf(data: bytes) -> str | None:
+    """What the file is instead, when it is plainly not a PDF (no %PDF header, and text or markup)."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start or b"<body" in start:
+        return "it is an HTML web page (perhaps a download that failed)"
+    if start.startswith(b"<"):
+        return "it is XML or other markup"
+    if not data:
+        return "the file is empty"
+    if start.startswith((b"pk\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return "it is an Office document or other archive"
+    return None
+
+
 def _short(exc: Exception) -> str:
+    """PyMuPDF's reason in words, without its internal code ("code=7: cycle in page tree")."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+    return re.sub(r"^code=\d+:\s*", "", text)[:160]
 
 
 def extract_document(doc: pymupdf.Document, name: str) -> list[pdftext.PageText]:
@@ -201,7 +240,8 @@ def import_many(project, paths: Iterable[str | Path], password: str | None = Non
             results.append(import_pdf(project, path, password=password, attributes=attrs.get(name), coder=coder,
                                       ocr=ocr))
         except PdfImportError as exc:
-            results.append(ImportResult(str(path), "failed", str(exc)))
+            results.append(ImportResult(str(path), "failed", str(exc),
+                                        password_required=isinstance(exc, PasswordRequired)))
     if progress is not None:
         progress(len(results), len(paths), "")
     return results

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from .codebook import all_codes, codebook_info
 from .coders import list_coders
 from .documents import list_documents
+from .duplicates import duplicate_count
 from .models import Code, Document, Segment
 
 
@@ -59,6 +60,7 @@ def project_info(project) -> dict:
             "segments_by_coder": per_doc.get(d.id, {}),
         } for d in docs],
         "segments_by_coder": per_coder,
+        "exact_duplicates": duplicate_count(project),
     }
 
 
@@ -82,6 +84,9 @@ def format_info(data: dict) -> str:
     for name, entry in data["segments_by_coder"].items():
         codes = ", ".join(f"{k} {v}" for k, v in sorted(entry["codes"].items()))
         lines.append(f"  {name}: {entry['segments']} ({codes})")
+    if data.get("exact_duplicates"):
+        lines += ["", f"{data['exact_duplicates']} exact duplicate coding(s) (same code, span and coder): "
+                      "'burgerannotator dedupe PROJECT' removes them, keeping the oldest."]
     engines = sorted({e for d in data["documents"] for e in (d.get("pages_recognised") or {}).values()})
     if engines:
         lines += ["", "Text recognised by:"] + [f"  {e}" for e in engines]

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from .anchoring import find_quote, quote_of
 from .documents import layout
+from .duplicates import check_not_coded
 from .errors import NotFoundError, UserError
 from .models import Code, Coder, Document, Segment, utcnow
 
@@ -27,11 +28,16 @@ def _anchor(project, document: Document, start: int, end: int) -> dict:
 def create_segment(project, document: Document, code: Code, coder: Coder, start: int, end: int, memo: str = "",
                    status: str = "coded", origin: str = "manual", uuid: str | None = None,
                    decided_by: Coder | None = None) -> Segment:
+    """Code a span. A live coding the coder already made of this code on this very span
+    raises ``duplicates.AlreadyCoded`` and adds nothing."""
     if code.kind == "category":
         raise UserError(f"{code.name} is a category; code with one of its codes.")
+    anchor = _anchor(project, document, start, end)
+    if status == "coded":
+        check_not_coded(project, document, code, coder, anchor["start"], anchor["end"])
     with project.transaction() as s:
         seg = Segment(document=document, code=code, coder=coder, memo=memo, status=status, origin=origin,
-                      decided_by=decided_by, **_anchor(project, document, start, end),
+                      decided_by=decided_by, **anchor,
                       **({"uuid": uuid} if uuid else {}))
         s.add(seg)
         s.flush()
@@ -42,6 +48,10 @@ def create_segment(project, document: Document, code: Code, coder: Coder, start:
 def code_quote(project, document: Document, quote: str, code: Code, coder: Coder, memo: str = "",
                occurrence: int = 1) -> Segment:
     """Code the place where ``quote`` stands (tolerant of line breaks and hyphenation)."""
+    if not quote or not quote.strip():
+        raise UserError("The quote is empty: give the words to code (--quote).")
+    if occurrence < 1:
+        raise UserError(f"--occurrence must be 1 or more (1 = the first place the quote stands), not {occurrence}.")
     span = find_quote(document.text, quote, occurrence)
     if span is None:
         raise NotFoundError(f"The quote was not found in {document.file_name}: \"{quote[:60]}\"")

@@ -23,8 +23,9 @@ from filelock import FileLock, Timeout
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
 
-from . import migrations
+from . import integrity, migrations
 from .errors import (
     ProjectFileError,
     ProjectIOError,
@@ -318,7 +319,11 @@ class Project:
         if readonly:
             if needs_upgrade:
                 raise ProjectFileError(f"{path.name} uses an older schema; open it once for writing to upgrade it.")
-            project = cls(path, _engine(path, readonly=True, immutable=not writable), None, readonly=True)
+            engine, repaired = _checked_reader(path, immutable=not writable)
+            project = cls(path, engine, None, readonly=True)
+            if repaired:
+                project.notes.append(f"{path.name} has {repaired} unreadable value(s), shown repaired; the file is "
+                                     "unchanged (open it for writing to repair it).")
             if not writable:
                 project.notes.append(f"{path.name} is in a read-only folder: opened read-only, no backup made.")
             return project
@@ -329,13 +334,17 @@ class Project:
             engine = _engine(path, readonly=False)
             if needs_upgrade:
                 migrations.upgrade(engine)
-        except OperationalError as exc:
+            repaired = _check_and_repair(path)
+        except (OperationalError, sqlite3.OperationalError) as exc:
             lock.release()
             raise _translate(exc, path) from None
         except BaseException:
             lock.release()
             raise
-        return cls(path, engine, lock, readonly=False)
+        project = cls(path, engine, lock, readonly=False)
+        if repaired:
+            project.notes.append(f"Repaired {repaired} unreadable value(s) in {path.name}; see the project log.")
+        return project
 
     def close(self) -> None:
         try:
@@ -426,6 +435,46 @@ def _acquire_lock(path: Path, wait: float | None = None) -> FileLock:
         raise (storage_problem(exc, path)
                or ProjectFileError(f"Cannot open {path.name} for writing: {exc.strerror or exc}.")) from None
     return lock
+
+
+def _check_and_repair(path: Path) -> int:
+    """Validate what the app reads (``integrity``); repair what is safe, refuse the rest."""
+    con = sqlite3.connect(path)
+    try:
+        found = integrity.findings(con)
+        problem = integrity.refusal(found, path.name)
+        if problem is not None:
+            raise problem
+        return integrity.repair(con, found, datetime.utcnow().strftime("%Y-%m-%d %H:%M:%S.%f"))
+    finally:
+        con.close()
+
+
+def _checked_reader(path: Path, immutable: bool):
+    """A read-only engine; if values need repair, an in-memory copy repaired (the file unchanged)."""
+    try:
+        con = sqlite3.connect(_ro_uri(path, immutable), uri=True)
+        try:
+            found = integrity.findings(con)
+            problem = integrity.refusal(found, path.name)
+            if problem is not None:
+                raise problem
+            if not found:
+                return _engine(path, readonly=True, immutable=immutable), 0
+            memory = sqlite3.connect(":memory:", check_same_thread=False)
+            con.backup(memory)
+        finally:
+            con.close()
+        repaired = integrity.repair(memory, found, datetime.utcnow().strftime("%Y-%m-%d %H:%M:%S.%f"))
+    except sqlite3.Error as exc:
+        raise _translate(exc, path) from None
+    engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_con, _record):
+        dbapi_con.execute("PRAGMA foreign_keys=ON")
+
+    return engine, repaired
 
 
 def _engine(path: Path, readonly: bool, immutable: bool = False):

@@ -7,7 +7,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from . import settings
+from . import i18n, settings
 from .errors import install_excepthook
 
 
@@ -18,6 +18,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         app.setApplicationName("BurgerAnnotator")
         app.setOrganizationName("BurgerAnnotator")
         app.setDesktopFileName("burgerannotator")
+        i18n.install()  # Dutch on a Dutch system, or as chosen under View > Language
     return app
 
 

@@ -1,22 +1,38 @@
 """Right: the codebook tree (filter, swatches, keys, counts) and the chosen code's rules.
 
-A click on a code (or Enter) asks to apply it; the context menu edits the codebook.
+A click on a code shows its definition (reading a code never applies it). Applying is an
+explicit act: a double-click, Enter, the Apply button, the context menu or the code's key.
+The context menu also edits the codebook.
 """
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QSplitter, QTextBrowser, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QSplitter, QTextBrowser, QTreeView, QVBoxLayout, QWidget)
 
 from burgerannotator.core.codebook import find_code
 
 from .models.codebook_model import UUID_ROLE, CodebookModel, codebook_filter
 
 
+class _CodeTree(QTreeView):
+    """Enter/Return applies the current code (``activated`` may fire on a single click on
+    some desktops, so it is not used)."""
+
+    applyRequested = Signal(object)  # QModelIndex
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.applyRequested.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class CodebookPanel(QWidget):
-    codeClicked = Signal(str)                 # code uuid: apply it
+    codeClicked = Signal(str)                 # code uuid: apply it (double-click, Enter, Apply button)
     contextRequested = Signal(object, object)  # global QPoint, code uuid | None
 
     def __init__(self, parent=None):
@@ -27,7 +43,7 @@ class CodebookPanel(QWidget):
         self.filter = QLineEdit(placeholderText="Filter codes")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
-        self.tree = QTreeView()
+        self.tree = _CodeTree()
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -38,9 +54,17 @@ class CodebookPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.clicked.connect(self._clicked)
-        self.tree.activated.connect(self._clicked)
+        self.tree.doubleClicked.connect(self._apply_index)
+        self.tree.applyRequested.connect(self._apply_index)
         self.tree.selectionModel().currentChanged.connect(lambda cur, _prev: self._describe(cur))
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.setToolTip(self.tr("Code the selected text with this code (also: double-click, Enter, "
+                                             "the code's number key)"))
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(lambda: self._apply_index(self.tree.currentIndex()))
+        self.hint = QLabel(self.tr("Click a code to read it; double-click or Apply to code the selection."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: gray")
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.setPlaceholderText("Choose a code to see its definition, include and exclude rules.")
@@ -54,6 +78,10 @@ class CodebookPanel(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.filter)
         box.addWidget(split, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.hint, 1)
+        row.addWidget(self.apply_button)
+        box.addLayout(row)
 
     def set_session(self, session) -> None:
         self.session = session
@@ -90,8 +118,8 @@ class CodebookPanel(QWidget):
         item = self.model.item_for(code_id)
         return self.proxy.mapFromSource(item.index()) if item else None
 
-    def _clicked(self, index) -> None:
-        uuid = self.proxy.data(index.siblingAtColumn(0), UUID_ROLE)
+    def _apply_index(self, index) -> None:
+        uuid = self.proxy.data(index.siblingAtColumn(0), UUID_ROLE) if index.isValid() else None
         if uuid:
             self.codeClicked.emit(uuid)
 
@@ -104,8 +132,10 @@ class CodebookPanel(QWidget):
         uuid = self.proxy.data(index.siblingAtColumn(0), UUID_ROLE) if index.isValid() else None
         if not uuid or self.session is None:
             self.details.clear()
+            self.apply_button.setEnabled(False)
             return
         code = find_code(self.session.project, uuid)
+        self.apply_button.setEnabled(code.kind == "code")
         parts = [f"<b>{html.escape(code.name)}</b> <span style='color:gray'>{html.escape(code.code_id)}</span>"]
         for title, text in (("Definition", code.definition), ("Include", code.include), ("Exclude", code.exclude)):
             if text:

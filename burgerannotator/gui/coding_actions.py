@@ -6,10 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from burgerannotator.core import codebook
+from burgerannotator.core import codebook, duplicates
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.segments import find_segment
 
+from .ask import choose
 from .code_picker import pick_code
 from .errors import guarded
 
@@ -77,6 +78,8 @@ class CodingActions(QObject):
             return
         span = view.selection_span()
         if span is not None:
+            if self._double_coding(code, span.start, span.end):
+                return
             seg = self.window.coding.create(s.document, code, span.start, span.end)
             view.clear_selection()
             view.set_selected_segment(seg.id)
@@ -90,6 +93,41 @@ class CodingActions(QObject):
         self._own(seg)
         self.window.coding.recode(seg, code)
         self.message.emit(f"Recoded as {code.code_id}.")
+
+    def _double_coding(self, code, start: int, end: int) -> bool:
+        """True when the selection needs no new segment: already coded with ``code`` by this coder
+        (said in the status bar), or an overlapping segment of ``code`` was extended (if the coder
+        agreed). False: code the selection as a segment of its own."""
+        s, view = self.session, self.window.pane.view
+        start, end = duplicates.snapped(s.project, s.document, start, end)
+        overlapping = duplicates.overlapping_codings(s.project, s.document, code, s.coder, start, end, snap=False)
+        if not overlapping:
+            return False
+        seg = overlapping[0]
+        new_start, new_end = duplicates.extended_span(seg, start, end)
+        if (new_start, new_end) == (seg.start, seg.end):  # the same passage, or inside the segment
+            view.clear_selection()
+            view.set_selected_segment(seg.id)
+            self.select_segment(seg.uuid)
+            self.message.emit(self.tr("Already coded: {code} on this passage; nothing added.")
+                              .format(code=code.name))
+            return True
+        answer = choose(self.window, self.tr("Extend segment?"),
+                        self.tr("You already coded {code} on an overlapping passage (p. {page}). "
+                                "Extend that segment to cover the selection, or code the selection "
+                                "as a second segment?").format(
+                            code=code.name, page=seg.document.pages[seg.page_first].label),
+                        [self.tr("Extend the segment"), self.tr("Code a second segment")], "extend-segment-question")
+        if answer == 1:
+            return False
+        if answer == 0:
+            self._own(seg)
+            self.window.coding.set_bounds(seg, new_start, new_end)
+            view.clear_selection()
+            view.set_selected_segment(seg.id)
+            self.select_segment(seg.uuid)
+            self.message.emit(self.tr("Extended your {code} segment; no second segment added.").format(code=code.name))
+        return True
 
     def _own(self, seg) -> None:
         if not self.session.is_own(seg):

@@ -12,14 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabBar, QTabWidget, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from burgerannotator.core.coders import get_or_create_coder, list_coders
 from burgerannotator.core.documents import find_document
 from burgerannotator.core.segments import find_segment
 from burgerannotator.core.store import Project
 
-from . import settings
+from . import screen_fit, settings
 from .codebook_edit import CodebookEditor
 from .codebook_panel import CodebookPanel
 from .coder_dialog import ask_coder_name
@@ -56,10 +57,23 @@ class MainWindow(QMainWindow):
         self.coding: Coding | None = None
         self.renderer = PageRenderer(parent=self)
         self.pane = DocumentPane(None, self.renderer)
+        self.pane.view.setAcceptDrops(False)  # files dropped on the page go to the window (import)
         self.center = QStackedWidget()
         self.start_page = self._make_start_page()
         self.center.addWidget(self.start_page)
-        self.center.addWidget(self.pane)
+        # the page, and beside it (as tabs, once opened) views that need room: the matrix
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("centralTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabBarAutoHide(True)  # with only the page open, no tab bar takes its room
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._docks_put_away: list[QDockWidget] = []  # hidden while a central view has the room
+        self.tabs.addTab(self.pane, "Document")
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)  # the page stays
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
+        self.center.addWidget(self.tabs)
         self.setCentralWidget(self.center)
         self.documents = DocumentList()
         self.details = DocumentDetails()
@@ -97,12 +111,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(switch)
         self.setAcceptDrops(True)
-        self.resize(1366, 768)
         install_views(self)
         # the minimum size was fixed while the views' docks were still shown: recompute it, else
         # a smaller saved geometry (small or scaled screens) is restored too large
         self.layout().activate()
-        self._needs_default_layout = not settings.restore_window(self)
+        restored = settings.restore_window(self)
+        if restored:
+            screen_fit.clamp_to_screen(self)    # saved on a bigger screen: shrink onto this one
+        else:
+            screen_fit.fit_first_start(self)    # the available screen area, status bar included
+        self._needs_default_layout = not restored
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -129,6 +147,36 @@ class MainWindow(QMainWindow):
             self.docks_menu.addAction(dock.toggleViewAction())
         return dock
 
+    def add_central_view(self, title: str, widget: QWidget) -> None:
+        """A view that needs room (the matrix): a tab beside the page, opened by ``show_central_view``."""
+        widget.setProperty("tabTitle", title)
+        widget.hide()
+
+    def show_central_view(self, widget: QWidget) -> None:
+        if self.tabs.indexOf(widget) < 0:
+            self.tabs.addTab(widget, widget.property("tabTitle") or "")
+        self.tabs.setCurrentWidget(widget)
+        if self.session is not None:
+            self.center.setCurrentWidget(self.tabs)
+
+    def _close_tab(self, index: int) -> None:
+        if self.tabs.widget(index) is not self.pane:
+            self.tabs.removeTab(index)
+
+    def _tab_changed(self, index: int) -> None:
+        """A central view (the matrix) gets the whole window: the coding panels step aside
+        while it is in front and come back with the page."""
+        if self.tabs.widget(index) is self.pane or index < 0:
+            docks, self._docks_put_away = self._docks_put_away, []
+            for dock in docks:
+                dock.show()
+        elif not self._docks_put_away:
+            coding = ("dock-documents", "dock-codebook", "dock-segments")  # analysis views the user opened stay
+            self._docks_put_away = [d for d in self.findChildren(QDockWidget)
+                                    if d.objectName() in coding and d.isVisible() and not d.isFloating()]
+            for dock in self._docks_put_away:
+                dock.hide()
+
     def add_menu_action(self, menu_name: str, action) -> None:
         """Put an action in a menu by its name ('File', 'File/Export', 'Analysis', ... or a new
         top-level menu, made on demand). File actions go above Close and Quit."""
@@ -148,6 +196,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.show_document(document_uuid)
+        self.tabs.setCurrentWidget(self.pane)
         self.pane.view.show_span(start, end, select=True)
         self.spanShown.emit(document_uuid, start, end)
 
@@ -158,6 +207,7 @@ class MainWindow(QMainWindow):
             return
         seg = find_segment(self.session.project, segment_uuid)
         self.show_document(seg.document.uuid)
+        self.tabs.setCurrentWidget(self.pane)
         if self.session.is_visible(seg):
             self.pane.show_segment(seg)
             self.coding_actions.select_segment(seg.uuid)
@@ -190,7 +240,7 @@ class MainWindow(QMainWindow):
         self.segments.set_session(self.session, self.coding_actions.set_memo)
         self.session.coderChanged.connect(lambda _c: self._show_coder())
         self.session.showOthersChanged.connect(lambda _v: self._show_coder())
-        self.center.setCurrentWidget(self.pane)
+        self.center.setCurrentWidget(self.tabs)
         settings.add_recent_project(path)
         self.setWindowTitle(f"{project.info.name} — BurgerAnnotator")
         self._show_coder()
@@ -204,6 +254,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         session, self.session = self.session, None
+        self.tabs.setCurrentWidget(self.pane)
         self.undo_stack.clear()
         self.coding = None
         session.set_document(None)
@@ -275,7 +326,12 @@ class MainWindow(QMainWindow):
             menu.exec(global_pos)
 
     def dragEnterEvent(self, event) -> None:
-        if any(u.toLocalFile().lower().endswith((".pdf", ".bap")) for u in event.mimeData().urls()):
+        # any files: the ones that are not PDFs (or projects) are named after the drop, not ignored
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
@@ -284,6 +340,7 @@ class MainWindow(QMainWindow):
         self.project_actions.drop(paths)
 
     def closeEvent(self, event) -> None:
+        self.tabs.setCurrentWidget(self.pane)  # the coding panels back in place before the layout is saved
         settings.save_window(self)
         self.close_project()
         self.renderer.wait(3000)

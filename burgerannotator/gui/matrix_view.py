@@ -8,7 +8,7 @@ jump there; clicking another segment in the list jumps to that one.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -18,6 +18,7 @@ from burgerannotator.core.errors import UserError
 from burgerannotator.core.matrix import (MEASURES, Matrix, build_matrix, cell_segments, document_attributes,
                                          format_value, select_coders)
 
+from .matrix_header import CATEGORY_ROLE, COLOUR_ROLE, CodeHeader
 from .follow import (LazyRefresh, follow_blind_mode, follow_project, is_blind, notice_label,
                      own_codings_notice)
 
@@ -114,6 +115,10 @@ class MatrixModel(QAbstractTableModel):
                 return f"{col.name}\n{col.coder_name}" if col.coder_name else col.name
             if role == Qt.ItemDataRole.ToolTipRole and col is not None:
                 return f"{col.category} > {col.name} ({col.code_id})" + (f", {col.coder_name}" if col.coder_name else "")
+            if role == CATEGORY_ROLE:
+                return col.category if col is not None else ""
+            if role == COLOUR_ROLE:
+                return col.color if col is not None else ""
             if role == Qt.ItemDataRole.DecorationRole and col is not None:
                 if col.color not in self._icons:
                     self._icons[col.color] = _swatch(col.color)
@@ -130,6 +135,8 @@ class MatrixModel(QAbstractTableModel):
 class MatrixView(QWidget):
     """Selectors (measure, coders, row attribute, hide empty) over the heat map and a segment list."""
 
+    header_category_role = CATEGORY_ROLE
+
     segment_activated = Signal(str, int, int)  # document uuid, start, end
 
     def __init__(self, project=None, parent=None):
@@ -142,10 +149,15 @@ class MatrixView(QWidget):
         self.by_box = QComboBox(self)
         self.hide_empty = QCheckBox("Hide empty codes", self)
         self.table = QTableView(self)
+        self.header = CodeHeader(self.table)
+        self.table.setHorizontalHeader(self.header)
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setDefaultSectionSize(90)
-        self.table.setWordWrap(True)
+        self.header.setDefaultSectionSize(self.header.column_width())
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        rows.setSectionResizeMode(rows.ResizeMode.Fixed)
+        self.table.setWordWrap(False)
         self.segment_list = QListWidget(self)
         self.status = QLabel(self)
         self.blind_notice = notice_label(self)
@@ -158,10 +170,14 @@ class MatrixView(QWidget):
             bar.addWidget(w)
         bar.addWidget(self.hide_empty)
         bar.addStretch(1)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        # the segments of a clicked cell beside the table: the table keeps the height for all rows
+        split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)
         split.addWidget(self.segment_list)
         split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        self.segment_list.setMinimumWidth(200)
+        self.segment_list.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.blind_notice)
         layout.addLayout(bar)
@@ -260,9 +276,21 @@ class MatrixView(QWidget):
             self.status.setText(exc.message)
             return
         self.model.set_matrix(matrix)
+        self._fit_columns()
         rows, cols = matrix.shape
         self.status.setText(f"{rows} documents x {cols} columns; {matrix.segment_total} segments "
                             f"({matrix.selection.description}). Click a cell to list its segments.")
+
+    def _fit_columns(self) -> None:
+        """Narrow columns (the names are written upwards), wide enough for the widest value."""
+        fm = self.table.fontMetrics()
+        widest = max((fm.horizontalAdvance(str(self.model.index(r, c).data() or ""))
+                      for r in range(self.model.rowCount()) for c in range(self.model.columnCount())), default=0)
+        width = max(self.header.column_width(), widest + 10)
+        for c in range(self.model.columnCount()):
+            self.header.resizeSection(c, width)
+        self.header.updateGeometry()
+        self.table.updateGeometries()
 
     # ---- clicking -------------------------------------------------------------------------------
     def _on_cell_clicked(self, index: QModelIndex) -> None:
@@ -289,8 +317,8 @@ class MatrixView(QWidget):
 
 
 def install(main_window) -> MatrixView:
-    """Add the Matrix view as a dock of ``main_window`` and the File > Export actions."""
-    from .export_actions import add_action, add_dock, export_matrix, export_workbook, project_of
+    """Add the Matrix view as a tab beside the page (Analysis > Matrix) and the File > Export actions."""
+    from .export_actions import add_action, export_matrix, export_workbook, project_of
 
     view = MatrixView(project_of(main_window), main_window)
     view.setObjectName("matrixView")
@@ -299,7 +327,12 @@ def install(main_window) -> MatrixView:
     main_window.sessionChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
     follow_blind_mode(main_window, lambda s: view.set_blind(s.coder.uuid if is_blind(s) else None,
                                                             s.coder.name if s is not None else ""))
-    add_dock(main_window, "Matrix", view)
+    main_window.add_central_view("Matrix", view)
+    main_window.matrix_view = view
+    show = QAction("&Matrix (city x code)", main_window)
+    show.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    show.triggered.connect(lambda: main_window.show_central_view(view))
+    main_window.add_menu_action("Analysis", show)
     add_action(main_window, "Matrix (CSV or Excel)...", lambda: export_matrix(main_window, view))
     add_action(main_window, "Everything (Excel workbook)...", lambda: export_workbook(main_window, view))
     return view

@@ -1,6 +1,7 @@
 """The window's menus and shortcuts (every command is reachable from the keyboard)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
@@ -66,6 +67,7 @@ def build_menus(w) -> None:
     _act(w, v, "Focus the &codebook", lambda: _focus(w.codebook.tree), "Alt+3")
     _act(w, v, "Focus the &segments", lambda: _focus(w.segments), "Alt+4")
     w.docks_menu = v.addMenu("Panels")
+    _language_menu(w, v)
 
     m["Code"] = k = bar.addMenu("&Code")
     _act(w, k, "Code the selection &with... (searchable)", c.code_selection_with, "Ctrl+K")
@@ -80,6 +82,43 @@ def build_menus(w) -> None:
     _act(w, cm, "&Switch coder...", w.switch_coder)
 
     m["Analysis"] = bar.addMenu("&Analysis")
+
+
+def _language_menu(w, view_menu) -> None:
+    """View > Language: as the system, English or Nederlands; kept per machine, used at the next start."""
+    from PySide6.QtGui import QActionGroup
+
+    from . import i18n
+
+    menu = view_menu.addMenu(QCoreApplication.translate("Menus", "&Language"))
+    menu.setObjectName("languageMenu")
+    group = QActionGroup(menu)
+    chosen = settings.language()
+    system = i18n.LANGUAGES[i18n.system_language()]
+    choices = [("", QCoreApplication.translate("Menus", "As the system ({language})").format(language=system))]
+    choices += list(i18n.LANGUAGES.items())
+    for lang, text in choices:
+        action = QAction(text, menu, checkable=True, checked=(lang == chosen) or (not lang and chosen not in i18n.LANGUAGES))
+        action.setData(lang)
+        group.addAction(action)
+        menu.addAction(action)
+        action.triggered.connect(lambda _c=False, lang=lang: _choose_language(w, lang))
+
+
+def _choose_language(w, lang: str) -> None:
+    from . import i18n
+    from .ask import choose
+
+    settings.set_language(lang)
+    new = lang or i18n.system_language()
+    if new == i18n.current_language():
+        return
+    answer = choose(w, QCoreApplication.translate("Menus", "Language"),
+                    QCoreApplication.translate("Menus", "BurgerAnnotator speaks {language} from its next start.").format(
+                        language=i18n.LANGUAGES[new]),
+                    [QCoreApplication.translate("Menus", "Restart now"), QCoreApplication.translate("Menus", "Later")], "language-question")
+    if answer == 0 and i18n.restart():
+        w.close()
 
 
 def _focus(widget) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from burgerannotator.core import codebook
@@ -12,7 +13,8 @@ from burgerannotator.core.paths import user_data_dir
 from burgerannotator.core.store import Project
 
 from . import settings
-from .errors import guarded
+from .ask import choose
+from .errors import guarded, show_error
 from .import_dialog import import_pdfs
 
 PROJECT_FILTER = "BurgerAnnotator projects (*.bap)"
@@ -23,10 +25,11 @@ class ProjectActions:
         self.window = window
 
     @guarded
-    def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "New project", str(Path.home()), PROJECT_FILTER)
+    def new_project(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("ProjectActions", "New project"),
+                                              str(Path.home()), PROJECT_FILTER)
         if not path:
-            return
+            return False
         if not path.endswith(".bap"):
             path += ".bap"
         data = codebook.load_codebook_file()
@@ -35,19 +38,48 @@ class ProjectActions:
             codebook.import_codebook(project, data)
         finally:
             project.close()
-        self.window.open_project(path)
+        return bool(self.window.open_project(path))
 
     @guarded
     def open_dialog(self) -> None:
         start = str(Path(settings.last_project() or Path.home()).parent)
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open project", start, PROJECT_FILTER)
-        if path:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, QCoreApplication.translate("ProjectActions", "Open project"), start,
+            ";;".join((PROJECT_FILTER, QCoreApplication.translate("ProjectActions", "PDF documents (*.pdf)"))))
+        if not path:
+            return
+        if is_pdf(path):
+            self.offer_import(path)
+        else:
             self.window.open_project(path)
+
+    def offer_import(self, path: str) -> None:
+        """A PDF chosen where a project was expected: offer to import it (into a new project
+        when none is open) instead of saying it is not a database."""
+        name = Path(path).name
+        if self.window.session is not None:
+            answer = choose(self.window, QCoreApplication.translate("ProjectActions", "Import PDF?"),
+                            QCoreApplication.translate("ProjectActions", "{name} is a PDF document, not a project. Import it into the "
+                               "open project ({project})?").format(name=name,
+                                                                   project=self.window.session.project.info.name),
+                            [QCoreApplication.translate("ProjectActions", "Import")], "import-pdf-question")
+            if answer == 0:
+                self.import_paths([path])
+            return
+        answer = choose(self.window, QCoreApplication.translate("ProjectActions", "Import PDF?"),
+                        QCoreApplication.translate("ProjectActions", "{name} is a PDF document. Documents are coded inside a project: "
+                           "make a new project and import it?").format(name=name),
+                        [QCoreApplication.translate("ProjectActions", "New project and import")], "import-pdf-question")
+        if answer == 0 and self.new_project() and self.window.session is not None:
+            self.import_paths([path])
 
     @guarded
     def open_recent(self, path: str) -> None:
         if not Path(path).exists():
             raise ProjectFileError(f"{path} no longer exists (moved or deleted?).")
+        if is_pdf(path):
+            self.offer_import(path)
+            return
         self.window.open_project(path)
 
     @guarded
@@ -66,19 +98,43 @@ class ProjectActions:
         self.import_paths(paths)
 
     @guarded
-    def import_paths(self, paths: list[str]) -> None:
+    def import_paths(self, paths: list[str], notes: list[str] | None = None) -> None:
         if self.window.session is None:
             raise ProjectFileError("Open or create a project first, then import PDFs into it.")
-        results = import_pdfs(self.window, self.window.session, paths)
+        results = import_pdfs(self.window, self.window.session, paths, notes or [])
         imported = [r for r in results if r.status == "imported"]
-        self.window.statusBar().showMessage(f"{len(imported)} of {len(paths)} PDF(s) imported.", 8000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("ProjectActions", "{done} of {total} PDF(s) imported.").format(done=len(imported), total=len(paths)), 8000)
         if imported and self.window.session.document is None:
             self.window.session.set_document(imported[0].document)
 
     def drop(self, paths: list[str]) -> None:
+        """Files dropped anywhere on the window: a project opens, PDFs are imported, and the
+        files that are neither are named (never silently ignored)."""
         projects = [p for p in paths if p.lower().endswith(".bap")]
         pdfs = [p for p in paths if p.lower().endswith(".pdf")]
+        others = [Path(p).name for p in paths if p not in projects and p not in pdfs]
+        notes = [not_pdf_note(self.window, others)] if others else []
         if projects:
             self.open_recent(projects[0])
         elif pdfs:
-            self.import_paths(pdfs)
+            self.import_paths(pdfs, notes)
+            return
+        if notes:
+            show_error(notes[0], self.window, QCoreApplication.translate("ProjectActions", "Import"))
+
+
+def not_pdf_note(window, names: list[str]) -> str:
+    more = QCoreApplication.translate("ProjectActions", " and {n} more").format(n=len(names) - 8)
+    shown = ", ".join(names[:8]) + (more if len(names) > 8 else "")
+    return QCoreApplication.translate("ProjectActions", "Not imported, not PDF files: {names}. BurgerAnnotator "
+                                      "codes PDF documents; save the file as PDF first.").format(names=shown)
+
+
+def is_pdf(path: str) -> bool:
+    """By its first bytes (a PDF renamed .bap is still a PDF), else by its name."""
+    try:
+        with open(path, "rb") as fh:
+            return b"%PDF-" in fh.read(1024)  # the header may stand anywhere in the first 1 KB
+    except OSError:
+        return str(path).lower().endswith(".pdf")

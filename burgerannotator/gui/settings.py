@@ -56,6 +56,15 @@ def set_show_others(value: bool) -> None:
     settings().setValue("coding/show_others", "true" if value else "false")
 
 
+def language() -> str:
+    """The interface language chosen under View > Language ('' = as the system)."""
+    return str(settings().value("ui/language", "") or "")
+
+
+def set_language(lang: str) -> None:
+    settings().setValue("ui/language", lang)
+
+
 def save_window(window) -> None:
     s = settings()
     s.setValue("window/geometry", window.saveGeometry())

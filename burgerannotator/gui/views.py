@@ -1,7 +1,7 @@
 """The analysis views beside the coding panels: matrix, summary, agreement, disagreements,
 search, dictionary suggestions, merge and help. Each module offers ``install(window)``;
 this puts them in the window, hidden until asked for from the Analysis menu, so the page
-keeps its room on a small screen."""
+keeps its room on a small screen. The matrix needs room: it opens as a tab beside the page."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDockWidget
@@ -12,7 +12,6 @@ from .follow import add_show_action
 
 # dock object name -> (Analysis menu text, shortcut)
 ANALYSIS = {
-    "dock-matrix": ("&Matrix (city x code)", "Ctrl+Shift+M"),
     "dock-summary": ("&Summary per document", None),
     "dock-agreement": ("&Agreement between coders", None),
     "dock-disagreements": ("&Disagreements and consensus", None),
@@ -34,7 +33,7 @@ def install_views(window) -> None:
         window.disagreements_view.span_provider = lambda: _selected_span(window)
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget) if d not in before}
     segments = next(d for d in window.findChildren(QDockWidget) if d.objectName() == "dock-segments")
-    for name in ("dock-matrix", "dock-summary", "dock-agreement"):  # tabs beside Segments
+    for name in ("dock-summary", "dock-agreement"):  # tabs beside Segments (the matrix: beside the page)
         window.tabifyDockWidget(segments, docks[name])
     for name in ("dock-search", "dock-suggestions"):  # one tab group on the right
         window.tabifyDockWidget(docks["dock-disagreements"], docks[name])

@@ -129,3 +129,21 @@ def test_text_level_ci_brackets_the_value_and_is_reproducible():
         assert stat.ci.draws > 900
     assert [r.stats["char_kappa"].ci.low for r in first if r.stats.get("char_kappa") and r.stats["char_kappa"].ci] == \
         [r.stats["char_kappa"].ci.low for r in again if r.stats.get("char_kappa") and r.stats["char_kappa"].ci]
+
+
+@pytest.mark.parametrize("overlap", [0.9, 0.5, 0.1, 1.0])
+def test_segment_matches_equal_brute_force(overlap):
+    from burgerannotator.core.agreement.segment_level import match_matrix, overlap_share
+
+    data = _data(11, 3, n_segments=150)
+    matched = match_matrix(data, overlap)
+    n = len(data)
+    expected = np.zeros_like(matched)
+    for i in range(n):
+        for j in range(n):
+            same = data.document[i] == data.document[j] and data.code[i] == data.code[j]
+            if same and data.coder[i] != data.coder[j]:
+                share = overlap_share(data.start[i], data.end[i], data.start[j], data.end[j])
+                if share >= overlap - 1e-12:
+                    expected[i, data.coder[j]] = True
+    assert matched.sum() > 0 and (matched == expected).all()

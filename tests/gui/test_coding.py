@@ -101,11 +101,14 @@ def test_double_click_word_shift_click_extend_and_delete(qtbot, open_window, dem
     assert w.session.document.text[sel.start:sel.end] == "Voor"
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, pos=last)
     assert view.selection_span() == span
-    # apply by clicking the code in the tree
+    # apply by double-clicking the code in the tree
     tree = w.codebook.tree
     index = w.codebook.index_of("THEMA-WIJK")
     tree.scrollTo(index)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+    pos = tree.visualRect(index).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=pos)  # a real double-click starts
+    assert live_segments(demo_project_path, coder="Tester") == []          # with a click: it only reads
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     rows = live_segments(demo_project_path, coder="Tester")
     assert [r["code"] for r in rows] == ["THEMA-WIJK"]
     # delete it from the segment table with the Delete key, then bring it back

@@ -34,12 +34,14 @@ def test_window_has_the_app_icon(open_window):
 def test_analysis_views_start_hidden_and_open_from_the_menu(qtbot, open_window):
     window = open_window("Analyst")
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
-    for name in ("dock-matrix", "dock-summary", "dock-agreement", "dock-disagreements"):
+    assert not window.matrix_view.isVisible()
+    for name in ("dock-summary", "dock-agreement", "dock-disagreements"):
         assert not docks[name].isVisible()
     assert docks["dock-documents"].isVisible() and docks["dock-codebook"].isVisible()
     action(window, "Analysis", "Matrix (city x code)").trigger()
-    qtbot.waitUntil(lambda: docks["dock-matrix"].isVisible(), timeout=2000)
-    matrix = docks["dock-matrix"].widget()
+    qtbot.waitUntil(lambda: window.matrix_view.isVisible(), timeout=2000)
+    matrix = window.matrix_view
+    assert window.tabs.currentWidget() is matrix  # a tab beside the page
     assert matrix.project is window.session.project
 
 

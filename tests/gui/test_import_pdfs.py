@@ -90,7 +90,9 @@ def test_dropping_pdfs_imports_them_with_a_progress_dialog(qtbot, fresh_window, 
         return real(*args, **kwargs)
 
     monkeypatch.setattr(importer, "import_pdf", watching)
-    assert not _drop(window, [str(path.parent / "notes.txt")])  # not a PDF: the drag is refused
+    assert _drop(window, [str(path.parent / "notes.txt")])  # not a PDF: accepted, and said
+    assert dialog_text(qtbot).startswith("Not imported, not PDF files: notes.txt.")
+    assert seen == [] and _stored(path)["files"] == []
     assert _drop(window, _pdfs(*PDFS[:2]))
     assert seen == ["Importing 01-amsterdam.pdf (1 of 2)", "Importing 02-rotterdam.pdf (2 of 2)"]
     assert _progress_dialog(window) is None  # closed at the end
@@ -98,7 +100,7 @@ def test_dropping_pdfs_imports_them_with_a_progress_dialog(qtbot, fresh_window, 
     assert stored["files"] == PDFS[:2] and stored["pages_ok"] and stored["blobs"] == 2
     assert window.documents.model.rowCount() == 2
     assert window.session.document.file_name == PDFS[0]  # the first one is shown
-    assert window.center.currentWidget() is window.pane and window.pane.view.items
+    assert window.center.currentWidget() is window.tabs and window.tabs.currentWidget() is window.pane and window.pane.view.items
     assert "2 of 2 PDF(s) imported" in window.statusBar().currentMessage()
 
 
@@ -145,3 +147,83 @@ def test_duplicate_and_damaged_pdf_are_reported_in_one_dialog(qtbot, fresh_windo
     assert not (Path(errors.user_data_dir()) / "error.log").exists()
     assert _stored(path)["files"] == PDFS[:2]
     assert "1 of 3 PDF(s) imported" in window.statusBar().currentMessage()
+
+
+def _drop_on(qtbot, widget, paths) -> bool:
+    """Drag files over ``widget`` and drop them there, as the window system delivers it (to the
+    window, at the widget's place: Qt gives it to the first widget there that takes drops)."""
+    from PySide6.QtGui import QDragMoveEvent
+
+    mime = _mime(paths)
+    top = widget.window()
+    pos = widget.mapTo(top, widget.rect().center())
+    handle = top.windowHandle()
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(handle, enter)
+    move = QDragMoveEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                          Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(handle, move)
+    if not move.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(handle, drop)
+    return True
+
+
+def test_drop_on_the_page_imports_and_names_the_files_that_are_not_pdfs(qtbot, fresh_window, tmp_path):
+    window, path = fresh_window
+    assert _drop(window, _pdfs(PDFS[0]))  # a document on the page first
+    page = window.pane.view.viewport()
+    assert page.isVisible()
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a pdf")
+    letter = tmp_path / "brief.docx"
+    letter.write_bytes(b"PK")
+    assert _drop_on(qtbot, page, _pdfs(PDFS[1]) + [str(notes), str(letter)])
+    assert _stored(path)["files"] == PDFS[:2]
+    text = dialog_text(qtbot)
+    assert text.splitlines()[0] == ("Not imported, not PDF files: notes.txt, brief.docx. BurgerAnnotator codes PDF "
+                                    "documents; save the file as PDF first.")
+    assert "1 of 1 PDF(s) imported" in window.statusBar().currentMessage()
+
+
+def _answer(button_text: str, seen: list, name: str):
+    """Click ``button_text`` in the question box called ``name`` once it shows (it runs its own loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def attempt():
+        boxes = [b for b in QApplication.topLevelWidgets()
+                 if isinstance(b, QMessageBox) and b.objectName() == name and b.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, attempt)
+            return
+        seen.append(boxes[0].text())
+        next(b for b in boxes[0].buttons() if b.text() == button_text).click()
+    QTimer.singleShot(0, attempt)
+
+
+def test_file_open_on_a_pdf_offers_to_import_it(qtbot, fresh_window, monkeypatch):
+    window, path = fresh_window
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (_pdfs(PDFS[2])[0], "")))
+    seen: list = []
+    _answer("Import", seen, "import-pdf-question")
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # File > Open project...
+    assert seen == ["03-den-haag.pdf is a PDF document, not a project. Import it into the open project (fresh)?"]
+    assert _stored(path)["files"] == [PDFS[2]]
+    assert window.session.project.path == path  # the project stayed open
+
+
+def test_a_damaged_pdf_is_not_taken_for_an_encrypted_one(qtbot, fresh_window, tmp_path, monkeypatch):
+    window, path = fresh_window
+    asked = []
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", staticmethod(lambda *a, **k: asked.append(a) or ("", False)))
+    junk = tmp_path / "encrypted-but-damaged.pdf"  # "encrypted" in its name, but just damaged
+    junk.write_bytes(b"%PDF-1.7\n" + b"\x00garbage\xff" * 500)
+    assert _drop(window, [str(junk)])
+    text = dialog_text(qtbot)
+    assert asked == []  # no password prompt for a damaged file
+    assert "damaged" in text.replace("encrypted-but-damaged.pdf", "") and "code=" not in text
+    assert "--password" not in text

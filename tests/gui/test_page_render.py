@@ -3,6 +3,7 @@ again, and pages asked for only when seen."""
 from __future__ import annotations
 
 import pymupdf
+from PySide6.QtCore import QCoreApplication
 
 from burgerannotator.gui.pdf_view.raster import SparePixmaps, render_page
 
@@ -37,7 +38,12 @@ def test_only_visible_pages_are_rendered(qtbot, open_window):
     view = window.pane.view
     qtbot.waitUntil(lambda: view.renderer.image(view.sha, 0, view.zoom * view.device_ratio()) is not None,
                     timeout=5000)
-    qtbot.wait(200)
+    def settled():  # the visible pages are cached and no render job is running or queued
+        QCoreApplication.processEvents()
+        cached = {k[1] for k in view.renderer._cache if k[0] == view.sha}
+        return set(view.visible_pages()) <= cached and view.renderer._pool.activeThreadCount() == 0
+
+    qtbot.waitUntil(settled, timeout=5000)
     seen = set(view.visible_pages())
     cached = {k[1] for k in view.renderer._cache if k[0] == view.sha}
     assert seen <= cached and len(cached) <= len(seen) + 1  # the visible pages and the next one down

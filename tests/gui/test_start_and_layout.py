@@ -63,7 +63,7 @@ def test_open_the_demo_from_the_start_page_then_reopen_it_from_recent(qtbot, sta
     _answer_coder_dialog(w, "Demo user", seen)  # first start: the app asks who is coding
     qtbot.mouseClick(_button(w, "Open the demo project"), Qt.MouseButton.LeftButton)
     assert seen["asked"] and w.session is not None and w.session.coder.name == "Demo user"
-    assert w.center.currentWidget() is w.pane and w.pane.view.items
+    assert w.center.currentWidget() is w.tabs and w.tabs.currentWidget() is w.pane and w.pane.view.items
     assert len(w.session.documents()) == 14 and w.session.document is not None
     path = Path(w.session.project.path).resolve()
     assert path.is_relative_to(Path(os.environ["BURGERANNOTATOR_DATA_DIR"]).resolve())
@@ -90,7 +90,7 @@ def test_new_and_open_from_the_start_page(qtbot, start_window, monkeypatch, tmp_
     assert w.session is not None and Path(w.session.project.path) == tmp_path / "study.bap"
     assert w.session.documents() == [] and w.documents.model.rowCount() == 0
     assert w.codebook.model.item_for("MECH-BURGERBERAAD") is not None  # the default codebook
-    assert w.center.currentWidget() is w.pane
+    assert w.center.currentWidget() is w.tabs and w.tabs.currentWidget() is w.pane
 
     w.close_project()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(demo_project_path), "")))

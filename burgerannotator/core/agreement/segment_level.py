@@ -56,19 +56,59 @@ def groups(data: CodingData):
 
 
 def match_matrix(data: CodingData, overlap: float) -> np.ndarray:
-    """matched[i, c]: segment i has a segment of coder c (another coder) overlapping >= ``overlap``."""
+    """matched[i, c]: segment i has a segment of coder c (another coder) overlapping >= ``overlap``.
+
+    Vectorised (issue 17): for overlapping spans union - intersection = |s_i - s_j| + |e_i - e_j|,
+    and share >= t needs union <= len_i / t, so |s_i - s_j| <= (1 - t) / t * len_i;
+    candidates are found by binary search in segments sorted by (document, code, coder,
+    start), expanded into flat pair arrays and checked exactly - no Python per segment and
+    no all-pairs matrix per (document, code)."""
     n_coders = len(data.coders)
-    matched = np.zeros((len(data), n_coders), dtype=bool)
-    for _doc, _code, idx in groups(data):
-        s, e, who = data.start[idx], data.end[idx], data.coder[idx]
-        rows = max(1, _CHUNK // max(len(idx), 1))
-        for lo in range(0, len(idx), rows):
-            part = slice(lo, lo + rows)
-            ok = overlap_share(s[part, None], e[part, None], s[None, :], e[None, :]) >= overlap - 1e-12
-            ok &= who[part, None] != who[None, :]
-            for c in range(n_coders):
-                matched[idx[part], c] = (ok & (who[None, :] == c)).any(axis=1)
+    n = len(data)
+    matched = np.zeros((n, n_coders), dtype=bool)
+    if n == 0:
+        return matched
+    key = (data.document * len(data.codes) + data.code) * n_coders + data.coder
+    span = int(data.lengths.max(initial=0)) + 1
+    off = int(np.ceil(span / overlap)) + 2  # keeps every window bound non-negative
+    base = 2 * off + span
+    comp = key * base + off + data.start
+    order = np.argsort(comp, kind="stable")
+    comp_sorted = comp[order]
+    length = (data.end - data.start).astype(float)
+    group = key - data.coder  # (document, code) * n_coders
+    reach = (1 - overlap) / overlap * length
+    low_edge = np.floor(data.start - reach - 1e-9).astype(np.int64)
+    high_edge = np.ceil(data.start + reach + 1e-9).astype(np.int64)
+    for c in range(n_coders):
+        mine = np.flatnonzero(data.coder != c)
+        target = (group[mine] + c) * base + off
+        lo = np.searchsorted(comp_sorted, target + low_edge[mine], side="left")
+        hi = np.searchsorted(comp_sorted, target + high_edge[mine], side="right")
+        counts = hi - lo
+        for part in _chunks(counts):
+            who, cnt, first = mine[part], counts[part], lo[part]
+            total = int(cnt.sum())
+            if total == 0:
+                continue
+            i_rep = np.repeat(who, cnt)
+            starts = np.repeat(np.cumsum(cnt) - cnt, cnt)
+            j = order[np.repeat(first, cnt) + (np.arange(total) - starts)]
+            ok = overlap_share(data.start[i_rep], data.end[i_rep], data.start[j], data.end[j]) >= overlap - 1e-12
+            matched[i_rep[ok], c] = True
     return matched
+
+
+def _chunks(counts: np.ndarray, limit: int = _CHUNK):
+    """Slices of the segments whose candidate pairs add up to about ``limit``."""
+    cum = np.cumsum(counts)
+    start = 0
+    while start < len(counts):
+        done = cum[start - 1] if start else 0
+        stop = int(np.searchsorted(cum, done + limit, side="right"))
+        stop = max(stop, start + 1)
+        yield slice(start, stop)
+        start = stop
 
 
 def _counts(data: CodingData, matched: np.ndarray, a: int, b: int, by: np.ndarray, size: int):

@@ -24,6 +24,7 @@ from ..summary import summarise
 from .atomic import replacing
 from .sanitize import EXCEL_CELL_LIMIT, UNSAFE_FIRST, fit_cell, is_number, is_rich_markup, looks_like_formula
 from .tables import Table, codebook_table, documents_table, matrix_table, segments_table, summary_table
+from .xlsx_charts import write_chart_sheets
 
 WORKBOOK_OPTIONS = {"constant_memory": False, "strings_to_numbers": False, "strings_to_formulas": False,
                     "strings_to_urls": False, "default_date_format": "yyyy-mm-dd hh:mm:ss"}
@@ -381,6 +382,7 @@ def write_workbook(project, path: str | Path, selection: CoderSelection | None =
                 write_matrix_sheet(book, fmt, m, taken, ids=ids, totals=totals)
             for build in tables:  # one table at a time; Segments and Summary stream their rows
                 write_table_sheet(book, fmt, build(), taken, release_rows=True)
+            write_chart_sheets(book, fmt, matrices, taken, _sheet_name)  # issue 13: heat map, codes per city
             _about(book, fmt, project, selection, taken, totals)
             book.close()
     return path

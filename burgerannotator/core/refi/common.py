@@ -103,9 +103,9 @@ def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs) -> e
     """A child element in the parent's namespace; attributes whose value is None are left out."""
     ns = etree.QName(parent).namespace
     el = etree.SubElement(parent, f"{{{ns}}}{tag}" if ns else tag,
-                          {k: str(v) for k, v in attrs.items() if v is not None})
+                          {k: clean_text(str(v)) for k, v in attrs.items() if v is not None})
     if text is not None:
-        el.text = text
+        el.text = clean_text(text)
     return el
 
 

@@ -31,6 +31,7 @@ from .common import ORIGIN, PROJECT_NS, clean_text, derived, guid_for, sub, xml_
 from .coords import to_refi, union
 
 CONSENSUS_ID = "consensus"  # <User id=...> of the consensus coder, so it comes back as one
+AREA_CODING = "area-coding"  # derived(segment uuid, this) marks the coding of an area segment
 SCALE_NOTE = "BurgerAnnotator document scale {scale} coded by {coder}"
 
 
@@ -56,7 +57,7 @@ def build_project(project, coders) -> tuple[etree._Element, dict[str, bytes], di
     info = project.info
     coders = list(coders)
     coder_ids = {c.id for c in coders}
-    root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS}, name=info.name or "project",
+    root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS}, name=clean_text(info.name) or "project",
                          origin=ORIGIN, creationDateTime=xml_date(info.created), modifiedDateTime=xml_date(None))
     files: dict[str, bytes] = {}
     counts = defaultdict(int)
@@ -161,12 +162,24 @@ def _selection_attrs(seg: Segment) -> dict:
 
 def _text_selections(parent, segs: list[Segment], counts) -> None:
     for seg in segs:
+        if seg.kind == "area":
+            continue  # an area is a region of a page: a PDF selection only
         sel = sub(parent, "PlainTextSelection", guid=guid_for(seg.uuid), name=clean_text(seg.quote[:80]),
                   startPosition=seg.start, endPosition=seg.end, **_selection_attrs(seg))
         if seg.memo:
             sub(sel, "Description", clean_text(seg.memo))
         _coding(sel, seg, "coding")
         counts["text selections"] += 1
+
+
+def _area_selection(src, pdf, seg: Segment) -> None:
+    """An area segment: its own rectangle, guid = the segment's uuid; the coding's guid says 'area'."""
+    fx, fy, sx, sy = to_refi(pdf.load_page(seg.page_first), seg.area)
+    sel = sub(src, "PDFSelection", guid=guid_for(seg.uuid), name=clean_text(seg.quote[:80]) or "area",
+              page=seg.page_first, firstX=fx, firstY=fy, secondX=sx, secondY=sy, **_selection_attrs(seg))
+    if seg.memo:
+        sub(sel, "Description", clean_text(seg.memo))
+    _coding(sel, seg, AREA_CODING)
 
 
 def _source(project, sources, d, segs: list[Segment], files: dict[str, bytes], counts) -> None:
@@ -192,6 +205,10 @@ def _source(project, sources, d, segs: list[Segment], files: dict[str, bytes], c
     if segs:
         pdf = pymupdf.open(stream=data, filetype="pdf")
         for seg in segs:
+            if seg.kind == "area":
+                _area_selection(src, pdf, seg)
+                counts["PDF selections"] += 1
+                continue
             for page_key, rects in sorted((seg.rects or {}).items(), key=lambda kv: int(kv[0])):
                 if not rects:
                     continue

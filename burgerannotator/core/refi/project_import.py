@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from .. import importer
 from ..anchoring import quote_of, quote_pattern
+from ..areas import create_area
 from ..codebook import codebook_info
 from ..coders import list_coders
 from ..documents import layout
@@ -27,18 +28,21 @@ from ..segments import create_segment
 from . import textdoc
 from .codebook_xml import apply_codes
 from .coords import from_refi
-from .project_export import CONSENSUS_ID
+from .common import derived
+from .project_export import AREA_CODING, CONSENSUS_ID
 from .project_read import ProjectPlan, SourcePlan, read_plan
 from .report import Report
-from .safety import ExchangeFileError, open_package
+from .safety import ExchangeFileError, Package, open_package
 
 SCALE_NOTE = re.compile(r"BurgerAnnotator document scale (\S+) coded by ([0-9a-fA-F-]{36})")
 _WS = re.compile(r"\s+")
 
 
 class Importer:
-    def __init__(self, project, plan: ProjectPlan, report: Report, coder_name: str | None = None):
+    def __init__(self, project, plan: ProjectPlan, report: Report, coder_name: str | None = None,
+                 package: Package | None = None):
         self.project = project
+        self.package = package
         self.plan = plan
         self.report = report
         self.coder_name = coder_name
@@ -132,8 +136,8 @@ class Importer:
         creator = self.coders.get(source.user)
         if source.kind == "pdf":
             try:
-                result = importer.import_pdf(self.project, data=source.pdf, file_name=source.name, coder=creator,
-                                             attributes=attrs)
+                result = importer.import_pdf(self.project, data=self._pdf(source), file_name=source.name,
+                                             coder=creator, attributes=attrs)
             except UserError as exc:
                 self.report.problem(f"{source.name}: {exc.message} Left out.")
                 return None
@@ -150,8 +154,12 @@ class Importer:
             doc.uuid = source.guid
         return doc
 
+    def _pdf(self, source: SourcePlan) -> bytes:
+        self.package.total_read = 0  # each read is still held to the entry's declared size
+        return self.package.read_source(source.pdf_file)
+
     # ---- codings ----------------------------------------------------------------------------------
-    def _make(self, doc: Document, start: int, end: int, coding, sel, what: str) -> Segment | None:
+    def _make(self, doc: Document, start: int, end: int, coding, sel, what: str, area=None) -> Segment | None:
         code = self.codes.get(coding.code)
         if code is None:
             return None
@@ -160,8 +168,10 @@ class Importer:
                                 "left out.")
             return None
         uuid = sel.guid if len(sel.codings) == 1 else coding.guid
-        if self.project.session.scalar(select(Segment.id).where(Segment.uuid == uuid)) is not None:
+        existing = self.project.session.scalar(select(Segment).where(Segment.uuid == uuid))
+        if existing is not None:
             self.report.count("codings already in the project")
+            self.segments.setdefault(doc.uuid, []).append(existing)  # so its PDF selections are not doubled
             return None
         memo = sel.memo
         for ref in sel.notes:
@@ -169,7 +179,11 @@ class Importer:
                 memo = (memo + "\n\n" if memo else "") + self.plan.notes[ref][0].strip()
         coder = self.user(coding.user or sel.user)
         try:
-            seg = create_segment(self.project, doc, code, coder, start, end, memo=memo, uuid=uuid)
+            if area is not None:
+                page, rect = area
+                seg = create_area(self.project, doc, page, list(rect), code, coder, memo=memo, uuid=uuid)
+            else:
+                seg = create_segment(self.project, doc, code, coder, start, end, memo=memo, uuid=uuid)
         except UserError as exc:
             self.report.problem(f"{doc.file_name}: {what} {sel.guid}: {exc.message} Left out.")
             return None
@@ -230,13 +244,16 @@ class Importer:
         if not source.pdf_selections:
             return
         lay = layout(self.project, doc)
-        pdf = pymupdf.open(stream=source.pdf, filetype="pdf")
+        pdf = pymupdf.open(stream=self._pdf(source), filetype="pdf")
         try:
             for sel in source.pdf_selections:
                 rect = from_refi(pdf.load_page(sel.page), *sel.box)
                 span = self._words_in(lay, sel.page, rect)
-                if span is None:
-                    self.report.count("PDF selections with no words inside (left out)", max(1, len(sel.codings)))
+                ours = any(c.guid == derived(sel.guid, AREA_CODING) for c in sel.codings)
+                if span is None or ours:  # a region without text (a figure), or this app's area segment
+                    for coding in sel.codings:
+                        if self._make(doc, 0, 0, coding, sel, "PDF selection", area=(sel.page, rect)) is not None:
+                            self.report.count("PDF selections kept as areas of their page")
                     continue
                 for coding in sel.codings:
                     if self._repeats(doc, coding, span):
@@ -365,30 +382,33 @@ def utf16_offsets(text: str, selections) -> bool:
     return True
 
 
-def read(path: str | Path) -> tuple[ProjectPlan, Report]:
-    """Open and check a .qdpx/.qde completely (no project touched)."""
+def read(path: str | Path) -> tuple[ProjectPlan, Report, Package]:
+    """Open and check a .qdpx/.qde completely (no project touched). The caller closes the package."""
     package = open_package(path)
     report = Report(f"Project {package.name}")
     try:
         plan = read_plan(package, report)
-    finally:
+        if not plan.codes and not plan.sources:
+            raise ExchangeFileError(f"{package.name} holds no codes and no text or PDF sources to import.")
+    except BaseException:
         package.close()
-    if not plan.codes and not plan.sources:
-        raise ExchangeFileError(f"{package.name} holds no codes and no text or PDF sources to import.")
-    return plan, report
+        raise
+    return plan, report, package
 
 
 def import_qdpx(project, path: str | Path, coder_name: str | None = None) -> Report:
     """Import a REFI-QDA project into ``project``: all of it in one transaction, or nothing."""
-    plan, report = read(path)
+    plan, report, package = read(path)
     try:
         with project.transaction():
-            Importer(project, plan, report, coder_name).run()
+            Importer(project, plan, report, coder_name, package).run()
             project.log("import-qdpx", f"Imported {Path(path).name} ({plan.origin or 'unknown origin'})", None,
                         **report.counts)
     except BaseException:
         project.cache.clear()
         raise
+    finally:
+        package.close()
     if not codebook_info(project).name and plan.name:
         with project.transaction():
             codebook_info(project).name = plan.name
@@ -403,14 +423,21 @@ def new_from_qdpx(path: str | Path, source: str | Path, coder_name: str | None =
     from ..codebook import import_codebook, load_codebook_file
     from ..store import Project
 
-    read(source)  # a refused file makes no project at all (read again below: cheap next to the import)
+    is_codebook = Path(source).suffix.lower() == ".qdc"
+    if not is_codebook:
+        read(source)[2].close()  # a refused file makes no project at all (read again below)
     path = Path(path)
     project = Project.create(path, name=None)
     try:
         scales = load_codebook_file().get("document_scales", [])
         if scales:
             import_codebook(project, {"categories": [], "document_scales": scales})
-        report = import_qdpx(project, source, coder_name)
+        if is_codebook:
+            from .codebook_xml import import_qdc
+
+            report = import_qdc(project, source)
+        else:
+            report = import_qdpx(project, source, coder_name)
     except BaseException:
         project.close()
         path.unlink(missing_ok=True)

@@ -52,7 +52,8 @@ class SourcePlan:
     name: str
     user: str | None
     text: str | None = None  # plain text (text source) or the PDF's representation
-    pdf: bytes | None = None
+    pdf_file: str | None = None  # its file in sources/, read again when it is imported (not kept in memory)
+    pages: int = 0
     text_selections: list[SelectionPlan] = field(default_factory=list)
     pdf_selections: list[SelectionPlan] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -221,6 +222,12 @@ class Reader:
             else:
                 self.report.problem(f"Text source {name} has no text; left out.")
             return None
+        if not text.strip():
+            if src.get("richTextPath"):
+                self.report.dropped("text sources whose plain text is empty (content only in .docx)")
+            else:
+                self.report.problem(f"Text source {name} is empty; left out.")
+            return None
         plan = SourcePlan("text", guid, name, norm_guid(src.get("creatingUser")), text=text)
         self._selections(src, plan)
         return plan
@@ -239,7 +246,9 @@ class Reader:
         except Exception as exc:  # PyMuPDF raises several kinds
             self.report.problem(f"PDF source {name} cannot be opened ({str(exc)[:80]}); left out.")
             return None
-        plan = SourcePlan("pdf", guid, name, norm_guid(src.get("creatingUser")), pdf=data)
+        del data
+        plan = SourcePlan("pdf", guid, name, norm_guid(src.get("creatingUser")),
+                          pdf_file=src.get("path").strip()[len("internal://"):].strip("/"), pages=pages)
         rep = find_child(src, "Representation")
         if rep is not None:
             plan.text = _text_of(find_child(rep, "PlainTextContent")) or \
