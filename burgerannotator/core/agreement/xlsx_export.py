@@ -39,7 +39,7 @@ def level_table(level: str, rows) -> Table:
         out.append(cells)
     formats = {4 + j: "stat" for j in range(len(stats))}
     formats[len(header) - 1] = "wrap"
-    widths = {0: 10, 1: 22, 2: 28, 3: 18, len(header) - 1: 50}
+    widths = {0: 10, len(header) - 1: 50}  # code, name, document: as wide as their text (up to 50)
     widths.update({4 + j: 14 for j in range(len(stats) + len(counts))})
     return Table(level.capitalize(), header, out, formats, widths, repeat_columns=2)
 
@@ -57,7 +57,7 @@ def pairs_table(report: AgreementReport) -> Table | None:
         return None
     header = ["level", "scope", "code / document", "coders", "statistic", "value", WHY]
     return Table("Coder pairs", header, rows, {5: "stat", 6: "wrap"},
-                 {0: 10, 1: 10, 2: 24, 3: 30, 4: 26, 5: 10, 6: 50}, repeat_columns=3)
+                 {0: 10, 1: 10, 4: 26, 5: 10, 6: 50}, repeat_columns=3)
 
 
 def intervals_table(report: AgreementReport) -> Table | None:

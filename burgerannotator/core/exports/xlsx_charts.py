@@ -9,11 +9,12 @@ from ..charts import per_city
 def write_chart_sheets(book, fmt, matrices: dict, taken: set[str], sheet_name) -> None:
     """Add 'Heat map' and 'Codes per city' sheets; ``sheet_name(name, taken)`` makes unique names.
     Text goes through the export writer's one rule (``write_text``: exact text, never a formula)."""
-    from .xlsx_writer import write_text  # (xlsx_writer imports this module)
+    from .xlsx_writer import page_setup, write_text  # (xlsx_writer imports this module)
 
     counts, presence = matrices.get("count"), matrices.get("presence")
     if counts is not None and counts.rows and counts.columns:
         ws = book.add_worksheet(sheet_name("Heat map", taken))
+        page_setup(ws, repeat_columns=1, header_rows=2)
         write_text(ws, fmt, 0, 0, f"Segments per {counts.by} and code ({counts.selection.description})", fmt.header)
         for j, col in enumerate(counts.columns, start=1):
             write_text(ws, fmt, 1, j, col.header, fmt.header)
@@ -32,6 +33,7 @@ def write_chart_sheets(book, fmt, matrices: dict, taken: set[str], sheet_name) -
         labels, series = per_city(presence)
         name = sheet_name("Codes per city", taken)
         ws = book.add_worksheet(name)
+        page_setup(ws, repeat_columns=1)
         write_text(ws, fmt, 0, 0, presence.by, fmt.header)
         for k, (cat, _colour, _values) in enumerate(series, start=1):
             write_text(ws, fmt, 0, k, cat, fmt.header)
