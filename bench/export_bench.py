@@ -169,11 +169,14 @@ print(dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
+REPO = str(Path(__file__).resolve().parent.parent)
+
+
 def child_run(path: Path, out: Path, export: bool) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of a fresh process that opens the project and (``export``) writes it."""
+    """(seconds, peak RSS in MB) of a fresh process that opens the project and (``export``) writes it
+    with the code in REPO (``--repo``: another checkout, for a before/after pair)."""
     import subprocess
-    code = CHILD.format(repo=str(Path(__file__).resolve().parent.parent), path=str(path), out=str(out),
-                        export=export)
+    code = CHILD.format(repo=REPO, path=str(path), out=str(out), export=export)
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     seconds, rss_kb = done.stdout.split()
     return float(seconds), int(rss_kb) / 1024
@@ -206,12 +209,17 @@ def main() -> int:
     ap.add_argument("--segments", type=int, default=60_000)
     ap.add_argument("--memory", metavar="N,N,...", help="only the memory scale: peak RSS of the export at these "
                                                          "segment counts (e.g. 150000,500000)")
+    ap.add_argument("--repo", help="with --memory: export with the code of another checkout (before/after)")
     ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "burgerannotator-export-bench"))
     ap.add_argument("--fresh", action="store_true", help="regenerate the project")
     args = ap.parse_args()
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("BURGERANNOTATOR_DATA_DIR", str(folder / "userdata"))
+    if args.repo:
+        global REPO
+        REPO = str(Path(args.repo).resolve())
+        print(f"Exporting with the code in {REPO}")
     if args.memory:
         memory_scale(folder, [int(n) for n in args.memory.split(",")])
         return 0
