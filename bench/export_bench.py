@@ -155,52 +155,72 @@ def timed(label: str, fn, target: float | None = None):
 
 
 CHILD = """
-import resource, sys, time
+import gc, resource, sys, time
 sys.path.insert(0, {repo!r})
 from burgerannotator.core.store import Project
+from burgerannotator.core.exports import xlsx_writer
 from burgerannotator.core.exports.xlsx_writer import write_workbook
+if {constant!r}:
+    xlsx_writer.SHARED_STRINGS_MAX_SEGMENTS = 0
+
+def status(key):
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith(key + ":")) / 1024
+
 p = Project.open({path!r}, readonly=True)
+gc.collect()
+try:  # Linux: reset the peak (VmHWM) so it measures the export alone, not opening the project
+    with open("/proc/self/clear_refs", "w") as fh:
+        fh.write("5")
+    base = status("VmRSS")
+except OSError:
+    base = 0.0
 t0 = time.perf_counter()
 if {export!r}:
     write_workbook(p, {out!r})
 dt = time.perf_counter() - t0
+try:
+    peak = status("VmHWM")
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 p.close()
-print(dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(dt, base, peak)
 """
 
 
 REPO = str(Path(__file__).resolve().parent.parent)
+CONSTANT = False  # --constant-memory: every size in XlsxWriter's constant-memory mode
 
 
-def child_run(path: Path, out: Path, export: bool) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of a fresh process that opens the project and (``export``) writes it
+def child_run(path: Path, out: Path, export: bool) -> tuple[float, float, float]:
+    """(seconds, RSS after opening, peak RSS during the export; MB) of a fresh process that opens the
+    project and (``export``) writes it
     with the code in REPO (``--repo``: another checkout, for a before/after pair)."""
     import subprocess
-    code = CHILD.format(repo=REPO, path=str(path), out=str(out), export=export)
+    code = CHILD.format(repo=REPO, path=str(path), out=str(out), export=export, constant=CONSTANT)
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    seconds, rss_kb = done.stdout.split()
-    return float(seconds), int(rss_kb) / 1024
+    seconds, base, peak = map(float, done.stdout.split())
+    return seconds, base, peak
 
 
 def memory_scale(folder: Path, sizes: list[int]) -> None:
     """Issue 17: peak memory of the full export flat in segment count (constant-memory mode above
     SHARED_STRINGS_MAX_SEGMENTS). Each size in a fresh process; the baseline is a process that only
     opens the project."""
-    print("Peak memory of the full .xlsx export, each in a fresh process (ru_maxrss):")
-    peaks = []
+    print("Peak memory of the full .xlsx export, each in a fresh process (Linux VmHWM, reset after opening):")
+    added = []
     for n in sizes:
         path = folder / f"bench-{n}.bap"
         if not path.exists():
             print(f"  generating {path.name}...")
             generate(path, n)
         Project.open(path).close()
-        _, base = child_run(path, folder / "mem.xlsx", export=False)
-        dt, peak = child_run(path, folder / "mem.xlsx", export=True)
-        peaks.append(peak)
-        print(f"  {n:>8,} segments: export {dt:7.1f} s, peak {peak:7.1f} MB (open only: {base:6.1f} MB; "
-              f"export adds {peak - base:6.1f} MB)")
-    if len(peaks) > 1:
-        print(f"  peak at {sizes[-1]:,} / peak at {sizes[0]:,}: {peaks[-1] / peaks[0]:.2f}x "
+        dt, base, peak = child_run(path, folder / "mem.xlsx", export=True)
+        added.append(peak - base)
+        print(f"  {n:>8,} segments: export {dt:7.1f} s; RSS after opening {base:7.1f} MB, peak during the export "
+              f"{peak:7.1f} MB: the export adds {peak - base:7.1f} MB")
+    if len(added) > 1:
+        print(f"  memory the export adds at {sizes[-1]:,} / at {sizes[0]:,}: {added[-1] / max(added[0], 0.1):.2f}x "
               f"for {sizes[-1] / sizes[0]:.1f}x the segments (flat: ~1x)")
 
 
@@ -209,6 +229,8 @@ def main() -> int:
     ap.add_argument("--segments", type=int, default=60_000)
     ap.add_argument("--memory", metavar="N,N,...", help="only the memory scale: peak RSS of the export at these "
                                                          "segment counts (e.g. 150000,500000)")
+    ap.add_argument("--constant-memory", action="store_true",
+                    help="with --memory: constant-memory mode at every size (as projects above 100,000 get)")
     ap.add_argument("--repo", help="with --memory: export with the code of another checkout (before/after)")
     ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "burgerannotator-export-bench"))
     ap.add_argument("--fresh", action="store_true", help="regenerate the project")
@@ -220,6 +242,9 @@ def main() -> int:
         global REPO
         REPO = str(Path(args.repo).resolve())
         print(f"Exporting with the code in {REPO}")
+    if args.constant_memory:
+        global CONSTANT
+        CONSTANT = True
     if args.memory:
         memory_scale(folder, [int(n) for n in args.memory.split(",")])
         return 0
