@@ -188,3 +188,27 @@ def test_agreement_workbook_reads_back(project, tmp_path):
     assert frame["Cohen's kappa"].dtype.kind == "f"  # undefined values are empty cells, not words
     undefined = frame[frame["Cohen's kappa"].isna()]
     assert len(undefined) and all(undefined["why undefined"].str.contains("Cohen's kappa: "))
+
+
+def test_constant_memory_mode_keeps_row_heights_while_forgetting_them(project, tmp_path, monkeypatch):
+    """Big projects (constant-memory mode) drop the heights of rows already written, to keep memory
+    flat; the file must be the same as the in-memory one's."""
+    from burgerannotator.core.exports import xlsx_writer
+    from burgerannotator.core.exports.xlsx_writer import write_workbook
+
+    path, _ = project
+    p = Project.open(path, readonly=True)
+    try:
+        shared = write_workbook(p, tmp_path / "shared.xlsx")
+        monkeypatch.setattr(xlsx_writer, "SHARED_STRINGS_MAX_SEGMENTS", 0)
+        monkeypatch.setattr(xlsx_writer, "FORGET_EVERY", 1)  # forget after every row
+        constant = write_workbook(p, tmp_path / "constant.xlsx")
+    finally:
+        p.close()
+
+    def heights(book):
+        ws = openpyxl.load_workbook(book)["Segments"]
+        return {r: ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)}
+
+    tall = heights(shared)
+    assert heights(constant) == tall and sum(1 for h in tall.values() if h and h >= 30) >= 1

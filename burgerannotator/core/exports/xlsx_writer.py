@@ -210,6 +210,28 @@ def excel_serial(value: datetime) -> float | None:
     return (value - EXCEL_EPOCH) / ONE_DAY if value >= EXCEL_LEAP_BUG_END else None
 
 
+FORGET_EVERY = 4096
+
+
+def _row_forgetter(ws):
+    """In constant-memory mode XlsxWriter writes each row out when the next one starts, but keeps every
+    ``set_row`` height (``row_info``, ``row_sizes``) to the end: memory that grows with the rows. This
+    returns a function that drops the entries of rows already written (below a row number); None when
+    the workbook is in memory (it needs them at close) or XlsxWriter keeps them differently."""
+    if not getattr(ws, "constant_memory", False):
+        return None
+    kept = [d for d in (getattr(ws, "row_info", None), getattr(ws, "row_sizes", None)) if isinstance(d, dict)]
+    if len(kept) != 2:
+        return None
+
+    def forget(below: int) -> None:
+        for d in kept:
+            for row in [r for r in d if r < below]:
+                del d[row]
+
+    return forget
+
+
 def write_table_sheet(book, fmt: Formats, table: Table, taken: set[str], release_rows: bool = False,
                       name: str | None = None):
     """A table on its own sheet: one header row (frozen, filtered, repeated on printed pages), typed cells
@@ -246,10 +268,13 @@ def write_table_sheet(book, fmt: Formats, table: Table, taken: set[str], release
     set_row = ws.set_row
     unsafe, limit = UNSAFE_FIRST, EXCEL_CELL_LIMIT
     rows = table.rows if release_rows and isinstance(table.rows, list) else None
+    forget = _row_forgetter(ws) if wrap_cols else None
     i = 0
     for i, row in enumerate(chain(sample, rows_in), start=1):
         if rows is not None and i <= len(rows):
             rows[i - 1] = None
+        if forget is not None and not i % FORGET_EVERY:
+            forget(i - 1)
         if wrap_cols:
             lines = 1
             for j, w in wrap_cols:
