@@ -74,7 +74,7 @@ def generate(path: Path, n_segments: int, seed: int = 4) -> None:
             if i >= n_segments:
                 status, deleted = ("suggested", None) if i % 2 else ("coded", now)
             rows.append({
-                "uuid": new_uuid(), "document_id": doc.id, "code_id": rng.choice(codes).id,
+                "uuid": new_uuid(), "document_id": doc.id, "code_pk": rng.choice(codes).id,
                 "coder_id": coders[i % len(coders)].id, "start": start, "end": end, "page_first": p_first,
                 "page_last": p_last, "rects": {str(k): v for k, v in rects.items()},
                 "quote": quote_of(doc.text, start, end), "memo": rng.choice(MEMOS), "status": status,

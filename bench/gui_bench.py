@@ -67,8 +67,8 @@ def main() -> int:
 
     from burgerannotator.core.documents import pdf_bytes
 
-    session, view = window.session, window.pane.view
-    docs = session.documents()[:4]
+    workspace, view = window.workspace, window.pane.view
+    docs = workspace.documents()[:4]
     wait_loop, waiting = QEventLoop(), {"index": None}
 
     def on_painted(index):
@@ -100,9 +100,9 @@ def main() -> int:
         for scale in (1.0, 2.0):
             ours, bare = [], []
             for doc in docs:
-                data = pdf_bytes(session.project, doc)
+                data = pdf_bytes(workspace.project, doc)
                 bare_doc = pymupdf.open(stream=data, filetype="pdf")
-                session.set_document(doc)
+                workspace.set_document(doc)
                 view.set_zoom(scale)
                 settle()
                 count = min(8, doc.page_count)
@@ -124,16 +124,16 @@ def main() -> int:
     from burgerannotator.core import codebook
     from burgerannotator.core.segments import create_segment
 
-    doc = next(d for d in session.documents() if d.city == "Amsterdam")
-    layout = session.layout(doc)
-    codes = codebook.leaf_codes(session.project)
+    doc = next(d for d in workspace.documents() if d.city == "Amsterdam")
+    layout = workspace.layout(doc)
+    codes = codebook.leaf_codes(workspace.project)
     rng = random.Random(7)
-    with session.project.transaction():
+    with workspace.project.transaction():
         for _ in range(1000):
             first = rng.randrange(0, len(layout) - 10)
             span = layout.span_of_words(first, first + rng.randrange(2, 9))
-            create_segment(session.project, doc, rng.choice(codes), session.coder, span.start, span.end)
-    session.set_document(doc)
+            create_segment(workspace.project, doc, rng.choice(codes), workspace.coder, span.start, span.end)
+    workspace.set_document(doc)
     view.fit_width()
     app.processEvents()
     tree = window.codebook.tree
@@ -152,14 +152,17 @@ def main() -> int:
         span = layout.span_of_words(first, first + 4)
         view.select_span(span.start, span.end)
         app.processEvents()
-        t = time.perf_counter()
+        # a click shows the code's definition (untimed: reading); the Apply button codes the selection
         QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+        app.processEvents()
+        t = time.perf_counter()
+        QTest.mouseClick(window.codebook.apply_button, Qt.MouseButton.LeftButton)
         view.viewport().repaint()
         times.append((time.perf_counter() - t) * 1000)
         assert view.overlay.selected is not None and not view.overlay.selection
     QTest.qWait(400)  # let any debounced refresh run
     marks = len(view.overlay.marks)
-    print(f"code click -> highlight drawn ({marks} segments in the document): {fmt(times)}   (target < 50 ms)")
+    print(f"Apply code -> highlight drawn ({marks} segments in the document): {fmt(times)}   (target < 50 ms)")
     runs = sum(w.refresher.runs for w in hidden) - runs_before
     print(f"refreshes by the {len(hidden)} hidden analysis views during those 30 codings: {runs}   (target 0)")
     window.close()

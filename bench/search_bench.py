@@ -94,7 +94,7 @@ def build_large(folder: Path, scale: str) -> Path:
     try:
         codebook.import_codebook(project, codebook.load_codebook_file())
         results = importer.import_many(project, sorted(pdfs.glob("*.pdf")), attributes_csv=pdfs / "cities.csv")
-        failed = [r.message for r in results if r.status == "failed"]
+        failed = [r.message for r in results if r.failed]
         if failed:
             raise SystemExit("import failed: " + "; ".join(failed))
     finally:

@@ -1,5 +1,6 @@
-"""Render the real main window offscreen for the README: docs/screenshot.png (1920x1080)
-and a 1366x768 one in the temp folder, for checking the small-screen layout.
+"""Render the real main window offscreen for the README: docs/screenshot.png (English,
+1920x1080), docs/screenshot-nl.png (Dutch, on a 1366x768 laptop screen), and the other
+size of each in the temp folder, for checking both layouts in both languages.
 
 The demo project is built in a temporary folder (the shipped files are never touched);
 there the current coder codes a few passages on Haarlem's printed page 15 (four codes,
@@ -75,32 +76,35 @@ def prepare_project(path: Path):
         project.close()
 
 
-def shoot(project_path: Path, selected: str, size: tuple[int, int], out: Path, page: str, zoom: float) -> None:
+def shoot(project_path: Path, selected: str, size: tuple[int, int], out: Path, page: str, zoom: float,
+          lang: str = "en") -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
 
     from burgerannotator.core.documents import find_document
     from burgerannotator.core.segments import find_segment
+    from burgerannotator.gui import i18n
     from burgerannotator.gui.main_window import MainWindow
 
     # a fresh settings folder per shot: no window layout saved by the other size
-    os.environ["BURGERANNOTATOR_DATA_DIR"] = str(TMP / f"userdata-{size[0]}")
+    os.environ["BURGERANNOTATOR_DATA_DIR"] = str(TMP / f"userdata-{size[0]}-{lang}")
+    i18n.install(lang)
     window = MainWindow()
     window.resize(*size)
     window.show()
     QTest.qWaitForWindowExposed(window)
     window.open_project(str(project_path), coder_name=CODER)
     window.set_show_others(True)
-    session = window.session
-    window.show_document(find_document(session.project, CITY).uuid)
+    workspace = window.workspace
+    window.show_document(find_document(workspace.project, CITY).uuid)
     pane, view = window.pane, window.pane.view
     if zoom:
         view.set_zoom(zoom / 100)
     else:
         view.fit_width()
     pane.go_to_label(page)
-    seg = find_segment(session.project, selected)
-    view.set_selected_segment(seg.id)
+    seg = find_segment(workspace.project, selected)
+    view.set_selected_segment(seg.uuid)
     window.coding_actions.select_segment(seg.uuid)
     view.setFocus()
     # wait until every visible page is drawn from its rendered image
@@ -114,7 +118,7 @@ def shoot(project_path: Path, selected: str, size: tuple[int, int], out: Path, p
     QTest.qWait(150)
     window.grab().save(str(out))
     window.close()
-    print(f"wrote {out} ({size[0]}x{size[1]})")
+    print(f"wrote {out} ({size[0]}x{size[1]}, {lang})")
 
 
 def main() -> int:
@@ -130,9 +134,14 @@ def main() -> int:
     app.setStyle("Fusion")
     project_path = TMP / "demo.bap"
     selected = prepare_project(project_path)
-    shoot(project_path, selected, (1920, 1080), Path(args.out), args.page, args.zoom)
-    small = Path(tempfile.gettempdir()) / "burgerannotator-screenshot-1366x768.png"
-    shoot(project_path, selected, (1366, 768), small, args.page, args.zoom)
+    temp = Path(tempfile.gettempdir())
+    shoot(project_path, selected, (1920, 1080), Path(args.out), args.page, args.zoom, "en")
+    shoot(project_path, selected, (1366, 768), temp / "burgerannotator-screenshot-1366x768.png", args.page,
+          args.zoom, "en")
+    dutch = Path(args.out).with_name(Path(args.out).stem + "-nl.png")
+    shoot(project_path, selected, (1366, 768), dutch, args.page, args.zoom, "nl")
+    shoot(project_path, selected, (1920, 1080), temp / "burgerannotator-screenshot-nl-1920x1080.png", args.page,
+          args.zoom, "nl")
     return 0
 
 

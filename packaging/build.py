@@ -21,7 +21,7 @@ NAME = "BurgerAnnotator"
 # Qt and Python modules the app never uses; leaving them out keeps the bundle lean.
 EXCLUDES = [
     "tkinter", "unittest", "pydoc_data", "test", "lib2to3", "IPython", "matplotlib", "PIL", "pytest",
-    "pytestqt", "openpyxl", "import_linter", "importlinter", "grimp",
+    "pytestqt", "openpyxl", "import_linter", "importlinter", "grimp",  # not lxml: REFI-QDA exchange uses it
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets", "PySide6.QtMultimedia", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
     "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtXml", "PySide6.QtDBus", "PySide6.QtConcurrent",
@@ -34,6 +34,24 @@ HIDDEN = ["sqlalchemy.dialects.sqlite", "alembic.runtime.migration", "alembic.dd
 
 def size_of(folder: Path) -> int:
     return sum(f.lstat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def _tessdata_args(sep: str) -> list[str]:
+    """Ship Tesseract's Dutch and English language data (10 MB) as resources/tessdata: MuPDF has
+    the OCR engine built in, so with them the frozen app recognises scanned pages on any machine,
+    with the same data everywhere (the same text). Without them on the build machine, the bundle
+    falls back to a system Tesseract at run time (see packaging/README.md)."""
+    sys.path.insert(0, str(ROOT))
+    from burgerannotator.core import ocr
+
+    folder = ocr.tessdata()
+    if folder is None:
+        print("note: no Tesseract language data here; the bundle will use a system Tesseract for OCR")
+        return []
+    out = []
+    for lang in ocr.LANGUAGES:
+        out += ["--add-data", f"{folder / f'{lang}.traineddata'}{sep}resources/tessdata"]
+    return out
 
 
 def build(dist: Path = DIST, work: Path = BUILD) -> Path:
@@ -50,6 +68,7 @@ def build(dist: Path = DIST, work: Path = BUILD) -> Path:
         "--paths", str(ROOT), "--collect-submodules", "burgerannotator",
         "--log-level", "WARN",
     ]
+    args += _tessdata_args(sep)
     for m in EXCLUDES:
         args += ["--exclude-module", m]
     for m in HIDDEN:

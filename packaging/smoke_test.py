@@ -47,6 +47,14 @@ def check(exe: Path, workdir: Path) -> dict:
     assert r.returncode == 0, r.stderr
     info = json.loads(r.stdout)
     assert len(info["documents"]) == 14 and info["codebook"]["codes"] == 26
+    r = run(exe, "export", str(project), "-o", str(workdir / "demo.qdpx"), env=env)  # REFI-QDA (lxml) frozen
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = run(exe, "new", str(workdir / "back.bap"), "--from", str(workdir / "demo.qdpx"), env=env)
+    assert r.returncode == 0 and "text codings at their exact offsets" in r.stdout, r.stdout + r.stderr
+    if (exe.parent / "_internal" / "resources" / "tessdata").is_dir() or (exe.parent / "resources" / "tessdata").is_dir():
+        r = run(exe, "ocr", str(project), "--doc", "Breda", env=dict(env, TESSDATA_PREFIX=""))  # the shipped data
+        assert r.returncode == 0 and "text recognised on 1 page(s): 13." in r.stdout, r.stdout + r.stderr
+        figures["ocr"] = "bundled language data"
     r = run(exe, "info", str(workdir / "missing.bap"), env=env)
     assert r.returncode != 0 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1, r.stderr
     gui_env = dict(env, BURGERANNOTATOR_QUIT_AFTER_MS="3000")

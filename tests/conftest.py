@@ -24,7 +24,11 @@ def _demo_master(tmp_path_factory) -> Path:
 
     os.environ["BURGERANNOTATOR_DATA_DIR"] = str(tmp_path_factory.mktemp("userdata-session"))
     path = tmp_path_factory.mktemp("demo-master") / "demo.bap"
-    build_demo(path).close()
+    prebuilt = os.environ.get("BURGERANNOTATOR_TEST_DEMO")  # bench/mutation.py builds it once for all mutants
+    if prebuilt and Path(prebuilt).is_file():
+        shutil.copyfile(prebuilt, path)
+    else:
+        build_demo(path).close()
     return path
 
 

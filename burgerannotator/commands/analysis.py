@@ -32,7 +32,10 @@ def register(sub) -> None:
     p.add_argument("--segments", action="store_true",
                    help="count pairs of one coder's segments that overlap or lie within --distance characters "
                         "(default: count documents that have both codes)")
-    p.add_argument("--distance", type=int, default=0, metavar="N", help="characters between segments (default 0)")
+    near = p.add_mutually_exclusive_group()
+    near.add_argument("--distance", type=int, default=0, metavar="N", help="characters between segments (default 0)")
+    near.add_argument("--paragraph", action="store_true",
+                      help="with --segments: segments that touch a common paragraph instead of a distance")
     p.add_argument("--codes", metavar="C,D,...", help="codes or categories (default: all codes)")
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="FILE", help="FILE.csv or FILE.xlsx (the matrix and the pairs)")
@@ -73,8 +76,10 @@ def cmd_cooccurrence(args) -> int:
 
     kind = _suffix(args.output, ("csv", "xlsx")) if args.output else None
     with opened(args.project, readonly=True) as project:
+        if args.paragraph and not args.segments:
+            raise UserError("--paragraph counts segments: add --segments.")
         result = cooccurrence(project, _selection(project, args), "segment" if args.segments else "document",
-                              args.distance, args.codes)
+                              "paragraph" if args.paragraph else args.distance, args.codes)
     if kind == "csv":
         write_csv(cooccurrence_tables(result)[0], args.output)
     elif kind == "xlsx":
@@ -82,8 +87,9 @@ def cmd_cooccurrence(args) -> int:
     if args.json:
         print_json(result.as_dict())
         return 0
-    what = (f"segments within {result.distance} characters (same coder)" if result.unit == "segment"
-            else "documents with both codes")
+    what = ("documents with both codes" if result.unit == "document" else
+            "segments in a common paragraph (same coder)" if result.distance == "paragraph" else
+            f"segments within {result.distance} characters (same coder)")
     print(f"Co-occurrence: {what}; {result.selection}")
     pairs = result.pairs()
     for a, b, n, docs in pairs[:40]:

@@ -8,14 +8,14 @@ from burgerannotator.core.agreement.bootstrap import DRAWS, MINIMA, SEED
 from burgerannotator.core.agreement.levels import UNCODED, agreement
 from burgerannotator.core.agreement.segment_level import DEFAULT_OVERLAP
 from burgerannotator.core.agreement.xlsx_export import write_agreement_xlsx
-from burgerannotator.core.coders import get_or_create_coder
-from burgerannotator.core.consensus import accept_agreed, decision_counts
+from burgerannotator.core.consensus import decision_counts
 from burgerannotator.core.disagreements import disagreements
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.merge import CONFLICT_CHOICES, MergeConflictError, merge_project
+from burgerannotator.core.merge import CONFLICT_CHOICES, MergeConflictError
+from burgerannotator.core.ops import AcceptAgreed, MergeProjects, run
 from burgerannotator.core.store import copy_project
 
-from .common import add_project_arg, opened, print_json
+from .common import add_project_arg, ensure_coder, opened, print_json
 
 
 def register(sub) -> None:
@@ -68,7 +68,7 @@ def cmd_copy(args) -> int:
     copy_project(Path(args.project), Path(args.newfile))
     if args.coder:
         with opened(args.newfile) as project:
-            coder = get_or_create_coder(project, args.coder)
+            coder = ensure_coder(project, args.coder)
             project_name = coder.name
         print(f"Copied {args.project} to {args.newfile} for {project_name}.")
     else:
@@ -78,11 +78,8 @@ def cmd_copy(args) -> int:
 
 def cmd_merge(args) -> int:
     with opened(args.project) as project:
-        reports = []
-        try:
-            with project.transaction():  # all copies or none
-                for other in args.others:
-                    reports.append(merge_project(project, other, conflicts=args.on_conflict))
+        try:  # all copies or none
+            reports = run(project, MergeProjects(args.others, conflicts=args.on_conflict)).value
         except MergeConflictError as exc:
             for c in exc.conflicts:
                 print(f"conflict: {c.describe()}")
@@ -146,8 +143,8 @@ def cmd_consensus(args) -> int:
         raise UserError("Give the deciding coder with --decider NAME.")
     with opened(args.project, readonly=not args.accept_agreed) as project:
         if args.accept_agreed:
-            decider = get_or_create_coder(project, args.decider)
-            made = accept_agreed(project, decider, coders=args.coders, overlap=args.overlap)
+            decider = ensure_coder(project, args.decider)
+            made = run(project, AcceptAgreed(decider.uuid, coders=args.coders, overlap=args.overlap)).value
             print(f"{made} agreed passage(s) accepted as consensus by {decider.name}.")
         if args.list:
             found = disagreements(project, coders=args.coders, overlap=args.overlap)

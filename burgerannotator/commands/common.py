@@ -6,7 +6,8 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from burgerannotator.core.coders import find_coder, get_or_create_coder, list_coders
+from burgerannotator.core.coders import find_coder, list_coders
+from burgerannotator.core.ops import EnsureCoder, run
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.store import Project
 
@@ -25,13 +26,18 @@ def opened(path: str, readonly: bool = False):
 def coder_for(project, name: str | None, create: bool = True):
     """The coder a command acts as: --coder NAME, else the only human coder there is."""
     if name:
-        return get_or_create_coder(project, name) if create else find_coder(project, name)
+        return ensure_coder(project, name) if create else find_coder(project, name)
     humans = list_coders(project, include_consensus=False)
     if len(humans) == 1:
         return humans[0]
     if not humans:
         raise UserError("This project has no coder yet: give --coder NAME.")
     raise UserError("Several coders code this project: say which with --coder NAME.")
+
+
+def ensure_coder(project, name: str):
+    """The coder of this name, made (through the operation) if there is none yet."""
+    return find_coder(project, run(project, EnsureCoder(name)).value)
 
 
 def print_json(data) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import UserError
+from burgerannotator.core.exports.dutch import LANGUAGES, localise
 from burgerannotator.core.exports.csv_writer import SEPARATORS, write_csv
 from burgerannotator.core.exports.report import write_report
 from burgerannotator.core.exports.tables import matrix_table, quotes_table
@@ -59,6 +60,7 @@ def register(sub) -> None:
     _add_matrix_args(p)
     _add_csv_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="CSV column headers: en (default, stable) or nl")
     p.set_defaults(func=cmd_matrix)
 
     p = sub.add_parser("summary", help="per-document summary: quotes per code with printed pages")
@@ -69,6 +71,7 @@ def register(sub) -> None:
     p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator")
     _add_csv_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="CSV column headers: en (default, stable) or nl")
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("export", help="everything in one Excel workbook")
@@ -96,8 +99,8 @@ def cmd_matrix(args) -> int:
     with opened(args.project, readonly=True) as project:
         matrix = build_matrix(project, args.measure, _selection(project, args), args.by, args.hide_empty)
         if kind == "csv":
-            write_csv(matrix_table(matrix, ids=args.ids, totals=args.totals), args.output, args.sep, raw=args.raw,
-                      bom=not args.no_bom)
+            write_csv(localise(matrix_table(matrix, ids=args.ids, totals=args.totals), args.lang), args.output,
+                      args.sep, raw=args.raw, bom=not args.no_bom)
         else:
             write_matrix_workbook(matrix, args.output, ids=args.ids, totals=args.totals)
     rows, cols = matrix.shape
@@ -119,7 +122,8 @@ def cmd_summary(args) -> int:
             raise UserError("This project has no documents yet.")
         title = f"{project.info.name}: summary per document"
         if fmt == "csv":
-            write_csv(quotes_table(summaries), args.output, args.sep, raw=args.raw, bom=not args.no_bom)
+            write_csv(localise(quotes_table(summaries), args.lang), args.output, args.sep, raw=args.raw,
+                      bom=not args.no_bom)
         else:
             write_report(summaries, args.output, fmt, title)
     quotes = sum(s.quote_count for s in summaries)

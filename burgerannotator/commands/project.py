@@ -3,18 +3,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgerannotator.core import codebook, importer
-from burgerannotator.core.coders import get_or_create_coder
+from burgerannotator.core import codebook
 from burgerannotator.core.demo import build_demo
 from burgerannotator.core.documents import find_document, page_label
-from burgerannotator.core.duplicates import AlreadyCoded, remove_exact_duplicates
+from burgerannotator.core.duplicates import AlreadyCoded
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.info import format_info, project_info
-from burgerannotator.core.segments import code_quote
+from burgerannotator.core.ops import CodeQuote, ImportCodebook, ImportPdfs, RemoveDuplicates, run
+from burgerannotator.core.segments import find_segment
 from burgerannotator.core.store import Project
 
-from . import refi_cli
-from .common import add_project_arg, coder_for, opened, print_json
+from .common import add_project_arg, coder_for, ensure_coder, opened, print_json
 
 
 def register(sub) -> None:
@@ -65,13 +64,15 @@ def register(sub) -> None:
 
 def cmd_new(args) -> int:
     if args.from_file:
+        from . import refi_cli
+
         return refi_cli.new_from(args)
     data = codebook.load_codebook_file(args.codebook)  # read first: a bad codebook makes no file
     project = Project.create(Path(args.project))
     try:
-        codebook.import_codebook(project, data)
+        run(project, ImportCodebook(data))
         if args.coder:
-            get_or_create_coder(project, args.coder)
+            ensure_coder(project, args.coder)
     except BaseException:
         project.close()
         Path(args.project).unlink(missing_ok=True)  # no half-made project file
@@ -82,18 +83,20 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from . import refi_cli
+
     if refi_cli.is_exchange_import(args.pdfs):
         return refi_cli.import_file(args)
     from burgerannotator.core import ocr
 
     mode = ocr.resolve_mode(args.ocr)  # force without Tesseract: one line, nothing imported
     with opened(args.project) as project:
-        coder = get_or_create_coder(project, args.coder) if args.coder else None
-        results = importer.import_many(project, args.pdfs, password=args.password,
-                                       attributes_csv=args.attributes, coder=coder, ocr=mode)
+        coder = ensure_coder(project, args.coder) if args.coder else None
+        results = run(project, ImportPdfs(args.pdfs, password=args.password, attributes_csv=args.attributes,
+                                          coder=coder.uuid if coder else None, ocr=mode)).value
     failed = 0
     for r in results:
-        if r.status == "failed":
+        if r.failed:
             failed += 1
             hint = " Give it with --password PW." if r.password_required else ""
             print(f"burgerannotator: {r.message}{hint}", file=__import__("sys").stderr)
@@ -112,7 +115,8 @@ def cmd_code(args) -> int:
         code = codebook.find_code(project, args.code)
         coder = coder_for(project, args.coder)
         try:
-            seg = code_quote(project, document, args.quote, code, coder, args.memo, args.occurrence)
+            seg = find_segment(project, run(project, CodeQuote(document.uuid, args.quote, code.uuid, coder.uuid,
+                                                               args.memo, args.occurrence)).value)
         except AlreadyCoded as exc:  # not an error: the wish is already fulfilled, nothing is added
             print(f"{exc.message[0].lower()}{exc.message[1:]} ({exc.segment.uuid})")
             return 0
@@ -133,8 +137,8 @@ def cmd_info(args) -> int:
 
 def cmd_dedupe(args) -> int:
     with opened(args.project) as project:
-        coder = get_or_create_coder(project, args.coder) if args.coder else None
-        removed = remove_exact_duplicates(project, coder)
+        coder = ensure_coder(project, args.coder) if args.coder else None
+        removed = run(project, RemoveDuplicates(coder.uuid if coder else None)).value
     print(f"Removed {removed} exact duplicate coding(s); the oldest of each was kept." if removed
           else "No exact duplicate codings.")
     return 0

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from burgerannotator.core import refi
-from burgerannotator.core.coders import find_coder, get_or_create_coder, list_coders
+from burgerannotator.core.coders import find_coder, list_coders
 from burgerannotator.core.errors import UserError
+from burgerannotator.core.ops import ImportQdc, ImportQdpx, run
 
-from .common import opened
+from .common import ensure_coder, opened
 
 SUFFIXES = (".qdc", ".qdpx", ".qde")
 
@@ -29,13 +30,15 @@ def _print(report) -> None:
 
 def import_file(args) -> int:
     path = args.pdfs[0]
+    if getattr(args, "attributes", None) or getattr(args, "password", None):
+        raise UserError("--attributes and --password are for PDFs; a REFI-QDA file brings its own variables.")
     if not Path(path).is_file():
         raise refi.ExchangeFileError(f"{path} does not exist or is not a file.")
     with opened(args.project) as project:
         if Path(path).suffix.lower() == ".qdc":
-            report = refi.import_qdc(project, path)
+            report = run(project, ImportQdc(str(path))).value
         else:
-            report = refi.import_qdpx(project, path, args.coder)
+            report = run(project, ImportQdpx(str(path), args.coder)).value
     _print(report)
     return 0
 
@@ -48,7 +51,7 @@ def new_from(args) -> int:
     project, report = refi.new_from_qdpx(args.project, args.from_file, args.coder)
     try:
         if args.coder:
-            get_or_create_coder(project, args.coder)
+            ensure_coder(project, args.coder)
     finally:
         project.close()
     print(f"Created {args.project} from {Path(args.from_file).name}.")

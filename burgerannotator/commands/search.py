@@ -5,7 +5,8 @@ from collections import Counter
 from contextlib import contextmanager
 
 from burgerannotator.core import codebook
-from burgerannotator.core.dictionary import UNITS, autocode
+from burgerannotator.core.dictionary import UNITS
+from burgerannotator.core.ops import Autocode, run
 from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import ProjectFileError
 from burgerannotator.core.search import search
@@ -72,7 +73,8 @@ def cmd_autocode(args) -> int:
         codes = None
         if args.codes:
             codes = [codebook.find_code(project, ref) for ref in args.codes.split(",") if ref.strip()]
-        result = autocode(project, coder, codes, unit=args.unit, accept_all=args.accept_all)
+        result = run(project, Autocode(coder.uuid, None if codes is None else [c.uuid for c in codes],
+                                       unit=args.unit, accept_all=args.accept_all)).value
     rows = result.created + result.accepted
     verb = "coded" if args.accept_all else "suggested"
     width = max([len(c) for c, _ in rows] + [4])

@@ -76,16 +76,49 @@ def create_area(project, document: Document, page_index: int, rect, code: Code, 
                       **anchor_area(project, document, page_index, rect), **({"uuid": uuid} if uuid else {}))
         s.add(seg)
         s.flush()
-        project.changed("segments", seg.id)
     return seg
 
 
-def area_share(segment: Segment, page_width: float, page_height: float) -> float:
-    """The share (0..1) of its page an area covers."""
-    r = segment.area
+def area_share(rect, page_width: float, page_height: float) -> float:
+    """The share (0..1) of its page an area [x0, y0, x1, y1] covers."""
+    r = rect
     if not r or page_width <= 0 or page_height <= 0:
         return 0.0
     return max(0.0, r[2] - r[0]) * max(0.0, r[3] - r[1]) / (page_width * page_height)
+
+
+def add_area_coverage(project, selection, row_of: dict, col_of: dict, covered, row_union) -> None:
+    """Add the live area segments of the selection to the matrix's covered characters (in place).
+
+    An area stands for its share of its page times the document's characters per page (an
+    average page), so a half-page table counts like half a page of text; sums are capped at the
+    document's length. Areas on a document without any text add nothing (there is nothing to share).
+    """
+    from sqlalchemy import and_, func, select
+
+    from .models import Code
+
+    ids = list(selection.coder_ids)
+    if not ids:
+        return
+    rows = project.session.execute(
+        select(Segment.document_id, Segment.code_pk, Segment.coder_id, Segment.page_first, Segment.rects,
+               Segment.kind, Page.width, Page.height, Document.page_count, func.length(Document.text))
+        .join(Code, Code.id == Segment.code_pk).join(Document, Document.id == Segment.document_id)
+        .join(Page, and_(Page.document_id == Segment.document_id, Page.index == Segment.page_first))
+        .where(Segment.kind == "area", Segment.deleted.is_(None), Segment.status == "coded",
+               Code.deleted.is_(None), Segment.coder_id.in_(ids))).all()
+    by_coder = selection.mode == "by-coder"
+    for d, c, k, page, rects, kind, width, height, pages, chars in rows:
+        i = row_of.get(d)
+        if i is None or not chars or not pages:
+            continue
+        rect = ((rects or {}).get(str(page)) or [None])[0]
+        equivalent = int(round(area_share(rect, width, height) * chars / pages))
+        j = col_of.get((c, k if by_coder else 0))
+        if j is not None:
+            covered[i, j] = min(chars, covered[i, j] + equivalent)
+        row_union[i] = min(chars, row_union[i] + equivalent)
 
 
 def iou(a, b) -> float:
@@ -97,9 +130,10 @@ def iou(a, b) -> float:
     return inter / union if union > 0 else 0.0
 
 
-def label(segment: Segment, page_label: str | None = None) -> str:
-    """How an area is named where a quote would stand: "[area, p. 13]" (the printed page label)."""
-    return LABEL.format(page=page_label or str(segment.page_first + 1))
+def area_text(page_label: str, quote: str = "") -> str:
+    """What stands for an area where a quote would: "[area, p. 13]", then the text inside it, if any."""
+    head = LABEL.format(page=page_label)
+    return f"{head} {quote}" if quote else head
 
 
 def picture(pdf_data: bytes, segment: Segment, zoom: float = 2.0, max_side: int = 800) -> bytes:

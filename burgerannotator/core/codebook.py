@@ -5,7 +5,7 @@ import json
 import re
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from .errors import NotFoundError, UserError
 from .models import Code, CodebookInfo, Scale, Segment, utcnow
@@ -111,7 +111,6 @@ def import_codebook(project, data: dict) -> int:
             row.values = list(sc.get("values", []))
             s.add(row)
         s.flush()
-        project.changed("codebook")
     return added
 
 
@@ -169,7 +168,6 @@ def write_codebook(project, path: str | Path) -> None:
 # ---- editing -----------------------------------------------------------------------------------
 def _touch(project, code: Code) -> None:
     code.modified = utcnow()
-    project.changed("codebook", code.id)
 
 
 def add_code(project, name: str, parent: Code | None = None, code_id: str | None = None,
@@ -220,8 +218,10 @@ def update_code(project, code: Code, **fields) -> None:
             raise UserError("A code needs a name.")
         if "color" in fields:
             fields["color"] = _colour(fields["color"])
-        if fields.get("pinned_key") is not None:
-            s.execute(update(Code).where(Code.pinned_key == fields["pinned_key"]).values(pinned_key=None))
+        if fields.get("pinned_key") is not None:  # a key pins one code: it leaves the code that had it
+            for other in s.scalars(select(Code).where(Code.pinned_key == fields["pinned_key"], Code.id != code.id)):
+                other.pinned_key = None
+                _touch(project, other)
         for key, value in fields.items():
             setattr(code, key, value.strip() if isinstance(value, str) and key == "name" else value)
         _touch(project, code)
@@ -248,36 +248,23 @@ def merge_codes(project, source: Code, target: Code) -> int:
     if source.id == target.id:
         raise UserError("A code cannot be merged into itself.")
     with project.transaction() as s:
-        moved = s.execute(update(Segment).where(Segment.code_id == source.id)
-                          .values(code_id=target.id, modified=utcnow())).rowcount
+        now = utcnow()
+        moved = 0
+        for seg in s.scalars(select(Segment).where(Segment.code_pk == source.id)):
+            seg.code, seg.modified = target, now
+            moved += 1
         for child in list(source.children):
             child.parent = target
-        source.deleted = utcnow()
+            _touch(project, child)
+        source.deleted = now
         _touch(project, source)
-        project.changed("segments")
         project.log("merge-codes", f"Merged {source.code_id} into {target.code_id} ({moved} segments)")
     return moved
 
 
 def segment_count(project, code: Code) -> int:
     return project.session.scalar(select(func.count()).select_from(Segment).where(
-        Segment.code_id == code.id, Segment.deleted.is_(None))) or 0
-
-
-def live_segment_ids(project, code: Code) -> list[int]:
-    return list(project.session.scalars(select(Segment.id).where(Segment.code_id == code.id,
-                                                                 Segment.deleted.is_(None))))
-
-
-def restore_code(project, code: Code, segment_ids=()) -> None:
-    """Undo a delete or merge: the code comes back, and the given segments are live on it again."""
-    with project.transaction() as s:
-        code.deleted = None
-        if segment_ids:
-            s.execute(update(Segment).where(Segment.id.in_(list(segment_ids)))
-                      .values(code_id=code.id, deleted=None, modified=utcnow()))
-        _touch(project, code)
-        project.changed("segments")
+        Segment.code_pk == code.id, Segment.deleted.is_(None))) or 0
 
 
 def delete_code(project, code: Code, segments: str = "refuse", move_to: Code | None = None) -> int:
@@ -286,7 +273,7 @@ def delete_code(project, code: Code, segments: str = "refuse", move_to: Code | N
     n = segment_count(project, code)
     if n and segments == "refuse":
         raise UserError(f"{code.name} has {n} segment(s): choose to delete them or move them to another code.")
-    if code.children:
+    if any(child.deleted is None for child in code.children):
         raise UserError(f"{code.name} has sub-codes; move or delete them first.")
     if segments == "move":
         if move_to is None:
@@ -294,9 +281,8 @@ def delete_code(project, code: Code, segments: str = "refuse", move_to: Code | N
         return merge_codes(project, code, move_to)
     with project.transaction() as s:
         now = utcnow()
-        s.execute(update(Segment).where(Segment.code_id == code.id, Segment.deleted.is_(None))
-                  .values(deleted=now, modified=now))
+        for seg in s.scalars(select(Segment).where(Segment.code_pk == code.id, Segment.deleted.is_(None))):
+            seg.deleted = seg.modified = now
         code.deleted = now
         _touch(project, code)
-        project.changed("segments")
     return n

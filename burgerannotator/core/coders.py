@@ -33,7 +33,6 @@ def get_or_create_coder(project, name: str, uuid: str | None = None) -> Coder:
         coder = Coder(name=name, **({"uuid": uuid} if uuid else {}))
         s.add(coder)
         s.flush()
-        project.changed("coders", coder.id)
     return coder
 
 
@@ -43,7 +42,6 @@ def rename_coder(project, coder: Coder, name: str) -> None:
     with project.transaction():
         coder.name = name.strip()
         coder.modified = utcnow()
-        project.changed("coders", coder.id)
 
 
 def consensus_coder(project) -> Coder:
@@ -54,5 +52,4 @@ def consensus_coder(project) -> Coder:
         coder = Coder(name=CONSENSUS_NAME, is_consensus=True)
         s.add(coder)
         s.flush()
-        project.changed("coders", coder.id)
     return coder

@@ -42,10 +42,10 @@ def _code(project, passage: Passage) -> Code:
 
 
 def _copy(project, source: Segment, consensus: Coder, decider: Coder, now) -> Segment:
-    seg = Segment(document_id=source.document_id, code_id=source.code_id, coder=consensus, start=source.start,
+    seg = Segment(document_id=source.document_id, code_pk=source.code_pk, coder=consensus, start=source.start,
                   end=source.end, page_first=source.page_first, page_last=source.page_last,
                   rects=dict(source.rects or {}), quote=source.quote, memo="", status="coded", origin="consensus",
-                  decided_by=decider, created=now, modified=now)
+                  decided_by=decider, created=now, modified=now, kind=source.kind)
     project.session.add(seg)
     return seg
 
@@ -72,7 +72,6 @@ def _accept(project, passage: Passage, decider, coder_names: list[str] | None) -
         now = utcnow()
         made = [_copy(project, src, consensus, decider, now) for src in _sources(project, passage, coder_names)]
         s.flush()
-        project.changed("segments", *[m.id for m in made])
     return made
 
 
@@ -112,7 +111,6 @@ def reject(project, passage: Passage, decider) -> Segment:
                       decided_by=decider, created=now, modified=now)
         s.add(seg)
         s.flush()
-        project.changed("segments", seg.id)
     return seg
 
 
@@ -121,13 +119,12 @@ def undo_decision(project, passage: Passage) -> int:
     with project.transaction() as s:
         now = utcnow()
         rows = s.scalars(select(Segment).join(Coder, Segment.coder_id == Coder.id).join(
-            Code, Segment.code_id == Code.id).where(
+            Code, Segment.code_pk == Code.id).where(
             Coder.is_consensus.is_(True), Segment.deleted.is_(None), Code.uuid == passage.code_uuid,
             Segment.start < passage.end, Segment.end > passage.start)).all()
         rows = [r for r in rows if r.document.uuid == passage.document_uuid]
         for r in rows:
             r.deleted = r.modified = now
-        project.changed("segments", *[r.id for r in rows])
     return len(rows)
 
 
@@ -150,7 +147,6 @@ def accept_agreed(project, decider, coders=None, codes=None, overlap: float = DE
                 made += 1
         s.flush()
         project.log("consensus", f"Accepted {made} agreed passages as consensus", decider, overlap=overlap)
-        project.changed("segments")
     return made
 
 

@@ -10,7 +10,9 @@ returns a symmetric code x code :class:`Cooccurrence`:
 * ``unit='segment'``: cell (a, b), a != b = number of pairs of segments, one of
   code a and one of code b, by the SAME coder in the same document, that overlap
   or lie at most ``distance`` characters apart (gap = later start - earlier end;
-  0 = overlapping or touching). Pairs across coders are not counted: two coders'
+  0 = overlapping or touching). ``distance='paragraph'``: that touch a common
+  paragraph instead (blocks of the document text, separated by a blank line or a
+  page break). Pairs across coders are not counted: two coders'
   segments on one passage measure agreement, not co-occurrence. The diagonal is
   the number of segments of the code. ``documents[(a, b)]`` lists the documents.
 
@@ -27,9 +29,10 @@ from sqlalchemy import select
 from .agreement.coding_data import document_refs, resolve_codes
 from .errors import UserError
 from .matrix import CoderSelection
-from .models import Segment
+from .models import Segment, live_coding
 
 UNITS = ("document", "segment")
+PARAGRAPH = "paragraph"
 
 
 @dataclass
@@ -67,8 +70,8 @@ def _load(project, selection: CoderSelection, codes):
     doc_ix = {d.id: i for i, d in enumerate(docs)}
     coder_ids = list(selection.coder_ids)
     rows = project.session.execute(
-        select(Segment.coder_id, Segment.code_id, Segment.document_id, Segment.start, Segment.end).where(
-            Segment.deleted.is_(None), Segment.status == "coded", Segment.coder_id.in_(coder_ids))).all()
+        select(Segment.coder_id, Segment.code_pk, Segment.document_id, Segment.start, Segment.end).where(
+            live_coding(), Segment.coder_id.in_(coder_ids))).all()
     rows = [r for r in rows if r[1] in code_ix and r[2] in doc_ix]
     a = np.array([(r[0], code_ix[r[1]], doc_ix[r[2]], r[3], r[4]) for r in rows], dtype=np.int64).reshape(-1, 5)
     return docs, a
@@ -78,12 +81,15 @@ def cooccurrence(project, selection: CoderSelection, unit: str = "document", dis
                  codes=None) -> Cooccurrence:
     if unit not in UNITS:
         raise UserError(f"Co-occurrence is counted per 'document' or per 'segment', not '{unit}'.")
-    try:
-        distance = int(distance)
-    except (TypeError, ValueError):
-        raise UserError(f"The distance is a whole number of characters, not '{distance}'.") from None
-    if distance < 0:
-        raise UserError(f"The distance is a number of characters, 0 or more, not {distance}.")
+    by_paragraph = distance == PARAGRAPH
+    if not by_paragraph:
+        try:
+            distance = int(distance)
+        except (TypeError, ValueError):
+            raise UserError(f"The distance is a whole number of characters or 'paragraph', not '{distance}'.") \
+                from None
+        if distance < 0:
+            raise UserError(f"The distance is a number of characters, 0 or more, not {distance}.")
     if not selection.coders:
         raise UserError("There is no coder to count co-occurrences for.")
     codes = resolve_codes(project, codes)
@@ -102,7 +108,11 @@ def cooccurrence(project, selection: CoderSelection, unit: str = "document", dis
                     documents[(i, j)] = [docs[d].label for d in np.flatnonzero(present[:, i] & present[:, j])]
     else:
         if len(a):
-            i_idx, j_idx = _near_pairs(a, distance)
+            if by_paragraph:  # paragraph index space: [first, last + 1); shared paragraph = overlap
+                spans = _paragraph_spans(project, docs, a)
+                i_idx, j_idx = _near_pairs(np.column_stack([a[:, :3], spans]), -1)
+            else:
+                i_idx, j_idx = _near_pairs(a, distance)
             ci, cj, dd = a[i_idx, 1], a[j_idx, 1], a[i_idx, 2]
             keep = ci != cj
             ci, cj, dd = ci[keep], cj[keep], dd[keep]
@@ -117,6 +127,30 @@ def cooccurrence(project, selection: CoderSelection, unit: str = "document", dis
                 if counts[i, i]:
                     documents[(i, i)] = [docs[d].label for d in sorted(set(a[a[:, 1] == i, 2].tolist()))]
     return Cooccurrence(unit, distance if unit == "segment" else 0, codes, counts, documents, selection.description)
+
+
+def _paragraph_spans(project, docs, a: np.ndarray) -> np.ndarray:
+    """Per segment (first paragraph, last paragraph + 1) of its document."""
+    from .models import Document
+    from .pdftext import BLOCK_SEPARATOR, PAGE_SEPARATOR
+
+    out = np.zeros((len(a), 2), dtype=np.int64)
+    for d in np.unique(a[:, 2]):
+        text = project.session.get(Document, docs[int(d)].id).text or ""
+        marks = np.array(sorted({m for sep in (BLOCK_SEPARATOR, PAGE_SEPARATOR) for m in _find_all(text, sep)}),
+                         dtype=np.int64)
+        rows = a[:, 2] == d
+        out[rows, 0] = np.searchsorted(marks, a[rows, 3], side="right")
+        out[rows, 1] = np.searchsorted(marks, np.maximum(a[rows, 4] - 1, a[rows, 3]), side="right") + 1
+    return out
+
+
+def _find_all(text: str, sep: str) -> list[int]:
+    found, at = [], text.find(sep)
+    while at >= 0:
+        found.append(at)
+        at = text.find(sep, at + 1)
+    return found
 
 
 def _near_pairs(a: np.ndarray, distance: int) -> tuple[np.ndarray, np.ndarray]:

@@ -47,7 +47,7 @@ def build_demo(path: str | Path, with_segments: bool = True) -> Project:
         a = get_or_create_coder(project, CODER_A)
         b = get_or_create_coder(project, CODER_B)
         results = importer.import_many(project, demo_pdfs(), attributes_csv=demo_dir() / "cities.csv", coder=a)
-        failed = [r for r in results if r.status == "failed"]
+        failed = [r for r in results if r.failed]
         if failed:
             raise RuntimeError("demo corpus failed to import: " + "; ".join(r.message for r in failed))
         if with_segments:

@@ -192,9 +192,9 @@ def _earlier(project, coder: Coder, code_ids: list[int]) -> dict[tuple, list[Seg
     if not code_ids:
         return out
     rows = project.session.scalars(select(Segment).where(Segment.coder_id == coder.id,
-                                                         Segment.code_id.in_(code_ids)))
+                                                         Segment.code_pk.in_(code_ids)))
     for seg in rows:
-        out.setdefault((seg.document_id, seg.code_id, seg.start, seg.end), []).append(seg)
+        out.setdefault((seg.document_id, seg.code_pk, seg.start, seg.end), []).append(seg)
     return out
 
 
@@ -257,7 +257,7 @@ def autocode(project, coder: Coder, codes: list[Code] | None = None, unit: str =
                 for seg in segs:
                     if seg.status == "suggested" and seg.deleted is None:
                         _decide(project, seg, "coded", coder)
-                        result.accepted[(by_id[seg.code_id].code_id, seg.document.label)] += 1
+                        result.accepted[(by_id[seg.code_pk].code_id, seg.document.label)] += 1
         result.excluded = len(excluded)
         project.log("autocode", f"Dictionary: {result.total} segment(s) {'coded' if accept_all else 'suggested'} "
                     f"for {coder.name}", coder, unit=unit, accept_all=accept_all,
@@ -271,7 +271,6 @@ def _decide(project, segment: Segment, status: str, coder: Coder | None) -> None
     segment.status = status
     segment.decided_by = coder
     segment.modified = utcnow()
-    project.changed("segments", segment.id)
 
 
 __all__ = ["autocode", "AutocodeResult", "compile_code", "compile_codes", "CodeTerms", "find_hits", "candidates",

@@ -126,7 +126,7 @@ def disagreements(project, coders=None, codes=None, overlap: float = DEFAULT_OVE
 
 def _decided_spans(project, data: CodingData) -> dict[tuple[int, int], list[tuple[int, int]]]:
     rows = project.session.execute(
-        select(Segment.document_id, Segment.code_id, Segment.start, Segment.end)
+        select(Segment.document_id, Segment.code_pk, Segment.start, Segment.end)
         .join(Coder, Segment.coder_id == Coder.id)
         .where(Coder.is_consensus.is_(True), Segment.deleted.is_(None),
                Segment.status.in_(("coded", "rejected")))).all()

@@ -63,7 +63,6 @@ def set_attribute(project, document: Document, name: str, value) -> None:
         else:
             attrs[name] = value
         document.attributes = attrs
-        project.changed("documents", document.id)
 
 
 def pdf_bytes(project, document: Document) -> bytes:

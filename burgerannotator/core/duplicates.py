@@ -16,7 +16,7 @@ from sqlalchemy import and_, func, select
 
 from .documents import layout
 from .errors import UserError
-from .models import Code, Coder, Document, Segment, utcnow
+from .models import Code, Coder, Document, Segment, live_coding, utcnow
 
 
 class AlreadyCoded(UserError):
@@ -29,8 +29,8 @@ class AlreadyCoded(UserError):
 
 
 def _live(document: Document, code: Code, coder: Coder):
-    return and_(Segment.document_id == document.id, Segment.code_id == code.id, Segment.coder_id == coder.id,
-                Segment.deleted.is_(None), Segment.status == "coded", Segment.kind == "text")
+    return and_(Segment.document_id == document.id, Segment.code_pk == code.id, Segment.coder_id == coder.id,
+                live_coding(), Segment.kind == "text")
 
 
 def snapped(project, document: Document, start: int, end: int) -> tuple[int, int]:
@@ -80,8 +80,8 @@ class DuplicateGroup:
 
 def exact_duplicates(project) -> list[DuplicateGroup]:
     """Groups of live codings with the same document, code, coder and span (more than one each)."""
-    key = (Segment.document_id, Segment.code_id, Segment.coder_id, Segment.start, Segment.end)
-    live = and_(Segment.deleted.is_(None), Segment.status == "coded", Segment.kind == "text")
+    key = (Segment.document_id, Segment.code_pk, Segment.coder_id, Segment.start, Segment.end)
+    live = and_(live_coding(), Segment.kind == "text")
     doubled = (select(*key).where(live).group_by(*key).having(func.count() > 1)).subquery()
     rows = project.session.scalars(
         select(Segment).join(doubled, and_(*(k == doubled.c[k.key] for k in key))).where(live)
@@ -89,7 +89,7 @@ def exact_duplicates(project) -> list[DuplicateGroup]:
     groups: list[DuplicateGroup] = []
     last = None
     for seg in rows:
-        k = (seg.document_id, seg.code_id, seg.coder_id, seg.start, seg.end)
+        k = (seg.document_id, seg.code_pk, seg.coder_id, seg.start, seg.end)
         if k != last:
             groups.append(DuplicateGroup(seg, []))
             last = k
@@ -114,7 +114,6 @@ def remove_exact_duplicates(project, coder: Coder | None = None) -> int:
         for seg in removed:
             seg.deleted = now
             seg.modified = now
-        project.changed("segments", *(seg.id for seg in removed))
         project.log("dedupe", f"Removed {len(removed)} exact duplicate coding(s), kept the oldest of each.",
                     coder, removed=[seg.uuid for seg in removed], kept=[g.keep.uuid for g in groups])
     return len(removed)

@@ -10,6 +10,7 @@ import csv
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 import pymupdf
@@ -20,6 +21,7 @@ from . import pdftext, search_index
 from .anchoring import pack_words
 from .errors import PasswordRequired, PdfImportError, UserError
 from .models import Coder, Document, Page, PdfBlob
+from .pdf_lock import PDF_LOCK
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -27,14 +29,33 @@ pymupdf.TOOLS.mupdf_display_warnings(False)
 INTRINSIC_COLUMNS = {"file", "file_name", "filename", "sha256", "pages"}
 
 
+class ImportStatus(str, Enum):
+    """How the import of one file ended (callers test this, never the message)."""
+
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"            # the same bytes are already in the project
+    NEEDS_PASSWORD = "needs-password"  # encrypted, and no or a wrong password given
+    REFUSED = "refused"                # not a PDF, damaged beyond repair, unreadable
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass
 class ImportResult:
     path: str
-    status: str  # imported | duplicate | failed
+    status: ImportStatus
     message: str = ""
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
-    password_required: bool = False  # failed because it is encrypted (the app asks; the CLI: --password)
+    @property
+    def password_required(self) -> bool:
+        """It failed because it is encrypted (the app asks; the CLI: --password)."""
+        return self.status == ImportStatus.NEEDS_PASSWORD
+
+    @property
+    def failed(self) -> bool:
+        return self.status in (ImportStatus.NEEDS_PASSWORD, ImportStatus.REFUSED)
 
 
 def read_attributes(csv_path: str | Path) -> dict[str, dict]:
@@ -172,16 +193,18 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
     digest = hashlib.sha256(data).hexdigest()
     existing = project.session.scalars(select(Document).where(Document.sha256 == digest)).first()
     if existing is not None:
-        return ImportResult(str(path or name), "duplicate",
+        return ImportResult(str(path or name), ImportStatus.DUPLICATE,
                             f"{name} is already in the project as {existing.file_name}; not imported again.",
                             existing)
-    doc, needed_password = _open(data, name, password)
-    pages = extract_document(doc, name)
-    recognised = ocr_engine.recognise_pages(doc, pages, ocr) if ocr != "never" else []
-    meta = doc.metadata or {}
-    stored = _stored_bytes(doc, data, needed_password)
-    result = ImportResult(str(path or name), "imported")
-    if doc.is_repaired:
+    with PDF_LOCK:  # PyMuPDF is not thread-safe: the window may be rendering pages meanwhile
+        doc, needed_password = _open(data, name, password)
+        pages = extract_document(doc, name)
+        recognised, ocr_failed = ocr_engine.recognise_pages(doc, pages, ocr) if ocr != "never" else ([], [])
+        meta = doc.metadata or {}
+        stored = _stored_bytes(doc, data, needed_password)
+        repaired = doc.is_repaired
+    result = ImportResult(str(path or name), ImportStatus.IMPORTED)
+    if repaired:
         result.warnings.append(f"{name} was damaged and has been repaired while reading.")
     no_text = [p.label for p in pages if not p.has_text]
     if no_text:
@@ -190,6 +213,8 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
     if recognised:
         result.warnings.append(f"{name}: text recognised (OCR) on {len(recognised)} page(s): "
                                + ", ".join(recognised[:10]))
+    if ocr_failed:
+        result.warnings.append(f"{name}: text could not be recognised on p. " + "; ".join(ocr_failed[:5]))
     with project.transaction() as s:
         if s.get(PdfBlob, digest) is None:
             s.add(PdfBlob(sha256=digest, data=stored, size=len(data)))
@@ -216,7 +241,6 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
         s.flush()
         search_index.index_document(project, document)
         project.log("import", f"Imported {name} ({len(pages)} pages)", coder, sha256=digest)
-        project.changed("documents", document.id)
     result.document = document
     result.message = f"{name}: {len(pages)} pages imported."
     return result
@@ -239,9 +263,10 @@ def import_many(project, paths: Iterable[str | Path], password: str | None = Non
         try:
             results.append(import_pdf(project, path, password=password, attributes=attrs.get(name), coder=coder,
                                       ocr=ocr))
+        except PasswordRequired as exc:
+            results.append(ImportResult(str(path), ImportStatus.NEEDS_PASSWORD, str(exc)))
         except PdfImportError as exc:
-            results.append(ImportResult(str(path), "failed", str(exc),
-                                        password_required=isinstance(exc, PasswordRequired)))
+            results.append(ImportResult(str(path), ImportStatus.REFUSED, str(exc)))
     if progress is not None:
         progress(len(results), len(paths), "")
     return results

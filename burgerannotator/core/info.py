@@ -7,15 +7,15 @@ from .codebook import all_codes, codebook_info
 from .coders import list_coders
 from .documents import list_documents
 from .duplicates import duplicate_count
-from .models import Code, Document, Segment
+from .models import Code, Document, Segment, live_coding
 
 
 def coder_counts(project, coder) -> tuple[dict[str, int], dict[str, int]]:
     """A coder's live codings per code id and per document uuid (one grouped query)."""
     rows = project.session.execute(
         select(Code.code_id, Document.uuid, func.count()).select_from(Segment)
-        .join(Code, Code.id == Segment.code_id).join(Document, Document.id == Segment.document_id)
-        .where(Segment.coder_id == coder.id, Segment.deleted.is_(None), Segment.status == "coded")
+        .join(Code, Code.id == Segment.code_pk).join(Document, Document.id == Segment.document_id)
+        .where(Segment.coder_id == coder.id, live_coding())
         .group_by(Code.code_id, Document.uuid)).all()
     by_code: dict[str, int] = {}
     by_document: dict[str, int] = {}
@@ -28,9 +28,9 @@ def coder_counts(project, coder) -> tuple[dict[str, int], dict[str, int]]:
 def project_info(project) -> dict:
     docs = list_documents(project)
     counts = project.session.execute(
-        select(Segment.coder_id, Segment.code_id, Segment.document_id, func.count())
-        .where(Segment.deleted.is_(None), Segment.status == "coded")
-        .group_by(Segment.coder_id, Segment.code_id, Segment.document_id)).all()
+        select(Segment.coder_id, Segment.code_pk, Segment.document_id, func.count())
+        .where(live_coding())
+        .group_by(Segment.coder_id, Segment.code_pk, Segment.document_id)).all()
     coders = {c.id: c for c in list_coders(project)}
     codes = {c.id: c for c in all_codes(project)}
     per_coder: dict[str, dict] = {}

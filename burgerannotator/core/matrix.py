@@ -6,7 +6,8 @@ of a code in a document:
 - ``presence``: 1 if the code was applied at least once, else 0;
 - ``count``: the number of segments;
 - ``coverage``: the share (0..1) of the document's text characters covered by the
-  union of the code's segments (overlaps counted once).
+  union of the code's segments (overlaps counted once); an area segment adds its share
+  of its page times the document's characters per page (``areas.add_area_coverage``).
 
 Whose codings count is a ``CoderSelection``: one coder, all human coders pooled,
 the human coders side by side (one column per code and coder), or the consensus
@@ -26,11 +27,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy import select, text
 
+from .areas import add_area_coverage
 from .codebook import all_codes
 from .coders import find_coder, list_coders
 from .documents import list_documents
 from .errors import UserError
-from .models import Coder, Document, Segment
+from .models import Coder, Document, Segment, live_coding, live_coding_sql
 
 MEASURES = ("presence", "count", "coverage")
 MODES = ("coder", "all", "by-coder", "consensus")
@@ -129,26 +131,29 @@ class Matrix:
 # adds to the union is max(0, end - max(start, prev)). Summed per cell, these are the union lengths.
 _AGGREGATE = """
 WITH live AS (
-    SELECT s.document_id AS d, s.code_id AS c, {coder_key} AS k, s.start AS a, s."end" AS b,
-        MAX(s."end") OVER (PARTITION BY s.document_id, s.code_id, {coder_key} ORDER BY s.start, s."end", s.id
+    SELECT s.document_id AS d, s.code_id AS c, {coder_key} AS k, s.start AS a, {end} AS b,
+        MAX({end}) OVER (PARTITION BY s.document_id, s.code_id, {coder_key} ORDER BY s.start, s."end", s.id
                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_cell,
-        MAX(s."end") OVER (PARTITION BY s.document_id ORDER BY s.start, s."end", s.id
+        MAX({end}) OVER (PARTITION BY s.document_id ORDER BY s.start, s."end", s.id
                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_row
     FROM segment AS s JOIN code AS cd ON cd.id = s.code_id
-    WHERE s.deleted IS NULL AND s.status = 'coded' AND cd.deleted IS NULL AND {coder_filter}
+    WHERE """ + live_coding_sql("s") + """ AND cd.deleted IS NULL AND {coder_filter}
 )
 SELECT d, c, k, COUNT(*),
        SUM(MAX(0, b - MAX(a, COALESCE(prev_cell, a)))),
        SUM(MAX(0, b - MAX(a, COALESCE(prev_row, a))))
 FROM live GROUP BY d, c, k
 """
+# Area segments cover no characters here (their page share is added by areas.area_coverage).
+_TEXT_END = '(CASE WHEN s.kind = \'area\' THEN s.start ELSE s."end" END)'
+
 
 
 # Presence and count need no union lengths: a plain GROUP BY.
 _COUNTS = """
 SELECT s.document_id, s.code_id, {coder_key}, COUNT(*), 0, 0
 FROM segment AS s JOIN code AS cd ON cd.id = s.code_id
-WHERE s.deleted IS NULL AND s.status = 'coded' AND cd.deleted IS NULL AND {coder_filter}
+WHERE """ + live_coding_sql("s") + """ AND cd.deleted IS NULL AND {coder_filter}
 GROUP BY 1, 2, 3
 """
 
@@ -159,7 +164,8 @@ def _aggregate(project, selection: CoderSelection, coverage: bool = True) -> lis
         return []
     coder_key = "s.coder_id" if selection.mode == "by-coder" else "0"
     coder_filter = f"s.coder_id IN ({', '.join(str(int(i)) for i in ids)})"
-    sql = (_AGGREGATE if coverage else _COUNTS).format(coder_key=coder_key, coder_filter=coder_filter)
+    sql = (_AGGREGATE if coverage else _COUNTS).format(coder_key=coder_key, coder_filter=coder_filter,
+                                                       end=_TEXT_END)
     return project.session.execute(text(sql)).all()
 
 
@@ -234,6 +240,8 @@ def build_matrices(project, measures=MEASURES, selection: CoderSelection | None 
             continue
         counts[i, j] = n
         covered[i, j] = int(cell_chars or 0)
+    if "coverage" in measures:
+        add_area_coverage(project, selection, row_of, col_of, covered, row_union)
 
     if hide_empty and columns:
         if selection.mode == "by-coder":
@@ -284,8 +292,8 @@ def cell_segments(project, matrix: Matrix, row: int, column: int) -> list[Segmen
     ids = [c.coder_id] if c.coder_id is not None else list(matrix.selection.coder_ids)
     if not ids:
         return []
-    q = (select(Segment).where(Segment.document_id == r.document_id, Segment.code_id == c.code_db_id,
-                               Segment.coder_id.in_(ids), Segment.deleted.is_(None), Segment.status == "coded")
+    q = (select(Segment).where(Segment.document_id == r.document_id, Segment.code_pk == c.code_db_id,
+                               Segment.coder_id.in_(ids), live_coding())
          .order_by(Segment.start, Segment.end, Segment.id))
     return list(project.session.scalars(q))
 

@@ -29,7 +29,6 @@ def set_memo(project, kind: str, target_uuid: str, coder: Coder, text: str) -> N
         row.text = text
         row.modified = utcnow()
         s.flush()
-        project.changed("memos", target_uuid)
 
 
 def _row(project, kind, target_uuid, coder):

@@ -29,7 +29,7 @@ from .store import Project
 
 CONFLICT_CHOICES = ("ask", "keep-mine", "take-theirs")
 _SEGMENT_FIELDS = ("start", "end", "page_first", "page_last", "rects", "quote", "memo", "status", "origin",
-                   "created", "modified", "deleted")
+                   "created", "modified", "deleted", "kind")
 
 
 class _DryRun(Exception):
@@ -205,7 +205,7 @@ def _merge_segments(project, s, o, report: MergeReport, docs, codes, coders) -> 
             continue
         doc, same_text = docs[r["document_id"]]
         values = {f: r[f] for f in _SEGMENT_FIELDS}
-        values.update(document_id=doc.id, code_id=codes[r["code_id"]].id, coder_id=coders[r["coder_id"]].id,
+        values.update(document_id=doc.id, code_pk=codes[r["code_id"]].id, coder_id=coders[r["coder_id"]].id,
                       decided_by_id=coders[r["decided_by_id"]].id if r["decided_by_id"] else None)
         m = mine.get(r["uuid"])
         if m is not None and r["modified"] <= m.modified:
@@ -234,6 +234,13 @@ def _merge_segments(project, s, o, report: MergeReport, docs, codes, coders) -> 
 
 def _reanchor(project, doc: Document, values: dict) -> bool:
     """Place a segment by its quote in a document whose text was extracted differently."""
+    if values.get("kind") == "area":  # an area keeps its rectangle; it takes the text now inside it
+        from .areas import covered_span
+
+        rect = ((values.get("rects") or {}).get(str(values["page_first"])) or [None])[0]
+        start, end = covered_span(layout(project, doc), values["page_first"], rect)
+        values.update(start=start, end=end, quote=quote_of(doc.text, start, end))
+        return True
     span = find_quote(doc.text, values["quote"]) if values["quote"] else None
     if span is None or span.end <= span.start:
         return False
@@ -281,14 +288,14 @@ def _merge_scales(s, o, report: MergeReport, docs, coders) -> None:
             report.scales_added.append(t.scale_id)
         scale_map[t.id] = m
     s.flush()
-    mine = {(v.document_id, v.scale_id, v.coder_id): v for v in s.scalars(select(ScaleValue))}
+    mine = {(v.document_id, v.scale_pk, v.coder_id): v for v in s.scalars(select(ScaleValue))}
     for t in o.scalars(select(ScaleValue)):
         if t.document_id not in docs:  # its document was refused
             continue
-        key = (docs[t.document_id][0].id, scale_map[t.scale_id].id, coders[t.coder_id].id)
+        key = (docs[t.document_id][0].id, scale_map[t.scale_pk].id, coders[t.coder_id].id)
         m = mine.get(key)
         if m is None:
-            s.add(ScaleValue(document_id=key[0], scale_id=key[1], coder_id=key[2], value=t.value, modified=t.modified))
+            s.add(ScaleValue(document_id=key[0], scale_pk=key[1], coder_id=key[2], value=t.value, modified=t.modified))
             report.scale_values_added += 1
         elif t.modified > m.modified and t.value != m.value:
             m.value, m.modified = t.value, t.modified

@@ -177,12 +177,13 @@ class Segment(Base):
     __tablename__ = "segment"
     __table_args__ = (
         Index("ix_segment_doc_coder", "document_id", "coder_id"),
-        Index("ix_segment_code", "code_id"),
+        Index("ix_segment_code", "code_id"),  # the column; the attribute is code_pk
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
-    code_id: Mapped[int] = mapped_column(ForeignKey("code.id"))
+    # the code row's integer key (column "code_id"); the code's own id string is ``code.code_id``
+    code_pk: Mapped[int] = mapped_column("code_id", ForeignKey("code.id"))
     coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -221,7 +222,25 @@ class Segment(Base):
 
     @property
     def is_live(self) -> bool:
-        return self.deleted is None and self.status == "coded"
+        """A live coding: not deleted and coded (not a suggestion, not a rejection)."""
+        return self.deleted is None and self.status == LIVE_STATUS
+
+
+# ---- the one definition of a live coding -------------------------------------------------------
+LIVE_STATUS = "coded"
+
+
+def live_coding():
+    """WHERE clause of the live codings: ``deleted IS NULL AND status == 'coded'``
+    (``Segment.is_live`` is the same test on a loaded row)."""
+    from sqlalchemy import and_
+
+    return and_(Segment.deleted.is_(None), Segment.status == LIVE_STATUS)
+
+
+def live_coding_sql(alias: str = "segment") -> str:
+    """The same clause for hand-written SQL over ``segment AS alias``."""
+    return f"{alias}.deleted IS NULL AND {alias}.status = '{LIVE_STATUS}'"
 
 
 class Memo(Base):
@@ -258,7 +277,8 @@ class ScaleValue(Base):
     __table_args__ = (UniqueConstraint("document_id", "scale_id", "coder_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
-    scale_id: Mapped[int] = mapped_column(ForeignKey("scale.id"))
+    # the scale row's integer key (column "scale_id"); the scale's own id string is ``scale.scale_id``
+    scale_pk: Mapped[int] = mapped_column("scale_id", ForeignKey("scale.id"))
     coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id"))
     value: Mapped[int | None] = mapped_column(Integer, nullable=True)
     modified: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

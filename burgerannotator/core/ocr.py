@@ -31,6 +31,7 @@ from .errors import UserError
 
 LANGUAGES = ("nld", "eng")  # Dutch agreements, English loan words and appendices
 DPI = 300
+MAX_SIDE_PX = 10_000  # a poster-sized (or hostile) page is recognised at a lower resolution, not at 300 dpi
 MODES = ("auto", "never", "force")
 
 INSTALL_HELP = (
@@ -137,12 +138,19 @@ def engine_version() -> str:
     return _engine_version(require())
 
 
+def page_dpi(page: pymupdf.Page) -> int:
+    """300 dpi, or less for a page whose picture would be over ``MAX_SIDE_PX`` on a side."""
+    longest = max(page.rect.width, page.rect.height, 1.0)
+    return max(30, min(DPI, int(MAX_SIDE_PX * 72 / longest)))
+
+
 def recognise_page(page: pymupdf.Page) -> pdftext.PageText:
-    """The page's words as Tesseract reads them from a 300 dpi picture of the whole page,
-    in the same form (text, word boxes, spans) as ``pdftext.extract_page`` gives."""
+    """The page's words as Tesseract reads them from a 300 dpi picture of the whole page (as
+    displayed, /Rotate applied), in the same form (text, word boxes, spans) as
+    ``pdftext.extract_page`` gives."""
     folder = require()
-    textpage = page.get_textpage_ocr(flags=pdftext.FLAGS, language="+".join(LANGUAGES), dpi=DPI, full=True,
-                                     tessdata=str(folder))
+    textpage = page.get_textpage_ocr(flags=pdftext.FLAGS, language="+".join(LANGUAGES), dpi=page_dpi(page),
+                                     full=True, tessdata=str(folder))
     result = pdftext.extract_page(page, textpage=textpage)
     result.ocr = engine_version()
     return result
@@ -167,11 +175,26 @@ def resolve_mode(mode: str | None) -> str:
     return mode
 
 
-def recognise_pages(doc: pymupdf.Document, pages: list[pdftext.PageText], mode: str) -> list[str]:
-    """Replace, in ``pages``, those the mode asks for by their recognised text; their labels."""
-    done = []
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:120] if text else type(exc).__name__
+
+
+def recognise_pages(doc: pymupdf.Document, pages: list[pdftext.PageText],
+                    mode: str) -> tuple[list[str], list[str]]:
+    """Replace, in ``pages``, those the mode asks for by their recognised text.
+
+    Returns (labels of the pages recognised, "label: reason" of pages Tesseract failed on; those
+    keep the text they had, so one bad page does not stop an import)."""
+    done, failed = [], []
     for i, page in enumerate(pages):
         if wanted(mode, page):
-            pages[i] = recognise_page(doc.load_page(page.index))
+            try:
+                pages[i] = recognise_page(doc.load_page(page.index))
+            except OcrUnavailable:
+                raise
+            except Exception as exc:  # MuPDF/Tesseract errors on a damaged picture
+                failed.append(f"{page.label}: {_reason(exc)}")
+                continue
             done.append(page.label)
-    return done
+    return done, failed

@@ -31,7 +31,7 @@ from .agreement.coding_data import resolve_codes
 from .documents import list_documents
 from .errors import UserError
 from .matrix import CoderSelection
-from .models import Segment
+from .models import Segment, live_coding
 from .summary import page_labels, printed_pages
 
 _TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|"(?P<quoted>[^"]*)"|(?P<word>[^\s()"]+))')
@@ -247,13 +247,15 @@ def _evaluate(node: Node, segs: list, codes: dict) -> tuple[bool, set]:
     if not (left_ok and right_ok):
         return False, set()
     by_index = {s[0]: s for s in segs}
+    a = np.array([by_index[i] for i in sorted(left)], dtype=np.int64).reshape(-1, 5)
+    b = np.array([by_index[j] for j in sorted(right)], dtype=np.int64).reshape(-1, 5)
     hits = set()
-    for i in left:
-        a = by_index[i]
-        for j in right:
-            b = by_index[j]
-            if a[2] == b[2] and max(a[3], b[3]) - min(a[4], b[4]) <= node.distance:
-                hits.update((i, j))
+    for lo in range(0, len(a), 2000):  # numpy over blocks of pairs, not Python per pair
+        part = a[lo:lo + 2000]
+        gap = np.maximum(part[:, None, 3], b[None, :, 3]) - np.minimum(part[:, None, 4], b[None, :, 4])
+        near = (gap <= node.distance) & (part[:, None, 2] == b[None, :, 2])
+        hits.update(part[near.any(axis=1), 0].tolist())
+        hits.update(b[near.any(axis=0), 0].tolist())
     return bool(hits), hits
 
 
@@ -269,8 +271,8 @@ def run_query(project, expression: str, selection: CoderSelection,
         return result
     doc_ids = [d.id for d in docs]
     rows = project.session.execute(
-        select(Segment.id, Segment.code_id, Segment.coder_id, Segment.start, Segment.end, Segment.document_id)
-        .where(Segment.deleted.is_(None), Segment.status == "coded", Segment.coder_id.in_(list(selection.coder_ids)),
+        select(Segment.id, Segment.code_pk, Segment.coder_id, Segment.start, Segment.end, Segment.document_id)
+        .where(live_coding(), Segment.coder_id.in_(list(selection.coder_ids)),
                Segment.document_id.in_(doc_ids))).all()
     by_doc: dict[int, list] = {}
     for r in rows:

@@ -34,17 +34,34 @@ class RecogniseReport:
     segments_reanchored: int = 0
     areas_updated: int = 0
     unplaced: list[str] = field(default_factory=list)  # "CODE p. 13 "quote"" kept as areas
+    failed: list[str] = field(default_factory=list)  # pages Tesseract could not read
 
     def lines(self) -> list[str]:
+        if self.failed and not self.pages:
+            return [f"{self.document}: text could not be recognised on page(s) {'; '.join(self.failed)}."]
         if not self.pages:
             return [f"{self.document}: no page needed recognising (use --force to recognise every page)."]
         out = [f"{self.document}: text recognised on {len(self.pages)} page(s): {', '.join(self.pages[:20])}.",
                f"  segments moved with their page: {self.segments_moved}; found again by quote: "
                f"{self.segments_reanchored}; areas given their new text: {self.areas_updated}"]
+        if self.failed:
+            out.append(f"  not recognised (damaged picture?): page(s) {'; '.join(self.failed)}")
         if self.unplaced:
             out.append(f"  {len(self.unplaced)} segment(s) whose quote is gone, kept as areas where they were:")
             out += [f"    {u}" for u in self.unplaced]
         return out
+
+
+def recognised_pages(project) -> dict[int, str]:
+    """{document id: "p. 26, 27: <engine and data versions>"} for the documents with OCR'd pages
+    (what the exports say about where a text came from)."""
+    per_doc: dict[int, dict[str, list[str]]] = {}
+    for doc_id, label, engine in project.session.execute(
+            select(Page.document_id, Page.label, Page.ocr).where(Page.ocr != "").order_by(Page.document_id,
+                                                                                         Page.index)):
+        per_doc.setdefault(doc_id, {}).setdefault(engine, []).append(label)
+    return {d: "; ".join(f"p. {', '.join(labels)}: {engine}" for engine, labels in engines.items())
+            for d, engines in per_doc.items()}
 
 
 def pages_to_recognise(pages: list[Page], force: bool) -> list[Page]:
@@ -73,7 +90,12 @@ def recognise_document(project, document: Document, force: bool = False, coder: 
     for n, index in enumerate(sorted(todo)):
         if progress is not None and progress(n, len(todo), document.label) is False:
             break
-        recognised[index] = ocr.recognise_page(pdf.load_page(index))
+        try:
+            recognised[index] = ocr.recognise_page(pdf.load_page(index))
+        except ocr.OcrUnavailable:
+            raise
+        except Exception as exc:  # a damaged picture: that page keeps its text, the others go on
+            report.failed.append(f"{index + 1}: {type(exc).__name__}")
     if not recognised:
         return report
     old_text = document.text
@@ -115,7 +137,6 @@ def recognise_document(project, document: Document, force: bool = False, coder: 
         project.log("ocr", f"Recognised text on {len(report.pages)} page(s) of {document.label}", coder,
                     document=document.uuid, pages=report.pages, engine=ocr.engine_version(),
                     unplaced=len(report.unplaced))
-        project.changed("documents", document.id)
         project.changed("segments")
     return report
 

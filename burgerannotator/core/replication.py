@@ -39,7 +39,7 @@ from .errors import UserError
 from .exports.atomic import replacing
 from .exports.tables import matrix_table
 from .matrix import CoderSelection, build_matrix, select_coders
-from .models import LogEntry, ScaleValue, Segment
+from .models import LogEntry, ScaleValue, Segment, live_coding
 from .summary import page_labels, printed_pages
 
 SEGMENT_COLUMNS = ["segment_uuid", "coder", "coder_uuid", "code", "code_name", "document_uuid", "document_sha256",
@@ -58,7 +58,7 @@ def segments_csv(project) -> tuple[str, int]:
     docs = {d.id: d for d in list_documents(project)}
     labels = page_labels(project)
     rows = []
-    for s in project.session.scalars(select(Segment).where(Segment.deleted.is_(None), Segment.status == "coded")
+    for s in project.session.scalars(select(Segment).where(live_coding())
                                      .order_by(Segment.document_id, Segment.start, Segment.end, Segment.id)):
         d = docs.get(s.document_id)
         if d is None:

@@ -16,7 +16,7 @@ def find_scale(project, ref: str) -> Scale:
 
 def scale_value(project, document: Document, scale: Scale, coder: Coder) -> int | None:
     row = project.session.scalar(select(ScaleValue).where(
-        ScaleValue.document_id == document.id, ScaleValue.scale_id == scale.id, ScaleValue.coder_id == coder.id))
+        ScaleValue.document_id == document.id, ScaleValue.scale_pk == scale.id, ScaleValue.coder_id == coder.id))
     return row.value if row else None
 
 
@@ -26,18 +26,17 @@ def set_scale_value(project, document: Document, scale: Scale, coder: Coder, val
         raise UserError(f"{value} is not a value of {scale.name} ({', '.join(map(str, sorted(allowed)))}).")
     with project.transaction() as s:
         row = s.scalar(select(ScaleValue).where(ScaleValue.document_id == document.id,
-                                                ScaleValue.scale_id == scale.id, ScaleValue.coder_id == coder.id))
+                                                ScaleValue.scale_pk == scale.id, ScaleValue.coder_id == coder.id))
         if row is None:
             row = ScaleValue(document=document, scale=scale, coder=coder)
             s.add(row)
         row.value = value
         row.modified = utcnow()
         s.flush()
-        project.changed("scales", document.id)
 
 
 def scale_values(project, scale: Scale) -> list[ScaleValue]:
-    return list(project.session.scalars(select(ScaleValue).where(ScaleValue.scale_id == scale.id)))
+    return list(project.session.scalars(select(ScaleValue).where(ScaleValue.scale_pk == scale.id)))
 
 
 def label_of(scale: Scale, value: int | None) -> str:

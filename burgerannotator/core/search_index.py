@@ -201,7 +201,7 @@ def _watch(project) -> None:
         return
 
     def on_changes(changes) -> None:
-        if any(c.kind == "documents" for c in changes):
+        if changes.touches("documents"):
             for k in [k for k in project.cache if isinstance(k, tuple) and k and k[0] in ("search", "folded")]:
                 if k != ("search", "watching"):
                     project.cache.pop(k, None)

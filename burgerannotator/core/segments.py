@@ -1,4 +1,5 @@
-"""Coding: make, change and delete segments. Each call is one committed action.
+"""Coding: make, change and delete segments (the internals of ``core.ops.coding``; write
+through those operations, which add undo and report what changed).
 
 Deletion is a tombstone (``deleted`` set), so merges carry deletions to other
 copies and undo can bring a segment back with the same uuid.
@@ -11,6 +12,7 @@ from .anchoring import find_quote, quote_of
 from .documents import layout
 from .duplicates import check_not_coded
 from .errors import NotFoundError, UserError
+from .lookup import by_uuid
 from .models import Code, Coder, Document, Segment, utcnow
 
 
@@ -41,7 +43,6 @@ def create_segment(project, document: Document, code: Code, coder: Coder, start:
                       **({"uuid": uuid} if uuid else {}))
         s.add(seg)
         s.flush()
-        project.changed("segments", seg.id)
     return seg
 
 
@@ -66,7 +67,7 @@ def segments(project, document: Document | None = None, coder: Coder | None = No
     if coder is not None:
         q = q.where(Segment.coder_id == coder.id)
     if code is not None:
-        q = q.where(Segment.code_id == code.id)
+        q = q.where(Segment.code_pk == code.id)
     if status is not None:
         q = q.where(Segment.status == status)
     if not include_deleted:
@@ -75,7 +76,7 @@ def segments(project, document: Document | None = None, coder: Coder | None = No
 
 
 def find_segment(project, uuid: str) -> Segment:
-    seg = project.session.scalar(select(Segment).where(Segment.uuid == uuid))
+    seg = by_uuid(project, Segment, uuid)
     if seg is None:
         raise NotFoundError(f"No segment {uuid}.")
     return seg
@@ -87,14 +88,12 @@ def recode(project, segment: Segment, code: Code) -> None:
     with project.transaction():
         segment.code = code
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
 
 
 def set_memo(project, segment: Segment, memo: str) -> None:
     with project.transaction():
         segment.memo = memo
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
 
 
 def set_bounds(project, segment: Segment, start: int, end: int) -> None:
@@ -104,7 +103,6 @@ def set_bounds(project, segment: Segment, start: int, end: int) -> None:
         for key, value in _anchor(project, segment.document, start, end).items():
             setattr(segment, key, value)
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
 
 
 def set_status(project, segment: Segment, status: str) -> None:
@@ -114,14 +112,12 @@ def set_status(project, segment: Segment, status: str) -> None:
     with project.transaction():
         segment.status = status
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
 
 
 def delete_segment(project, segment: Segment) -> None:
     with project.transaction():
         segment.deleted = utcnow()
         segment.modified = segment.deleted
-        project.changed("segments", segment.id)
 
 
 def restore_segment(project, segment: Segment) -> None:
@@ -129,23 +125,3 @@ def restore_segment(project, segment: Segment) -> None:
     with project.transaction():
         segment.deleted = None
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
-
-
-def copy_state(segment: Segment) -> dict:
-    """What undo needs to put a segment back as it was."""
-    return {"code": segment.code, "start": segment.start, "end": segment.end, "memo": segment.memo,
-            "status": segment.status, "deleted": segment.deleted}
-
-
-def restore_state(project, segment: Segment, state: dict) -> None:
-    with project.transaction():
-        if (state["start"], state["end"]) != (segment.start, segment.end) and segment.kind != "area":
-            for key, value in _anchor(project, segment.document, state["start"], state["end"]).items():
-                setattr(segment, key, value)
-        segment.code = state["code"]
-        segment.memo = state["memo"]
-        segment.status = state["status"]
-        segment.deleted = state["deleted"]
-        segment.modified = utcnow()
-        project.changed("segments", segment.id)

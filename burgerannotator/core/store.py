@@ -15,7 +15,6 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from . import integrity, migrations
+from .changes import NOTHING, Changes
 from .errors import (
     ProjectFileError,
     ProjectIOError,
@@ -34,6 +34,7 @@ from .errors import (
     StorageFullError,
     UserError,
 )
+from .journal import Journal
 from .models import CodebookInfo, Coder, LogEntry, ProjectInfo
 from .paths import backups_dir
 
@@ -41,14 +42,6 @@ APPLICATION = "BurgerAnnotator"
 PROJECT_SUFFIX = ".bap"
 BACKUPS_KEPT = 5
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-@dataclass
-class Change:
-    """What a unit of work changed, so views can redraw just that."""
-
-    kind: str  # documents | codebook | segments | coders | scales | memos | project
-    ids: set = field(default_factory=set)
 
 
 # SQLite's primary result codes that say "the storage failed", not "the file is bad"
@@ -267,9 +260,11 @@ class Project:
         self._lock = lock
         self.readonly = readonly
         self.session = Session(engine, expire_on_commit=False, autoflush=True)
-        self._listeners: list[Callable[[list[Change]], None]] = []
-        self._pending: list[Change] = []
+        self._listeners: list[Callable[[Changes], None]] = []
+        self._pending: Changes = NOTHING
         self._depth = 0
+        self._collectors: list[list[Changes]] = []
+        self.journal = Journal(self)  # records what every flush writes (and, for undo, how it was)
         self.cache: dict = {}  # derived data (document layouts, ...) that is safe to rebuild
         self.notes: list[str] = []  # one-line notices for the user (read-only folder, repairs made)
 
@@ -379,27 +374,55 @@ class Project:
                 self.session.commit()
         except (OperationalError, DatabaseError) as exc:
             self.session.rollback()
-            self._pending.clear()
+            self._pending = NOTHING
             raise _translate(exc, self.path) from None
         except BaseException:
             self.session.rollback()
-            self._pending.clear()
+            self._pending = NOTHING
             raise
         finally:
             self._depth -= 1
-        if self._depth == 0 and self._pending:
-            changes, self._pending = self._pending, []
-            for listener in list(self._listeners):
-                listener(changes)
+        if self._depth == 0:
+            changes, self._pending = self._pending, NOTHING
+            self.last_changes = changes
+            if changes:
+                for listener in list(self._listeners):
+                    listener(changes)
 
-    def changed(self, kind: str, *ids) -> None:
-        """Record what the running transaction changes; listeners hear it after commit."""
-        self._pending.append(Change(kind, set(ids)))
+    last_changes: Changes = NOTHING  # what the last committed transaction changed
 
-    def subscribe(self, listener: Callable[[list[Change]], None]) -> None:
+    def add_changes(self, changes: Changes) -> None:
+        """Add to what the running transaction changes (the journal calls this after each flush)."""
+        self._pending = self._pending | changes
+        for box in self._collectors:
+            box[0] = box[0] | changes
+
+    def changed(self, kind: str, *uuids: str) -> None:
+        """Announce a change the journal cannot see (a bulk statement): the given uuids of
+        ``kind``, or with none, any row of that kind. ORM writes announce themselves."""
+        if any(not isinstance(u, str) for u in uuids):
+            raise TypeError("changes are announced by uuid")
+        self.add_changes(Changes.of(kind, *uuids))
+
+    @contextmanager
+    def collecting(self) -> Iterator[list[Changes]]:
+        """Collect what is written inside (``box[0]``), across commits (``ops.run`` uses it)."""
+        box = [NOTHING]
+        self._collectors.append(box)
+        try:
+            yield box
+        finally:
+            self._collectors.remove(box)
+
+    @property
+    def pending_changes(self) -> Changes:
+        return self._pending
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> None:
+        """``listener(changes)`` after each committed transaction that changed something."""
         self._listeners.append(listener)
 
-    def unsubscribe(self, listener: Callable[[list[Change]], None]) -> None:
+    def unsubscribe(self, listener: Callable[[Changes], None]) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
@@ -539,5 +562,5 @@ def _sqlite_copy(src: Path, dst: Path, immutable: bool = False) -> None:
         source.close()
 
 
-__all__ = ["Project", "Change", "inspect_file", "backup", "copy_project", "folder_writable", "storage_problem",
+__all__ = ["Project", "inspect_file", "backup", "copy_project", "folder_writable", "storage_problem",
            "set_lock_wait", "verified_copy", "lock_path"]

@@ -18,7 +18,7 @@ def pending(project, coder: Coder, code: Code | None = None, document: Document 
     q = (select(Segment).join(Document, Document.id == Segment.document_id)
          .where(Segment.coder_id == coder.id, Segment.status == "suggested", Segment.deleted.is_(None)))
     if code is not None:
-        q = q.where(Segment.code_id == code.id)
+        q = q.where(Segment.code_pk == code.id)
     if document is not None:
         q = q.where(Segment.document_id == document.id)
     q = q.order_by(Document.position, Document.id, Segment.start, Segment.end, Segment.id)
@@ -33,7 +33,6 @@ def decide(project, segment: Segment, status: str, coder: Coder | None = None) -
         segment.status = status
         segment.decided_by = coder if status != "suggested" else None
         segment.modified = utcnow()
-        project.changed("segments", segment.id)
 
 
 def accept(project, segment: Segment, coder: Coder | None = None) -> None:

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from .areas import area_text
 from .codebook import all_codes, scales
 from .coders import list_coders
 from .documents import list_documents
 from .matrix import CoderSelection
-from .models import Document, Memo, Page, ScaleValue, Segment
+from .models import Document, Memo, Page, ScaleValue, Segment, live_coding
 from .scales import label_of
 
 
@@ -118,18 +119,21 @@ def summarise(project, documents: list[Document] | None = None,
     by_id = {c.id: c for c in tree}
 
     rows = project.session.execute(
-        select(Segment.document_id, Segment.code_id, Segment.coder_id, Segment.uuid, Segment.start, Segment.end,
-               Segment.page_first, Segment.page_last, Segment.quote, Segment.memo)
-        .where(Segment.deleted.is_(None), Segment.status == "coded", Segment.document_id.in_(doc_ids),
+        select(Segment.document_id, Segment.code_pk, Segment.coder_id, Segment.uuid, Segment.start, Segment.end,
+               Segment.page_first, Segment.page_last, Segment.quote, Segment.memo, Segment.kind)
+        .where(live_coding(), Segment.document_id.in_(doc_ids),
                Segment.coder_id.in_(coder_ids))
         .order_by(Segment.document_id, Segment.start, Segment.end, Segment.coder_id, Segment.id)).all()
     quotes: dict[tuple[int, int], list[Quote]] = {}
     doc_uuid = {d.id: d.uuid for d in docs}
-    for d, c, k, uuid, start, end, first, last, text, memo in rows:
+    for d, c, k, uuid, start, end, first, last, text, memo, kind in rows:
         if c not in by_id:
             continue
+        printed = printed_pages(labels.get(d, {}), first, last)
+        if kind == "area":
+            text = area_text(printed, text)
         quotes.setdefault((d, c), []).append(Quote(
-            uuid, doc_uuid[d], start, end, text, first, last, printed_pages(labels.get(d, {}), first, last),
+            uuid, doc_uuid[d], start, end, text, first, last, printed,
             coders[k].name if k in coders else "?", memo or ""))
 
     scale_rows = project.session.scalars(select(ScaleValue).where(
@@ -153,7 +157,7 @@ def summarise(project, documents: list[Document] | None = None,
             if found and current is not None:
                 current.codes.append(CodeSection(node.code_id, node.name, node.color, node.path, found))
         sv = sorted((r for r in scale_rows if r.document_id == doc.id),
-                    key=lambda r: (scale_order.get(r.scale_id, 0), r.coder_id))
+                    key=lambda r: (scale_order.get(r.scale_pk, 0), r.coder_id))
         out.append(DocumentSummary(
             doc.uuid, doc.label, doc.file_name, doc.title, doc.page_count, dict(doc.attributes or {}),
             [c for c in categories if c.codes],

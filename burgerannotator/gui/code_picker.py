@@ -15,8 +15,10 @@ class CodePicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(420, 460)
-        self.search = QLineEdit(placeholderText="Type to search codes")
+        self.search = QLineEdit(placeholderText=self.tr("Type to search codes"))
+        self.search.setAccessibleName(self.tr("Search codes"))
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Codes"))
         for code in codes:
             item = QListWidgetItem(swatch(code.color), f"{code.path}   ({code.code_id})")
             item.setData(UUID_ROLE, code.uuid)

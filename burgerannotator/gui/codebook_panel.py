@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
                                QSplitter, QTextBrowser, QTreeView, QVBoxLayout, QWidget)
 
 from burgerannotator.core.codebook import find_code
@@ -37,13 +37,15 @@ class CodebookPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
+        self.workspace = None
         self.model = CodebookModel(None, self)
         self.proxy = codebook_filter(self.model)
-        self.filter = QLineEdit(placeholderText="Filter codes")
+        self.filter = QLineEdit(placeholderText=self.tr("Filter codes"))
+        self.filter.setAccessibleName(self.tr("Filter codes"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.tree = _CodeTree()
+        self.tree.setAccessibleName(self.tr("Codebook"))
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -62,12 +64,10 @@ class CodebookPanel(QWidget):
                                              "the code's number key)"))
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(lambda: self._apply_index(self.tree.currentIndex()))
-        self.hint = QLabel(self.tr("Click a code to read it; double-click or Apply to code the selection."))
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: gray")
         self.details = QTextBrowser()
+        self.details.setAccessibleName(self.tr("Definition of the code"))
         self.details.setOpenLinks(False)
-        self.details.setPlaceholderText("Choose a code to see its definition, include and exclude rules.")
+        self._show_hint()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(self.details)
@@ -79,16 +79,16 @@ class CodebookPanel(QWidget):
         box.addWidget(self.filter)
         box.addWidget(split, 1)
         row = QHBoxLayout()
-        row.addWidget(self.hint, 1)
+        row.addStretch(1)
         row.addWidget(self.apply_button)
         box.addLayout(row)
 
-    def set_session(self, session) -> None:
-        self.session = session
-        self.model.session = session
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
+        self.model.workspace = workspace
         self._refresh()
-        session.codebookChanged.connect(self._refresh)
-        session.countsChanged.connect(self.model.update_counts)
+        workspace.listen(self, ("codebook",), lambda _c, _i: self._refresh())
+        workspace.countsChanged.connect(self.model.update_counts)
 
     def _refresh(self) -> None:
         current = self.current_code_uuid()
@@ -128,18 +128,25 @@ class CodebookPanel(QWidget):
         uuid = self.proxy.data(index.siblingAtColumn(0), UUID_ROLE) if index.isValid() else None
         self.contextRequested.emit(self.tree.viewport().mapToGlobal(pos), uuid)
 
+    def _show_hint(self) -> None:
+        """What the definition box says before a code is chosen (wrapped, never cut)."""
+        self.details.setHtml("<p style='color:gray'>" + html.escape(self.tr(
+            "Click a code to read its definition and its include and exclude rules here. "
+            "Double-click it, press Enter or Apply to code the selected text.")) + "</p>")
+
     def _describe(self, index) -> None:
         uuid = self.proxy.data(index.siblingAtColumn(0), UUID_ROLE) if index.isValid() else None
-        if not uuid or self.session is None:
-            self.details.clear()
+        if not uuid or self.workspace is None:
+            self._show_hint()
             self.apply_button.setEnabled(False)
             return
-        code = find_code(self.session.project, uuid)
+        code = find_code(self.workspace.project, uuid)
         self.apply_button.setEnabled(code.kind == "code")
         parts = [f"<b>{html.escape(code.name)}</b> <span style='color:gray'>{html.escape(code.code_id)}</span>"]
-        for title, text in (("Definition", code.definition), ("Include", code.include), ("Exclude", code.exclude)):
+        for title, text in ((self.tr("Definition"), code.definition), (self.tr("Include"), code.include),
+                            (self.tr("Exclude"), code.exclude)):
             if text:
                 parts.append(f"<p><b>{title}:</b> {html.escape(text)}</p>")
         if code.terms:
-            parts.append("<p><b>Terms:</b> " + html.escape(", ".join(map(str, code.terms))) + "</p>")
+            parts.append("<p><b>" + html.escape(self.tr("Terms")) + ":</b> " + html.escape(", ".join(map(str, code.terms))) + "</p>")
         self.details.setHtml("".join(parts))

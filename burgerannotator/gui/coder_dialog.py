@@ -7,17 +7,18 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBo
 class CoderDialog(QDialog):
     def __init__(self, names: list[str], current: str = "", parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Who is coding?")
+        self.setWindowTitle(self.tr("Who is coding?"))
         self.combo = QComboBox(editable=True)
+        self.combo.setAccessibleName(self.tr("Coder name"))
         self.combo.addItems(names)
         self.combo.setEditText(current)
-        self.combo.lineEdit().setPlaceholderText("your name")
+        self.combo.lineEdit().setPlaceholderText(self.tr("your name"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
-        box.addWidget(QLabel("Your name as coder. Segments are recorded under it; in blind mode you see\n"
-                             "only your own. Choose an existing coder or type a new name."))
+        box.addWidget(QLabel(self.tr("Your name as coder. Segments are recorded under it; in blind mode you see\n"
+                             "only your own. Choose an existing coder or type a new name.")))
         box.addWidget(self.combo)
         box.addWidget(buttons)
 

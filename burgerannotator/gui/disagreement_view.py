@@ -2,8 +2,8 @@
 
 Keys (in the list): Up/Down move, Enter shows the passage in the document,
 1..9 accept that coder's segment, B accept all (both), R reject, S accept the
-span selected in the document (if the window offers one), U undo the last
-decision. Selecting a passage emits ``segment_activated(document_uuid, start, end)``.
+span selected in the document (if the window offers one), U undo (the same as
+Ctrl+Z: decisions are operations on the window's one history). Selecting a passage emits ``segment_activated(document_uuid, start, end)``.
 """
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser,
                                QWidget)
 
-from burgerannotator.core import consensus
+from burgerannotator.core import ops
 from burgerannotator.core.disagreements import disagreements
 from burgerannotator.core.errors import UserError
+from burgerannotator.core.history import History
 
-from .follow import ComparisonGate, LazyRefresh, follow_blind_mode, is_blind
+from .follow import ComparisonGate, LazyRefresh, follow_blind_mode, follow_changes, is_blind
 
 _HTML_ESCAPE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
 
@@ -29,15 +30,17 @@ class DisagreementView(ComparisonGate, QWidget):
         self.decider = None
         self.span_provider = None  # callable -> (document uuid, start, end) | None, set by install
         self.passages = []
-        self._history = []
+        self.history: History | None = None  # the window's (installed) or the view's own
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Disagreements"))
         self.list.installEventFilter(self)
         self.detail = QTextBrowser()
+        self.detail.setAccessibleName(self.tr("The passage and its codings"))
         self.buttons = QHBoxLayout()
-        self.both_button = QPushButton("Both (B)")
-        self.reject_button = QPushButton("Reject (R)")
-        self.span_button = QPushButton("Selection (S)")
-        self.undo_button = QPushButton("Undo (U)")
+        self.both_button = QPushButton(self.tr("Both (B)"))
+        self.reject_button = QPushButton(self.tr("Reject (R)"))
+        self.span_button = QPushButton(self.tr("Selection (S)"))
+        self.undo_button = QPushButton(self.tr("Undo (U)"))
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self._coder_buttons: list[QPushButton] = []
@@ -61,10 +64,16 @@ class DisagreementView(ComparisonGate, QWidget):
         self.set_project(project, decider)
 
     # ---- data ---------------------------------------------------------------------------------
-    def set_project(self, project, decider=None) -> None:
+    def set_project(self, project, decider=None, history: History | None = None) -> None:
         self.project, self.decider = project, decider
-        self._history.clear()
+        self.history = history or (History(project) if project is not None else None)
         self.refresher.schedule(now=True)
+
+    KINDS = ("segments", "codes", "coders")
+
+    def on_changes(self, _changes, initiator=None) -> None:
+        if initiator is not self:  # its own decisions it has shown already
+            self.refresher.schedule()
 
     def set_blind(self, blind: bool) -> None:
         """Blind coding: no coder's codings shown, only the notice."""
@@ -87,7 +96,7 @@ class DisagreementView(ComparisonGate, QWidget):
             item.setToolTip(p.code_name)
             self.list.addItem(item)
         self._make_coder_buttons()
-        self.message.setText(f"{len(self.passages)} open disagreement(s).")
+        self.message.setText(self.tr("{n_passages} open disagreement(s).").format(n_passages=len(self.passages)))
         if self.passages:
             self.list.setCurrentRow(min(keep_row, len(self.passages) - 1))
 
@@ -100,7 +109,7 @@ class DisagreementView(ComparisonGate, QWidget):
             b.deleteLater()
         self._coder_buttons = []
         for i, name in enumerate(names[:9]):
-            b = QPushButton(f"{i + 1}: accept {name}")
+            b = QPushButton(self.tr("{key}: accept {name}").format(key=i + 1, name=name))
             b.setProperty("coder", name)
             b.clicked.connect(lambda _c=False, n=name: self.accept_coder(n))
             self._coder_row.addWidget(b)
@@ -128,43 +137,71 @@ class DisagreementView(ComparisonGate, QWidget):
             self.segment_activated.emit(p.document_uuid, p.start, p.end)
 
     # ---- decisions ------------------------------------------------------------------------------
-    def _decide(self, fn, *args) -> None:
+    def _decide(self, make_op) -> None:
         p = self.current()
         if p is None or self.project is None or self.blind:
             return
         if self.decider is None:
-            self.message.setText("Say who decides first (the coder working in the window).")
+            self.message.setText(self.tr("Say who decides first (the coder working in the window)."))
             return
         row = self.list.currentRow()
         try:
-            fn(self.project, p, *args, self.decider)
+            self.run(make_op(p, self.decider.uuid))
         except UserError as exc:
             self.message.setText(exc.message)
             return
-        self._history.append(p)
         self.refresh(keep_row=row)
 
+    def run(self, op) -> None:
+        """A decision is an operation on the history (the window's: Ctrl+Z undoes it)."""
+        if self.runner is not None:
+            self.runner(op, self)
+        else:
+            self.history.do(op)
+
+    runner = None  # set by install: the workspace's ``do``
+
     def accept_coder(self, name: str) -> None:
-        self._decide(consensus.accept_coder, name)
+        coder = next((c for c in self._coders() if c.name == name), None)
+        if coder is None:
+            self.message.setText(self.tr("{name} is not one of the coders compared here.").format(name=name))
+            return
+        self._decide(lambda p, decider: ops.AcceptCoder(p, coder.uuid, decider))
+
+    def _coders(self):
+        from burgerannotator.core.coders import list_coders
+
+        return list_coders(self.project) if self.project is not None else []
 
     def accept_all(self) -> None:
-        self._decide(consensus.accept_all)
+        self._decide(ops.AcceptAll)
 
     def reject(self) -> None:
-        self._decide(consensus.reject)
+        self._decide(ops.RejectPassage)
 
     def accept_selection(self) -> None:
         p = self.current()
         chosen = self.span_provider() if self.span_provider else None
         if p is None or not chosen or chosen[0] != p.document_uuid:
-            self.message.setText("Select the passage's new extent in the document first.")
+            self.message.setText(self.tr("Select the passage's new extent in the document first."))
             return
-        self._decide(consensus.accept_span, chosen[1], chosen[2])
+        self._decide(lambda p, decider: ops.AcceptSpan(p, chosen[1], chosen[2], decider))
 
     def undo(self) -> None:
-        if self._history and self.project is not None:
-            consensus.undo_decision(self.project, self._history.pop())
-            self.refresh(keep_row=self.list.currentRow())
+        """U: undo the last change (a decision, or anything else done in the window), like Ctrl+Z."""
+        if self.history is None:
+            return
+        try:
+            if self.undo_runner is not None:
+                self.undo_runner()
+            else:
+                self.history.undo()
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self.refresh(keep_row=self.list.currentRow())
+
+    undo_runner = None  # set by install: the workspace's ``undo``
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.list and event.type() == event.Type.KeyPress:
@@ -184,17 +221,23 @@ class DisagreementView(ComparisonGate, QWidget):
 
 def install(main_window) -> DisagreementView:
     """The Disagreements dock; the deciding coder is the one working in the window."""
-    def bind(session):
-        view.set_project(session.project if session is not None else None,
-                         session.coder if session is not None else None)
+    def bind(workspace):
+        if workspace is None:
+            view.set_project(None)
+            view.runner = view.undo_runner = None
+            return
+        view.set_project(workspace.project, workspace.coder, workspace.history)
+        view.runner, view.undo_runner = workspace.do, workspace.undo
+        workspace.coderChanged.connect(lambda coder: setattr(view, "decider", coder))
 
-    session = getattr(main_window, "session", None)
+    workspace = getattr(main_window, "workspace", None)
     view = DisagreementView(parent=main_window)
     view.setObjectName("disagreementView")
     view.refresher.lazy = True  # hidden in the window: no work until shown
-    bind(session)
-    if hasattr(main_window, "sessionChanged"):
-        main_window.sessionChanged.connect(bind)
+    bind(workspace)
+    if hasattr(main_window, "workspaceChanged"):
+        main_window.workspaceChanged.connect(bind)
+        follow_changes(main_window, view, view.KINDS, view.on_changes)
         follow_blind_mode(main_window, lambda s: view.set_blind(is_blind(s)))
     if hasattr(main_window, "show_span"):
         view.segment_activated.connect(main_window.show_span)

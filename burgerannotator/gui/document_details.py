@@ -6,8 +6,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from burgerannotator.core.codebook import scales
-from burgerannotator.core.documents import set_attribute
-from burgerannotator.core.scales import scale_value, set_scale_value
+from burgerannotator.core.ops import SetAttributes, SetScaleValue
+from burgerannotator.core.scales import scale_value
 
 from .errors import guarded
 
@@ -15,14 +15,14 @@ from .errors import guarded
 class DocumentDetails(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = self.coding = None
+        self.workspace = None
         self.form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
-        self.attributes_button = QPushButton("Attributes...")
-        self.attributes_button.setToolTip("Edit this document's attributes (city, rank, ...)")
+        self.attributes_button = QPushButton(self.tr("Attributes..."))
+        self.attributes_button.setToolTip(self.tr("Edit this document's attributes (city, rank, ...)"))
         self.attributes_button.clicked.connect(self.edit_attributes)
-        self.memo_button = QPushButton("Memo...")
-        self.memo_button.setToolTip("Your memo on this document")
+        self.memo_button = QPushButton(self.tr("Memo..."))
+        self.memo_button.setToolTip(self.tr("Your memo on this document"))
         self.memo_button.clicked.connect(lambda: self.memo_requested())
         self.memo_requested = lambda: None  # set by the main window
         buttons = QHBoxLayout()
@@ -33,12 +33,12 @@ class DocumentDetails(QWidget):
         box.addLayout(self.form)
         box.addLayout(buttons)
 
-    def set_session(self, session, coding) -> None:
-        self.session, self.coding = session, coding
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
         while self.form.rowCount():
             self.form.removeRow(0)
         self.combos = {}
-        for scale in scales(session.project):
+        for scale in scales(workspace.project):
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
@@ -50,13 +50,13 @@ class DocumentDetails(QWidget):
             combo.activated.connect(lambda _i, sc=scale, c=combo: self._set_scale(sc, c.currentData()))
             self.form.addRow(scale.name + ":", combo)
             self.combos[scale.scale_id] = combo
-        for signal in (session.documentChanged, session.coderChanged):
+        for signal in (workspace.documentChanged, workspace.coderChanged):
             signal.connect(lambda *_a: self.refresh())
-        session.scalesChanged.connect(self.refresh)
+        workspace.listen(self, ("scales", "documents"), lambda _c, _i: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
-        s = self.session
+        s = self.workspace
         doc = s.document if s else None
         self.setEnabled(doc is not None)
         if doc is None:
@@ -69,16 +69,12 @@ class DocumentDetails(QWidget):
 
     @guarded
     def _set_scale(self, scale, value) -> None:
-        s = self.session
-        doc, coder, project = s.document, s.coder, s.project
-        old = scale_value(project, doc, scale, coder)
-        if old != value:
-            self.coding.call(f"Set {scale.scale_id}", lambda: set_scale_value(project, doc, scale, coder, value),
-                             lambda: set_scale_value(project, doc, scale, coder, old))
+        s = self.workspace
+        s.do(SetScaleValue(s.document.uuid, scale.uuid, s.coder.uuid, value), self)
 
     @guarded
     def edit_attributes(self) -> None:
-        doc = self.session.document if self.session else None
+        doc = self.workspace.document if self.workspace else None
         if doc is None:
             return
         dialog = AttributesDialog(dict(doc.attributes or {}), self)
@@ -86,28 +82,23 @@ class DocumentDetails(QWidget):
             self.apply_attributes(doc, dialog.values())
 
     def apply_attributes(self, doc, new: dict) -> None:
-        project, old = self.session.project, dict(doc.attributes or {})
-        if new == old:
-            return
-
-        def write(values):
-            with project.transaction():
-                for key in set(old) | set(new):
-                    set_attribute(project, doc, key, values.get(key))
-        self.coding.call("Edit attributes", lambda: write(new), lambda: write(old))
+        old = dict(doc.attributes or {})
+        if new != old:
+            self.workspace.do(SetAttributes(doc.uuid, {key: new.get(key) for key in set(old) | set(new)}), self)
 
 
 class AttributesDialog(QDialog):
     def __init__(self, attributes: dict, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Document attributes")
+        self.setWindowTitle(self.tr("Document attributes"))
         self.resize(420, 360)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Attribute", "Value"])
+        self.table.setAccessibleName(self.tr("Document attributes"))
+        self.table.setHorizontalHeaderLabels([self.tr("Attribute"), self.tr("Value")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for key, value in attributes.items():
             self._add(key, value)
-        add = QPushButton("Add attribute")
+        add = QPushButton(self.tr("Add attribute"))
         add.clicked.connect(lambda: self._add("", ""))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -12,13 +12,15 @@ class DocumentList(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
+        self.workspace = None
         self.model = DocumentModel(None, self)
         self.proxy = document_filter(self.model)
-        self.filter = QLineEdit(placeholderText="Filter documents (city, title, attribute)")
+        self.filter = QLineEdit(placeholderText=self.tr("Filter documents (city, title, attribute)"))
+        self.filter.setAccessibleName(self.tr("Filter documents"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Documents"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -30,7 +32,8 @@ class DocumentList(QWidget):
         self.table.setWordWrap(False)
         self.table.setMinimumWidth(160)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # sized in _fit_first_column
+        header.setMinimumSectionSize(36)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
@@ -40,18 +43,27 @@ class DocumentList(QWidget):
         box.addWidget(self.filter)
         box.addWidget(self.table, 1)
 
-    def set_session(self, session) -> None:
-        self.session = session
-        self.model.session = session
+    def _fit_first_column(self) -> None:
+        """Wide enough for the city names, never so wide that the other columns leave the panel."""
+        self.table.resizeColumnToContents(0)
+        limit = max(90, self.table.viewport().width() // 3)
+        if self.table.columnWidth(0) > limit:
+            self.table.setColumnWidth(0, limit)
+
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
+        self.model.workspace = workspace
         self.model.refresh()
-        session.documentsChanged.connect(self.model.refresh)
-        session.countsChanged.connect(self.model.counts_changed)
-        session.documentChanged.connect(self._follow)
+        self._fit_first_column()
+        self.model.modelReset.connect(self._fit_first_column)
+        workspace.listen(self, ("documents",), lambda _c, _i: self.model.refresh())
+        workspace.countsChanged.connect(self.model.counts_changed)
+        workspace.documentChanged.connect(self._follow)
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():
             uuid = self.proxy.data(current.siblingAtColumn(0), UUID_ROLE)
-            if uuid and (self.session is None or self.session.document is None or self.session.document.uuid != uuid):
+            if uuid and (self.workspace is None or self.workspace.document is None or self.workspace.document.uuid != uuid):
                 self.documentChosen.emit(uuid)
 
     def _follow(self, document) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog
 
@@ -25,8 +25,8 @@ EXPORT_MENU = "File/Export"
 
 
 def project_of(window):
-    session = getattr(window, "session", None)
-    return getattr(session, "project", None)
+    workspace = getattr(window, "workspace", None)
+    return getattr(workspace, "project", None)
 
 
 def add_dock(window, title: str, widget) -> QDockWidget:
@@ -56,15 +56,20 @@ def _busy(fn):
 @guarded
 def export_matrix(window, view) -> Path | None:
     """The matrix as shown (measure, coders, rows, hidden codes) to CSV (',' or ';') or Excel."""
-    path, chosen = _ask(window, "Export the matrix", f"matrix-{view.measure_box.currentText()}.xlsx",
-                        "Excel (*.xlsx);;CSV, comma (*.csv);;CSV, semicolon - Dutch Excel (*.csv)")
+    semicolon = QCoreApplication.translate("ExportActions", "CSV, semicolon - Dutch Excel (*.csv)")
+    filters = ";;".join((QCoreApplication.translate("ExportActions", "Excel (*.xlsx)"),
+                         QCoreApplication.translate("ExportActions", "CSV, comma (*.csv)"), semicolon))
+    path, chosen = _ask(window, QCoreApplication.translate("ExportActions", "Export the matrix"),
+                        f"matrix-{view.measure()}.xlsx", filters)
     if path is None:
         return None
-    return _busy(lambda: write_matrix_file(view, path, ";" if "semicolon" in chosen else ","))
+    written = _busy(lambda: write_matrix_file(view, path, ";" if chosen == semicolon else ","))
+    _written(window, written)
+    return written
 
 
 def write_matrix_file(view, path: Path, sep: str = ",") -> Path:
-    matrix = build_matrix(view.project, view.measure_box.currentText(), view.selection(),
+    matrix = build_matrix(view.project, view.measure(), view.selection(),
                           view.by_box.currentText() or "city", view.hide_empty.isChecked())
     if path.suffix.lower() == ".csv":
         return write_csv(matrix_table(matrix), path, sep)
@@ -73,17 +78,43 @@ def write_matrix_file(view, path: Path, sep: str = ",") -> Path:
 
 @guarded
 def export_workbook(window, view) -> Path | None:
-    path, _ = _ask(window, "Export everything to Excel", "export.xlsx", "Excel (*.xlsx)")
+    path, _ = _ask(window, QCoreApplication.translate("ExportActions", "Export everything to Excel"), "export.xlsx",
+                   QCoreApplication.translate("ExportActions", "Excel (*.xlsx)"))
     if path is None:
         return None
-    return _busy(lambda: write_workbook(view.project, path.with_suffix(".xlsx"), view.selection(),
-                                        view.by_box.currentText() or "city", view.hide_empty.isChecked()))
+    written = _busy(lambda: write_workbook(view.project, path.with_suffix(".xlsx"), view.selection(),
+                                           view.by_box.currentText() or "city", view.hide_empty.isChecked()))
+    _written(window, written)
+    return written
+
+
+def _written(window, path) -> None:
+    """Say where the export went, and offer to open its folder (non-blocking)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    if path is None:
+        return
+    path = Path(path)
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ExportActions", "Exported"),
+                      QCoreApplication.translate("ExportActions", "Written to {path}").format(path=path),
+                      QMessageBox.StandardButton.Close, window)
+    box.setObjectName("export-done")
+    folder = box.addButton(QCoreApplication.translate("ExportActions", "Open the folder"),
+                           QMessageBox.ButtonRole.ActionRole)
+    folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    if hasattr(window, "statusBar"):
+        window.statusBar().showMessage(QCoreApplication.translate("ExportActions", "Written to {path}").format(path=path),
+                                       10000)
 
 
 @guarded
 def export_summary(window, project, document=None) -> Path | None:
-    path, chosen = _ask(window, "Export the summary", "summary.html",
-                        "HTML (*.html);;Markdown (*.md);;CSV, one row per quote (*.csv)")
+    path, chosen = _ask(window, QCoreApplication.translate("ExportActions", "Export the summary"), "summary.html",
+                        QCoreApplication.translate("ExportActions", "HTML (*.html);;Markdown (*.md);;CSV, one row per quote (*.csv)"))
     if path is None:
         return None
     suffix = path.suffix.lower()
@@ -95,4 +126,6 @@ def export_summary(window, project, document=None) -> Path | None:
             return write_csv(quotes_table(summaries), path)
         return write_report(summaries, path, fmt, f"{project.info.name}: summary per document")
 
-    return _busy(write)
+    written = _busy(write)
+    _written(window, written)
+    return written

@@ -36,19 +36,22 @@ class FindBar(QWidget):
         self.text = ""
         self.hits: list[tuple[int, int]] = []
         self.current = -1
+        self.last_hit: tuple[int, int] | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(QLabel("Find:"))
-        self.edit = QLineEdit(placeholderText="text in this document (Enter: next, Shift+Enter: previous)")
+        row.addWidget(QLabel(self.tr("Find:")))
+        self.edit = QLineEdit(placeholderText=self.tr("text in this document (Enter: next, Shift+Enter: previous)"))
+        self.edit.setAccessibleName(self.tr("Find in this document"))
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self._search)
         self.edit.returnPressed.connect(self.next)
         row.addWidget(self.edit, 1)
         self.count = QLabel("")
         row.addWidget(self.count)
-        for text, tip, slot in (("▲", "Previous hit (Shift+Enter)", self.previous),
-                                ("▼", "Next hit (Enter)", self.next), ("✕", "Close (Esc)", self.close_bar)):
+        for text, tip, slot in (("▲", self.tr("Previous hit (Shift+Enter)"), self.previous),
+                                ("▼", self.tr("Next hit (Enter)"), self.next), ("✕", self.tr("Close (Esc)"), self.close_bar)):
             b = QToolButton(text=text, toolTip=tip, autoRaise=True)
+            b.setAccessibleName(tip.split(" (")[0])  # what the arrow does, without its key
             b.clicked.connect(slot)
             row.addWidget(b)
         self.hide()
@@ -68,6 +71,8 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
+        # the hit in view when the bar closes becomes the selection (coding by keyboard: find, Esc, key)
+        self.last_hit = self.hits[self.current] if 0 <= self.current < len(self.hits) else None
         self.hits, self.current = [], -1
         self.hitsChanged.emit([], -1)
         self.closed.emit()

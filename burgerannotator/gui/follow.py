@@ -1,24 +1,25 @@
 """How the analysis views (matrix, summary, agreement, disagreements, suggestions) follow
 the window: they refresh only while they can be seen, and they keep to blind coding.
 
+``follow_changes`` subscribes a view to the workspace's one ``changed`` signal.
 ``LazyRefresh`` runs a view's refresh after project changes (debounced); when the view is
 installed in the main window (``lazy=True``) and hidden (a closed dock or a tab behind
 another), it only notes that it is out of date and refreshes when it is shown, so coding
 costs a hidden view nothing. ``follow_blind_mode`` tells a view who codes and whether the
-other coders may be seen (``Session.show_others``): while blind, views show the current
+other coders may be seen (``Workspace.show_others``): while blind, views show the current
 coder's codings only, or ``BLIND_NOTICE`` instead of comparisons between coders.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
-BLIND_NOTICE = "Blind coding is on: switch on View > Show other coders to compare coders"
+BLIND_NOTICE = QT_TRANSLATE_NOOP("Follow", "Blind coding is on: switch on View > Show other coders to compare coders")
 
 
 def own_codings_notice(coder_name: str) -> str:
-    return (f"Blind coding is on: only your codings ({coder_name}) are shown. "
-            "Switch on View > Show other coders to compare coders.")
+    return QCoreApplication.translate("Follow", "Blind coding is on: only your codings ({name}) are shown. "
+                                      "Switch on View > Show other coders to compare coders.").format(name=coder_name)
 
 
 def notice_label(parent=None) -> QLabel:
@@ -72,30 +73,33 @@ class LazyRefresh(QObject):
 
 
 def follow_blind_mode(main_window, apply) -> None:
-    """Call ``apply(session)`` now and whenever the window's session, its coder or blind mode changes."""
-    def bind(session) -> None:
-        apply(session)
-        if session is not None:
-            session.showOthersChanged.connect(lambda _v, s=session: apply(s))
-            session.coderChanged.connect(lambda _c, s=session: apply(s))
+    """Call ``apply(workspace)`` now and whenever the window's workspace, its coder or blind mode changes."""
+    def bind(workspace) -> None:
+        apply(workspace)
+        if workspace is not None:
+            workspace.showOthersChanged.connect(lambda _v, s=workspace: apply(s))
+            workspace.coderChanged.connect(lambda _c, s=workspace: apply(s))
 
-    main_window.sessionChanged.connect(bind)
-    if getattr(main_window, "session", None) is not None:
-        bind(main_window.session)
-
-
-def is_blind(session) -> bool:
-    return session is not None and not session.show_others
+    main_window.workspaceChanged.connect(bind)
+    if getattr(main_window, "workspace", None) is not None:
+        bind(main_window.workspace)
 
 
-def follow_project(widget, old, new, on_changes) -> None:
-    """Move ``widget``'s change subscription from project ``old`` to ``new`` (either may be None);
-    the subscription ends with the widget."""
-    if old is not None:
-        old.unsubscribe(on_changes)
-    if new is not None:
-        new.subscribe(on_changes)
-        widget.destroyed.connect(lambda *_a, p=new, f=on_changes: p.unsubscribe(f))
+def is_blind(workspace) -> bool:
+    return workspace is not None and not workspace.show_others
+
+
+def follow_changes(window, view, kinds: tuple[str, ...], on_change) -> None:
+    """The one way a view hears of changes: ``on_change(changes, initiator)`` after each commit of the
+    window's open workspace that touches one of ``kinds`` (``Workspace.listen``: a view that
+    raises is reported and does not stop the others), whichever project is opened later."""
+    def bind(workspace) -> None:
+        if workspace is not None:
+            workspace.listen(view, kinds, on_change)
+
+    window.workspaceChanged.connect(bind)
+    if getattr(window, "workspace", None) is not None:
+        bind(window.workspace)
 
 
 def add_show_action(window, dock, menu: str, text: str, shortcut: str | None = None, focus=None):
@@ -117,11 +121,11 @@ def add_show_action(window, dock, menu: str, text: str, shortcut: str | None = N
     return action
 
 
-def follow_session(window, apply) -> None:
-    """Call ``apply(session)`` now and whenever the window opens or closes a project."""
-    window.sessionChanged.connect(apply)
-    if getattr(window, "session", None) is not None:
-        apply(window.session)
+def follow_workspace(window, apply) -> None:
+    """Call ``apply(workspace)`` now and whenever the window opens or closes a project."""
+    window.workspaceChanged.connect(apply)
+    if getattr(window, "workspace", None) is not None:
+        apply(window.workspace)
 
 
 class ComparisonGate:
@@ -136,7 +140,7 @@ class ComparisonGate:
 
         self.blind = False
         self.blind_notice = notice_label(self)
-        self.blind_notice.setText(BLIND_NOTICE)
+        self.blind_notice.setText(QCoreApplication.translate("Follow", BLIND_NOTICE))
         self.content = QWidget(self)
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)

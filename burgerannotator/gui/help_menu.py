@@ -5,7 +5,7 @@ import sqlite3
 
 import pymupdf
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import qVersion, QCoreApplication
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
 
@@ -13,6 +13,7 @@ from burgerannotator import __version__
 from burgerannotator.core.resources import resource_path
 
 GUIDE = ("help", "user-guide.md")
+GUIDES = {"nl": ("help", "user-guide.nl.md")}  # the guide in the interface's language, else English
 ICON = ("icons", "burgerannotator.png")
 
 
@@ -25,13 +26,16 @@ class GuideDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("BurgerAnnotator — user guide")
+        self.setWindowTitle(self.tr("BurgerAnnotator — user guide"))
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName(self.tr("User guide"))
         self.browser.setOpenExternalLinks(True)
+        from . import i18n
+
         try:
-            text = resource_path(*GUIDE).read_text(encoding="utf-8")
+            text = resource_path(*GUIDES.get(i18n.current_language(), GUIDE)).read_text(encoding="utf-8")
         except OSError as exc:
-            text = f"The user guide could not be read ({exc.strerror})."
+            text = self.tr("The user guide could not be read ({reason}).").format(reason=exc.strerror)
         self.browser.setMarkdown(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         buttons.rejected.connect(self.reject)
@@ -52,17 +56,17 @@ def about_text() -> str:
 
 
 def show_about(parent) -> None:
-    QMessageBox.about(parent, "About BurgerAnnotator", about_text())
+    QMessageBox.about(parent, QCoreApplication.translate("HelpMenu", "About BurgerAnnotator"), about_text())
 
 
 def install(window) -> None:
     window.setWindowIcon(app_icon())
-    guide = QAction("BurgerAnnotator &user guide", window)
+    guide = QAction(QCoreApplication.translate("HelpMenu", "BurgerAnnotator &user guide"), window)
     guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     guide.triggered.connect(lambda: _show_guide(window))
-    demo = QAction("Open the &demo project", window)
+    demo = QAction(QCoreApplication.translate("HelpMenu", "Open the &demo project"), window)
     demo.triggered.connect(lambda: window.project_actions.open_demo())
-    about = QAction("&About BurgerAnnotator", window)
+    about = QAction(QCoreApplication.translate("HelpMenu", "&About BurgerAnnotator"), window)
     about.triggered.connect(lambda: show_about(window))
     for action in (guide, demo, about):
         window.add_menu_action("&Help", action)

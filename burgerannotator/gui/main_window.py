@@ -3,20 +3,20 @@
 Extension points for other views (matrix, agreement, search):
   * ``add_dock(title, widget, area)`` and ``add_menu_action(menu_name, action)``;
   * ``show_span(document_uuid, start, end)`` and ``show_segment(segment_uuid)`` jump to a passage;
-  * ``session`` (the open project, coder, current document; None with no project) and the
-    ``sessionChanged(session)`` signal, emitted when a project is opened or closed.
+  * ``workspace`` (the open project, coder, current document; None with no project) and the
+    ``workspaceChanged(workspace)`` signal, emitted when a project is opened or closed.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabBar, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
-from burgerannotator.core.coders import get_or_create_coder, list_coders
+from burgerannotator.core.coders import find_coder, list_coders
 from burgerannotator.core.documents import find_document
+from burgerannotator.core.ops import EnsureCoder, run
 from burgerannotator.core.segments import find_segment
 from burgerannotator.core.store import Project
 
@@ -30,31 +30,42 @@ from .document_list import DocumentList
 from .document_pane import DocumentPane
 from .errors import guarded
 from .memo_actions import MemoActions
+from .ocr_actions import OcrActions
 from .menus import build_menus
 from .pdf_view.render import PageRenderer
 from .project_actions import ProjectActions
 from .segment_table import SegmentTable
-from .session import Session
+from .workspace import Workspace
 from .start_page import StartPage
-from .undo import Coding
+from .undo import UndoActions
 from .views import install_views
+
+# titles given to add_dock / add_central_view and menus made by add_menu_action, for pyside6-lupdate
+# (they are translated where the panel or menu is made; the English names stay the keys)
+PANEL_TITLES = [
+    QT_TRANSLATE_NOOP("Panels", "Documents"), QT_TRANSLATE_NOOP("Panels", "Codebook"),
+    QT_TRANSLATE_NOOP("Panels", "Segments"), QT_TRANSLATE_NOOP("Panels", "Matrix"),
+    QT_TRANSLATE_NOOP("Panels", "Summary"), QT_TRANSLATE_NOOP("Panels", "Agreement"),
+    QT_TRANSLATE_NOOP("Panels", "Disagreements"), QT_TRANSLATE_NOOP("Panels", "Search"),
+    QT_TRANSLATE_NOOP("Panels", "Suggestions")]
+MENU_NAMES = [QT_TRANSLATE_NOOP("Menus", "&Help"), QT_TRANSLATE_NOOP("Menus", "Analysis"),
+              QT_TRANSLATE_NOOP("Menus", "&Analysis")]
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
          "bottom": Qt.DockWidgetArea.BottomDockWidgetArea, "top": Qt.DockWidgetArea.TopDockWidgetArea}
 
 
 class MainWindow(QMainWindow):
-    sessionChanged = Signal(object)        # Session | None
+    workspaceChanged = Signal(object)        # Workspace | None
     spanShown = Signal(str, int, int)      # document uuid, start, end
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("BurgerAnnotator")
-        self.session: Session | None = None
+        self.setWindowTitle(self.tr("BurgerAnnotator"))
+        self.workspace: Workspace | None = None
         self.menus: dict = {}
         self.docks_menu = None
-        self.undo_stack = QUndoStack(self)
-        self.coding: Coding | None = None
+        self.undo_actions = UndoActions(self)
         self.renderer = PageRenderer(parent=self)
         self.pane = DocumentPane(None, self.renderer)
         self.pane.view.setAcceptDrops(False)  # files dropped on the page go to the window (import)
@@ -70,7 +81,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._docks_put_away: list[QDockWidget] = []  # hidden while a central view has the room
-        self.tabs.addTab(self.pane, "Document")
+        self.tabs.addTab(self.pane, self.tr("Document"))
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)  # the page stays
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
         self.center.addWidget(self.tabs)
@@ -84,6 +95,7 @@ class MainWindow(QMainWindow):
         box.addWidget(self.details)
         self.codebook = CodebookPanel()
         self.segments = SegmentTable()
+        self.segments.setAccessibleName(self.tr("Segments"))
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -94,6 +106,7 @@ class MainWindow(QMainWindow):
         self.project_actions = ProjectActions(self)
         self.codebook_editor = CodebookEditor(self)
         self.memo_actions = MemoActions(self)
+        self.ocr_actions = OcrActions(self)
         self.details.memo_requested = self.memo_actions.edit_document_memo
         build_menus(self)
         for dock in self.findChildren(QDockWidget):
@@ -106,7 +119,11 @@ class MainWindow(QMainWindow):
         self.segments.contextRequested.connect(self._segment_menu)
         self.coding_actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.coder_label = QLabel("")
-        switch = QToolButton(text="Switch coder", autoRaise=True)
+        self.failure_label = QLabel("")  # a view that failed to follow a change (stays until the next project)
+        self.failure_label.setStyleSheet("QLabel { color: #b00; }")
+        self.failure_label.hide()
+        self.statusBar().addPermanentWidget(self.failure_label)
+        switch = QToolButton(text=self.tr("Switch coder"), autoRaise=True)
         switch.clicked.connect(self.switch_coder)
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(switch)
@@ -139,7 +156,7 @@ class MainWindow(QMainWindow):
     # ---- extension points -------------------------------------------------------------------
     def add_dock(self, title: str, widget: QWidget, area="right", name: str | None = None) -> QDockWidget:
         """Add a panel; ``area`` is 'left'|'right'|'bottom'|'top' or a Qt.DockWidgetArea."""
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(QCoreApplication.translate("Panels", title), self)
         dock.setObjectName(f"dock-{name or title}")
         dock.setWidget(widget)
         self.addDockWidget(AREAS.get(area, area), dock)
@@ -154,9 +171,9 @@ class MainWindow(QMainWindow):
 
     def show_central_view(self, widget: QWidget) -> None:
         if self.tabs.indexOf(widget) < 0:
-            self.tabs.addTab(widget, widget.property("tabTitle") or "")
+            self.tabs.addTab(widget, QCoreApplication.translate("Panels", widget.property("tabTitle") or ""))
         self.tabs.setCurrentWidget(widget)
-        if self.session is not None:
+        if self.workspace is not None:
             self.center.setCurrentWidget(self.tabs)
 
     def _close_tab(self, index: int) -> None:
@@ -183,7 +200,7 @@ class MainWindow(QMainWindow):
         key = menu_name.replace("&", "")
         menu = self.menus.get(key)
         if menu is None:
-            menu = self.menus[key] = self.menuBar().addMenu(menu_name)
+            menu = self.menus[key] = self.menuBar().addMenu(QCoreApplication.translate("Menus", menu_name))
         action.setParent(action.parent() or self)
         if key == "File":
             menu.insertAction(self.file_insert_point, action)
@@ -193,7 +210,7 @@ class MainWindow(QMainWindow):
     @guarded
     def show_span(self, document_uuid: str, start: int, end: int) -> None:
         """Show a passage: open its document, scroll to it and select its text."""
-        if self.session is None:
+        if self.workspace is None:
             return
         self.show_document(document_uuid)
         self.tabs.setCurrentWidget(self.pane)
@@ -203,12 +220,12 @@ class MainWindow(QMainWindow):
     @guarded
     def show_segment(self, segment_uuid: str) -> None:
         """Show a segment: open its document, scroll to it, select it and flash it."""
-        if self.session is None:
+        if self.workspace is None:
             return
-        seg = find_segment(self.session.project, segment_uuid)
+        seg = find_segment(self.workspace.project, segment_uuid)
         self.show_document(seg.document.uuid)
         self.tabs.setCurrentWidget(self.pane)
-        if self.session.is_visible(seg):
+        if self.workspace.is_visible(seg):
             self.pane.show_segment(seg)
             self.coding_actions.select_segment(seg.uuid)
         else:
@@ -225,85 +242,100 @@ class MainWindow(QMainWindow):
             if not name:
                 project.close()
                 return False
-            coder = get_or_create_coder(project, name)
+            coder = find_coder(project, run(project, EnsureCoder(name)).value)
         except BaseException:
             project.close()
             raise
         settings.set_coder_name(name)
         self.close_project()
-        self.session = Session(project, coder, settings.show_others(), self)
-        self.coding = Coding(self.session, self.undo_stack)
-        self.pane.set_session(self.session)
-        self.documents.set_session(self.session)
-        self.details.set_session(self.session, self.coding)
-        self.codebook.set_session(self.session)
-        self.segments.set_session(self.session, self.coding_actions.set_memo)
-        self.session.coderChanged.connect(lambda _c: self._show_coder())
-        self.session.showOthersChanged.connect(lambda _v: self._show_coder())
+        self.workspace = ws = Workspace(project, coder, settings.show_others(), self)
+        self.undo_actions.follow(ws)
+        self.pane.set_workspace(ws)
+        self.documents.set_workspace(ws)
+        self.details.set_workspace(ws)
+        self.codebook.set_workspace(ws)
+        self.segments.set_workspace(ws, self.coding_actions.set_memo)
+        self.coding_actions.set_workspace(ws)
+        ws.coderChanged.connect(lambda _c: self._show_coder())
+        ws.showOthersChanged.connect(lambda _v: self._show_coder())
+        ws.listen(self.coder_label, ("coders",), lambda _c, _i: self._show_coder())
+        ws.listenerFailed.connect(self._view_failed)
         self.center.setCurrentWidget(self.tabs)
         settings.add_recent_project(path)
-        self.setWindowTitle(f"{project.info.name} — BurgerAnnotator")
+        self.setWindowTitle(self.tr("{name} — BurgerAnnotator").format(name=project.info.name))
         self._show_coder()
-        docs = self.session.documents()
-        if docs:
-            self.session.set_document(docs[0])
-        self.sessionChanged.emit(self.session)
+        docs = self.workspace.documents()
+        place = settings.last_place(project.info.uuid)
+        by_uuid = {d.uuid: d for d in docs}
+        if place is not None and place[0] in by_uuid:  # where the coder stopped last time
+            self.workspace.set_document(by_uuid[place[0]])
+            self.pane.view.go_to_page(place[1])
+        elif docs:
+            self.workspace.set_document(docs[0])
+        self.workspaceChanged.emit(self.workspace)
         return True
 
     def close_project(self) -> None:
-        if self.session is None:
+        if self.workspace is None:
             return
-        session, self.session = self.session, None
+        if self.workspace.document is not None:
+            settings.set_last_place(self.workspace.project.info.uuid, self.workspace.document.uuid,
+                                    self.pane.view.current_page())
+        workspace, self.workspace = self.workspace, None
         self.tabs.setCurrentWidget(self.pane)
-        self.undo_stack.clear()
-        self.coding = None
-        session.set_document(None)
-        session.close()
-        session.project.close()
-        session.deleteLater()
+        self.undo_actions.update()
+        workspace.set_document(None)
+        workspace.close()
+        workspace.project.close()
+        workspace.deleteLater()
         self.renderer.clear()
         for model in (self.documents.model, self.codebook.model, self.segments.model_):
-            model.session = None
+            model.workspace = None
             model.refresh()
         self.start_page.set_recent(settings.recent_projects())  # the project just closed is listed
         self.center.setCurrentWidget(self.start_page)
-        self.setWindowTitle("BurgerAnnotator")
+        self.setWindowTitle(self.tr("BurgerAnnotator"))
         self.coder_label.setText("")
-        self.sessionChanged.emit(None)
+        self.failure_label.hide()
+        self.workspaceChanged.emit(None)
 
     @guarded
     def show_document(self, document_uuid: str) -> None:
-        if self.session is not None and (self.session.document is None or self.session.document.uuid != document_uuid):
-            self.session.set_document(find_document(self.session.project, document_uuid))
+        if self.workspace is not None and (self.workspace.document is None or self.workspace.document.uuid != document_uuid):
+            self.workspace.set_document(find_document(self.workspace.project, document_uuid))
 
     # ---- coder -------------------------------------------------------------------------------
     @guarded
     def switch_coder(self, name: str | None = None) -> None:
-        if self.session is None:
+        if self.workspace is None:
             return
-        project = self.session.project
+        project = self.workspace.project
         if not name:
             name = ask_coder_name(self, [c.name for c in list_coders(project, include_consensus=False)],
-                                  self.session.coder.name)
+                                  self.workspace.coder.name)
         if name:
-            coder = get_or_create_coder(project, name)
+            coder = find_coder(project, self.workspace.do(EnsureCoder(name)).value)
             settings.set_coder_name(name)
-            self.undo_stack.clear()  # one coder does not undo another's work
-            self.coding_actions.selected_uuid = None
-            self.session.set_coder(coder)
+            self.workspace.set_coder(coder)  # clears the selection; one coder does not undo another's work
+
+    def _view_failed(self, line: str) -> None:
+        """A view raised while following a change: the others went on; say which one, where it stays seen."""
+        self.failure_label.setText(line[:160])
+        self.failure_label.setToolTip(line)
+        self.failure_label.show()
 
     def set_show_others(self, value: bool) -> None:
         settings.set_show_others(bool(value))
         if self.show_others_action.isChecked() != bool(value):
             self.show_others_action.setChecked(bool(value))
-        if self.session is not None:
-            self.session.set_show_others(bool(value))
+        if self.workspace is not None:
+            self.workspace.set_show_others(bool(value))
 
     def _show_coder(self) -> None:
-        s = self.session
+        s = self.workspace
         if s is not None:
-            mode = "others' segments shown" if s.show_others else "blind coding"
-            self.coder_label.setText(f"Coder: <b>{s.coder.name}</b> ({mode})")
+            mode = self.tr("others' segments shown") if s.show_others else self.tr("blind coding")
+            self.coder_label.setText(self.tr("Coder: <b>{name}</b> ({mode})").format(name=s.coder.name, mode=mode))
 
     # ---- menus, drops, closing -------------------------------------------------------------------
     def _make_start_page(self) -> StartPage:
@@ -315,7 +347,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _codebook_menu(self, global_pos, uuid) -> None:
-        if self.session is not None:
+        if self.workspace is not None:
             self.codebook_editor.menu(uuid).exec(global_pos)
 
     def _segment_menu(self, global_pos, uuid) -> None:
@@ -340,6 +372,13 @@ class MainWindow(QMainWindow):
         self.project_actions.drop(paths)
 
     def closeEvent(self, event) -> None:
+        importing = getattr(self, "import_progress", None)
+        if importing is not None:  # the import stops after the file being read; then the window closes
+            importing.cancel()
+            self.close_after_import = True
+            self.statusBar().showMessage(self.tr("Stopping the import after the current file, then closing..."))
+            event.ignore()
+            return
         self.tabs.setCurrentWidget(self.pane)  # the coding panels back in place before the layout is saved
         settings.save_window(self)
         self.close_project()

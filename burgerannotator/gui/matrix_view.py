@@ -7,7 +7,7 @@ jump there; clicking another segment in the list jumps to that one.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal, QCoreApplication
 from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
@@ -18,12 +18,13 @@ from burgerannotator.core.errors import UserError
 from burgerannotator.core.matrix import (MEASURES, Matrix, build_matrix, cell_segments, document_attributes,
                                          format_value, select_coders)
 
+from .follow import LazyRefresh, follow_blind_mode, follow_changes, is_blind, notice_label, own_codings_notice
 from .matrix_header import CATEGORY_ROLE, COLOUR_ROLE, CodeHeader
-from .follow import (LazyRefresh, follow_blind_mode, follow_project, is_blind, notice_label,
-                     own_codings_notice)
 
 TOTAL_BRUSH = QBrush(QColor("#e6e6e6"))
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+MEASURE_NAMES = [QT_TRANSLATE_NOOP("Measures", "presence"), QT_TRANSLATE_NOOP("Measures", "count"),
+                 QT_TRANSLATE_NOOP("Measures", "coverage")]  # for pyside6-lupdate
 
 
 def _blend(colour: str, share: float) -> QColor:
@@ -94,10 +95,10 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            row = m.rows[r].label if r < len(m.rows) else "All documents"
+            row = m.rows[r].label if r < len(m.rows) else QCoreApplication.translate("MatrixView", "All documents")
             col = m.columns[c] if c < len(m.columns) else None
             who = f" ({col.coder_name})" if col is not None and col.coder_name else ""
-            what = f"{col.category} > {col.name}{who}" if col is not None else "all codes"
+            what = f"{col.category} > {col.name}{who}" if col is not None else QCoreApplication.translate("MatrixView", "all codes")
             return f"{row} x {what}: {format_value(m.measure, value)} ({m.measure})"
         if role == Qt.ItemDataRole.UserRole:
             return value
@@ -111,7 +112,7 @@ class MatrixModel(QAbstractTableModel):
             col = m.columns[section] if section < len(m.columns) else None
             if role == Qt.ItemDataRole.DisplayRole:
                 if col is None:
-                    return "Total"
+                    return QCoreApplication.translate("MatrixView", "Total")
                 return f"{col.name}\n{col.coder_name}" if col.coder_name else col.name
             if role == Qt.ItemDataRole.ToolTipRole and col is not None:
                 return f"{col.category} > {col.name} ({col.code_id})" + (f", {col.coder_name}" if col.coder_name else "")
@@ -126,7 +127,7 @@ class MatrixModel(QAbstractTableModel):
         else:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 if section >= len(m.rows):
-                    return "Total"
+                    return QCoreApplication.translate("MatrixView", "Total")
                 row = m.rows[section]
                 return row.label if role == Qt.ItemDataRole.DisplayRole else row.file_name
         return None
@@ -144,11 +145,16 @@ class MatrixView(QWidget):
         self.project = None
         self.model = MatrixModel(self)
         self.measure_box = QComboBox(self)
-        self.measure_box.addItems(list(MEASURES))
+        self.measure_box.setAccessibleName(self.tr("Measure"))
+        for measure in MEASURES:  # shown in the user's language; the core's name is the item's data
+            self.measure_box.addItem(QCoreApplication.translate("Measures", measure), measure)
         self.coder_box = QComboBox(self)
+        self.coder_box.setAccessibleName(self.tr("Coders"))
         self.by_box = QComboBox(self)
-        self.hide_empty = QCheckBox("Hide empty codes", self)
+        self.by_box.setAccessibleName(self.tr("Rows"))
+        self.hide_empty = QCheckBox(self.tr("Hide empty codes"), self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Matrix of documents and codes"))
         self.header = CodeHeader(self.table)
         self.table.setHorizontalHeader(self.header)
         self.table.setModel(self.model)
@@ -159,13 +165,15 @@ class MatrixView(QWidget):
         rows.setSectionResizeMode(rows.ResizeMode.Fixed)
         self.table.setWordWrap(False)
         self.segment_list = QListWidget(self)
+        self.segment_list.setAccessibleName(self.tr("Segments of the chosen cell"))
         self.status = QLabel(self)
         self.blind_notice = notice_label(self)
         self._blind_coder: str | None = None     # uuid: blind coding, locked to this coder
         self._unlocked_choice = None             # the coder choice to return to after blind mode
 
         bar = QHBoxLayout()
-        for text, w in (("Measure", self.measure_box), ("Coders", self.coder_box), ("Rows", self.by_box)):
+        for text, w in ((self.tr("Measure"), self.measure_box), (self.tr("Coders"), self.coder_box),
+                        (self.tr("Rows"), self.by_box)):
             bar.addWidget(QLabel(text, self))
             bar.addWidget(w)
         bar.addWidget(self.hide_empty)
@@ -197,14 +205,14 @@ class MatrixView(QWidget):
 
     # ---- the project ---------------------------------------------------------------------
     def set_project(self, project) -> None:
-        follow_project(self, self.project, project, self._on_changes)
         self.project = project
         self._fill_selectors()
         self.refresher.schedule(now=True)
 
-    def _on_changes(self, changes) -> None:
-        if {c.kind for c in changes} & {"segments", "codebook", "documents", "coders"}:
-            self.refresher.schedule()
+    KINDS = ("segments", "codebook", "documents", "coders")
+
+    def on_changes(self, _changes, _initiator=None) -> None:
+        self.refresher.schedule()
 
     def set_blind(self, coder_uuid: str | None, coder_name: str = "") -> None:
         """Blind coding (``coder_uuid`` given): only that coder's codings, the coder choice locked
@@ -225,11 +233,11 @@ class MatrixView(QWidget):
         self.coder_box.clear()
         self.by_box.clear()
         if self.project is not None:
-            self.coder_box.addItem("All coders pooled", ("all", None))
-            self.coder_box.addItem("Coders side by side", ("by-coder", None))
+            self.coder_box.addItem(self.tr("All coders pooled"), ("all", None))
+            self.coder_box.addItem(self.tr("Coders side by side"), ("by-coder", None))
             for c in list_coders(self.project):
                 if c.is_consensus:
-                    self.coder_box.addItem(f"Consensus ({c.name})", ("consensus", None))
+                    self.coder_box.addItem(self.tr("Consensus ({name})").format(name=c.name), ("consensus", None))
             for c in list_coders(self.project, include_consensus=False):
                 self.coder_box.addItem(c.name, ("coder", c.uuid))
             attrs = document_attributes(list_documents(self.project)) or ["city"]
@@ -246,7 +254,10 @@ class MatrixView(QWidget):
 
     # ---- reading the selectors --------------------------------------------------------------
     def set_measure(self, measure: str) -> None:
-        self.measure_box.setCurrentText(measure)
+        self.measure_box.setCurrentIndex(max(self.measure_box.findData(measure), 0))
+
+    def measure(self) -> str:
+        return self.measure_box.currentData() or "presence"
 
     def set_coders(self, mode: str, name: str | None = None) -> None:
         for i in range(self.coder_box.count()):
@@ -269,7 +280,7 @@ class MatrixView(QWidget):
             self.model.set_matrix(None)
             return
         try:
-            matrix = build_matrix(self.project, self.measure_box.currentText(), self.selection(),
+            matrix = build_matrix(self.project, self.measure(), self.selection(),
                                   self.by_box.currentText() or "city", self.hide_empty.isChecked())
         except UserError as exc:
             self.model.set_matrix(None)
@@ -278,8 +289,7 @@ class MatrixView(QWidget):
         self.model.set_matrix(matrix)
         self._fit_columns()
         rows, cols = matrix.shape
-        self.status.setText(f"{rows} documents x {cols} columns; {matrix.segment_total} segments "
-                            f"({matrix.selection.description}). Click a cell to list its segments.")
+        self.status.setText(self.tr("{rows} documents x {cols} columns; {segment_total} segments ({description}). Click a cell to list its segments.").format(rows=rows, cols=cols, segment_total=matrix.segment_total, description=self.coder_box.currentText() or matrix.selection.description))
 
     def _fit_columns(self) -> None:
         """Narrow columns (the names are written upwards), wide enough for the widest value."""
@@ -324,15 +334,16 @@ def install(main_window) -> MatrixView:
     view.setObjectName("matrixView")
     view.segment_activated.connect(main_window.show_span)
     view.refresher.lazy = True  # hidden in the window: no work until shown
-    main_window.sessionChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
+    main_window.workspaceChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
+    follow_changes(main_window, view, view.KINDS, view.on_changes)
     follow_blind_mode(main_window, lambda s: view.set_blind(s.coder.uuid if is_blind(s) else None,
                                                             s.coder.name if s is not None else ""))
     main_window.add_central_view("Matrix", view)
     main_window.matrix_view = view
-    show = QAction("&Matrix (city x code)", main_window)
+    show = QAction(QCoreApplication.translate("MatrixView", "&Matrix (city x code)"), main_window)
     show.setShortcut(QKeySequence("Ctrl+Shift+M"))
     show.triggered.connect(lambda: main_window.show_central_view(view))
     main_window.add_menu_action("Analysis", show)
-    add_action(main_window, "Matrix (CSV or Excel)...", lambda: export_matrix(main_window, view))
-    add_action(main_window, "Everything (Excel workbook)...", lambda: export_workbook(main_window, view))
+    add_action(main_window, QCoreApplication.translate("MatrixView", "Matrix (CSV or Excel)..."), lambda: export_matrix(main_window, view))
+    add_action(main_window, QCoreApplication.translate("MatrixView", "Everything (Excel workbook)..."), lambda: export_workbook(main_window, view))
     return view

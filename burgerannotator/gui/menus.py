@@ -24,64 +24,82 @@ def build_menus(w) -> None:
     m = w.menus
     p, c, pane = w.project_actions, w.coding_actions, w.pane
 
-    m["File"] = f = bar.addMenu("&File")
-    _act(w, f, "&New project...", p.new_project, QKeySequence.StandardKey.New)
-    _act(w, f, "&Open project...", p.open_dialog, QKeySequence.StandardKey.Open)
-    w.recent_menu = f.addMenu("Open &recent")
+    m["File"] = f = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    _act(w, f, QCoreApplication.translate("Menus", "&New project..."), p.new_project, QKeySequence.StandardKey.New)
+    _act(w, f, QCoreApplication.translate("Menus", "&Open project..."), p.open_dialog, QKeySequence.StandardKey.Open)
+    w.recent_menu = f.addMenu(QCoreApplication.translate("Menus", "Open &recent"))
     w.recent_menu.aboutToShow.connect(lambda: _fill_recent(w))
-    _act(w, f, "Open the &demo project", p.open_demo)
+    _act(w, f, QCoreApplication.translate("Menus", "Open the &demo project"), p.open_demo)
     f.addSeparator()
-    _act(w, f, "&Import PDFs...", p.import_dialog, "Ctrl+I", tip="Import PDFs (or drop them on the window)")
-    m["File/Export"] = f.addMenu("&Export")
+    _act(w, f, QCoreApplication.translate("Menus", "&Import PDFs..."), p.import_dialog, "Ctrl+I", tip=QCoreApplication.translate("Menus", "Import PDFs (or drop them on the window)"))
+    m["File/Export"] = f.addMenu(QCoreApplication.translate("Menus", "&Export"))
     w.file_insert_point = f.addSeparator()  # views add File actions (merge, ...) above this line
-    _act(w, f, "&Close project", w.close_project, "Ctrl+W")
-    _act(w, f, "&Quit", w.close, QKeySequence.StandardKey.Quit)
+    _act(w, f, QCoreApplication.translate("Menus", "&Close project"), w.close_project, "Ctrl+W")
+    _act(w, f, QCoreApplication.translate("Menus", "&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
-    m["Edit"] = e = bar.addMenu("&Edit")
-    undo = w.undo_stack.createUndoAction(w, "&Undo")
-    undo.setShortcut(QKeySequence("Ctrl+Z"))
-    redo = w.undo_stack.createRedoAction(w, "&Redo")
+    m["Edit"] = e = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
+    undo, redo = w.undo_actions.undo, w.undo_actions.redo  # a front end over the core history
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     e.addAction(undo)
     e.addAction(redo)
     w.undo_action, w.redo_action = undo, redo
     e.addSeparator()
-    _act(w, e, "&Find in document...", lambda: pane.find_bar.open_bar(), QKeySequence.StandardKey.Find)
-    _act(w, e, "Recode selected segment...", c.recode_selected, "Ctrl+R")
-    _act(w, e, "Edit &memo of selected segment...", c.edit_memo_selected, "Ctrl+M")
-    _act(w, e, "&Delete selected segment", lambda: c.delete_selected(), QKeySequence.StandardKey.Delete)
+    _act(w, e, QCoreApplication.translate("Menus", "&Find in document..."), lambda: pane.find_bar.open_bar(), QKeySequence.StandardKey.Find)
+    _act(w, e, QCoreApplication.translate("Menus", "Recode selected segment..."), c.recode_selected, "Ctrl+R")
+    _act(w, e, QCoreApplication.translate("Menus", "Edit &memo of selected segment..."), c.edit_memo_selected, "Ctrl+M")
+    _act(w, e, QCoreApplication.translate("Menus", "&Delete selected segment"), lambda: c.delete_selected(), QKeySequence.StandardKey.Delete)
 
-    m["View"] = v = bar.addMenu("&View")
-    _act(w, v, "Fit &width", pane.view.fit_width, "Ctrl+0")
-    _act(w, v, "Fit &page", pane.view.fit_page, "Ctrl+9")
-    _act(w, v, "Zoom &in", lambda: pane.view.zoom_by(1.2), QKeySequence.StandardKey.ZoomIn)
-    _act(w, v, "Zoom &out", lambda: pane.view.zoom_by(1 / 1.2), QKeySequence.StandardKey.ZoomOut)
-    _act(w, v, "&Go to page...", lambda: (pane.page_edit.setFocus(), pane.page_edit.selectAll()), "Ctrl+G")
+    m["View"] = v = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    _act(w, v, QCoreApplication.translate("Menus", "Fit &width"), pane.view.fit_width, "Ctrl+0")
+    _act(w, v, QCoreApplication.translate("Menus", "Fit &page"), pane.view.fit_page, "Ctrl+9")
+    _act(w, v, QCoreApplication.translate("Menus", "Zoom &in"), lambda: pane.view.zoom_by(1.2), QKeySequence.StandardKey.ZoomIn)
+    _act(w, v, QCoreApplication.translate("Menus", "Zoom &out"), lambda: pane.view.zoom_by(1 / 1.2), QKeySequence.StandardKey.ZoomOut)
+    _act(w, v, QCoreApplication.translate("Menus", "&Go to page..."), lambda: (pane.page_edit.setFocus(), pane.page_edit.selectAll()), "Ctrl+G")
     v.addSeparator()
-    w.show_others_action = _act(w, v, "Show &other coders' segments", w.set_show_others, "Ctrl+Shift+O",
-                                checkable=True, tip="Off: blind coding, you see only your own segments")
+    w.show_others_action = _act(w, v, QCoreApplication.translate("Menus", "Show &other coders' segments"), w.set_show_others, "Ctrl+Shift+O",
+                                checkable=True, tip=QCoreApplication.translate("Menus", "Off: blind coding, you see only your own segments"))
     w.show_others_action.setChecked(settings.show_others())
     v.addSeparator()
-    _act(w, v, "Focus &documents", lambda: _focus(w.documents.table), "Alt+1")
-    _act(w, v, "Focus the &page", lambda: pane.view.setFocus(), "Alt+2")
-    _act(w, v, "Focus the &codebook", lambda: _focus(w.codebook.tree), "Alt+3")
-    _act(w, v, "Focus the &segments", lambda: _focus(w.segments), "Alt+4")
-    w.docks_menu = v.addMenu("Panels")
+    _act(w, v, QCoreApplication.translate("Menus", "Focus &documents"), lambda: _focus(w.documents.table), "Alt+1")
+    _act(w, v, QCoreApplication.translate("Menus", "Focus the &page"), lambda: pane.view.setFocus(), "Alt+2")
+    _act(w, v, QCoreApplication.translate("Menus", "Focus the &codebook"), lambda: _focus(w.codebook.tree), "Alt+3")
+    _act(w, v, QCoreApplication.translate("Menus", "Focus the &segments"), lambda: _focus(w.segments), "Alt+4")
+    w.docks_menu = v.addMenu(QCoreApplication.translate("Menus", "Panels"))
     _language_menu(w, v)
 
-    m["Code"] = k = bar.addMenu("&Code")
-    _act(w, k, "Code the selection &with... (searchable)", c.code_selection_with, "Ctrl+K")
-    for key in range(1, 10):
-        _act(w, k, f"Apply pinned code {key}", lambda _c=False, n=key: c.apply_pinned(n), str(key))
+    m["Code"] = k = bar.addMenu(QCoreApplication.translate("Menus", "&Code"))
+    _act(w, k, QCoreApplication.translate("Menus", "Code the selection &with... (searchable)"), c.code_selection_with, "Ctrl+K")
+    w.area_tool_action = _act(w, k, QCoreApplication.translate("Menus", "&Area tool: draw a rectangle to code"),
+                              pane.view.set_area_tool, "Ctrl+Shift+A", checkable=True,
+                              tip=QCoreApplication.translate("Menus", "Or Ctrl+drag on a page: code a figure, "
+                                                                      "table or scan as an area"))
+    _act(w, k, QCoreApplication.translate("Menus", "&Recognise text of this document (OCR)"),
+         lambda: w.ocr_actions.recognise_current())
     k.addSeparator()
-    _act(w, k, "Add code...", lambda: w.codebook_editor.add(None, "code") if w.session else None)
-    _act(w, k, "Document &attributes...", w.details.edit_attributes)
-    _act(w, k, "Document &memo...", lambda: w.memo_actions.edit_document_memo())
+    _act(w, k, QCoreApplication.translate("Menus", "&Next segment"), lambda: c.step_segment(1), "F8")
+    _act(w, k, QCoreApplication.translate("Menus", "&Previous segment"), lambda: c.step_segment(-1), "Shift+F8")
+    k.addSeparator()
+    w.pinned_actions = [_act(w, k, QCoreApplication.translate("Menus", "Apply pinned code {key}").format(key=key), lambda _c=False, n=key: c.apply_pinned(n), str(key))
+                        for key in range(1, 10)]
+    k.aboutToShow.connect(lambda: _name_pinned(w))
+    k.addSeparator()
+    _act(w, k, QCoreApplication.translate("Menus", "Add code..."), lambda: w.codebook_editor.add(None, "code") if w.workspace else None)
+    _act(w, k, QCoreApplication.translate("Menus", "Document &attributes..."), w.details.edit_attributes)
+    _act(w, k, QCoreApplication.translate("Menus", "Document &memo..."), lambda: w.memo_actions.edit_document_memo())
 
-    m["Coder"] = cm = bar.addMenu("C&oder")
-    _act(w, cm, "&Switch coder...", w.switch_coder)
+    m["Coder"] = cm = bar.addMenu(QCoreApplication.translate("Menus", "C&oder"))
+    _act(w, cm, QCoreApplication.translate("Menus", "&Switch coder..."), w.switch_coder)
 
-    m["Analysis"] = bar.addMenu("&Analysis")
+    m["Analysis"] = bar.addMenu(QCoreApplication.translate("Menus", "&Analysis"))
+
+
+def _name_pinned(w) -> None:
+    """Code > keys 1-9 say which code each key applies."""
+    pinned = w.workspace.pinned_codes() if w.workspace is not None else {}
+    for key, action in enumerate(w.pinned_actions, start=1):
+        code = pinned.get(key)
+        action.setText(QCoreApplication.translate("Menus", "Apply {name}").format(name=code.name) if code
+                       else QCoreApplication.translate("Menus", "Apply pinned code {key} (none pinned)").format(key=key))
 
 
 def _language_menu(w, view_menu) -> None:
@@ -137,4 +155,4 @@ def _fill_recent(w) -> None:
     for path in settings.recent_projects():
         w.recent_menu.addAction(path, lambda p=path: w.project_actions.open_recent(p))
     if w.recent_menu.isEmpty():
-        w.recent_menu.addAction("(none yet)").setEnabled(False)
+        w.recent_menu.addAction(QCoreApplication.translate("Menus", "(none yet)")).setEnabled(False)

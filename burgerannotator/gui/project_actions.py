@@ -12,6 +12,8 @@ from burgerannotator.core.errors import ProjectFileError
 from burgerannotator.core.paths import user_data_dir
 from burgerannotator.core.store import Project
 
+from burgerannotator.core.importer import ImportStatus
+from burgerannotator.core.ops import ImportCodebook, run
 from . import settings
 from .ask import choose
 from .errors import guarded, show_error
@@ -35,7 +37,7 @@ class ProjectActions:
         data = codebook.load_codebook_file()
         project = Project.create(Path(path))
         try:
-            codebook.import_codebook(project, data)
+            run(project, ImportCodebook(data))
         finally:
             project.close()
         return bool(self.window.open_project(path))
@@ -57,11 +59,11 @@ class ProjectActions:
         """A PDF chosen where a project was expected: offer to import it (into a new project
         when none is open) instead of saying it is not a database."""
         name = Path(path).name
-        if self.window.session is not None:
+        if self.window.workspace is not None:
             answer = choose(self.window, QCoreApplication.translate("ProjectActions", "Import PDF?"),
                             QCoreApplication.translate("ProjectActions", "{name} is a PDF document, not a project. Import it into the "
                                "open project ({project})?").format(name=name,
-                                                                   project=self.window.session.project.info.name),
+                                                                   project=self.window.workspace.project.info.name),
                             [QCoreApplication.translate("ProjectActions", "Import")], "import-pdf-question")
             if answer == 0:
                 self.import_paths([path])
@@ -70,13 +72,14 @@ class ProjectActions:
                         QCoreApplication.translate("ProjectActions", "{name} is a PDF document. Documents are coded inside a project: "
                            "make a new project and import it?").format(name=name),
                         [QCoreApplication.translate("ProjectActions", "New project and import")], "import-pdf-question")
-        if answer == 0 and self.new_project() and self.window.session is not None:
+        if answer == 0 and self.new_project() and self.window.workspace is not None:
             self.import_paths([path])
 
     @guarded
     def open_recent(self, path: str) -> None:
         if not Path(path).exists():
-            raise ProjectFileError(f"{path} no longer exists (moved or deleted?).")
+            raise ProjectFileError(QCoreApplication.translate("ProjectActions", "{path} no longer exists (moved or deleted?).")
+                                   .format(path=path))
         if is_pdf(path):
             self.offer_import(path)
             return
@@ -86,27 +89,29 @@ class ProjectActions:
     def open_demo(self) -> None:
         path = user_data_dir() / "demo.bap"
         if not path.exists():
-            self.window.statusBar().showMessage("Building the demo project...")
+            self.window.statusBar().showMessage(QCoreApplication.translate("ProjectActions", "Building the demo project..."))
             build_demo(path).close()
         self.window.open_project(str(path))
 
     @guarded
     def import_dialog(self) -> None:
-        if self.window.session is None:
-            raise ProjectFileError("Open or create a project first, then import PDFs into it.")
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import PDFs", str(Path.home()), "PDF files (*.pdf)")
+        if self.window.workspace is None:
+            raise ProjectFileError(QCoreApplication.translate(
+                "ProjectActions", "Open or create a project first, then import PDFs into it."))
+        paths, _ = QFileDialog.getOpenFileNames(self.window, QCoreApplication.translate("ProjectActions", "Import PDFs"), str(Path.home()), QCoreApplication.translate("ProjectActions", "PDF files (*.pdf)"))
         self.import_paths(paths)
 
     @guarded
     def import_paths(self, paths: list[str], notes: list[str] | None = None) -> None:
-        if self.window.session is None:
-            raise ProjectFileError("Open or create a project first, then import PDFs into it.")
-        results = import_pdfs(self.window, self.window.session, paths, notes or [])
-        imported = [r for r in results if r.status == "imported"]
+        if self.window.workspace is None:
+            raise ProjectFileError(QCoreApplication.translate(
+                "ProjectActions", "Open or create a project first, then import PDFs into it."))
+        results = import_pdfs(self.window, self.window.workspace, paths, notes or [])
+        imported = [r for r in results if r.status == ImportStatus.IMPORTED]
         self.window.statusBar().showMessage(
             QCoreApplication.translate("ProjectActions", "{done} of {total} PDF(s) imported.").format(done=len(imported), total=len(paths)), 8000)
-        if imported and self.window.session.document is None:
-            self.window.session.set_document(imported[0].document)
+        if imported and self.window.workspace.document is None:
+            self.window.workspace.set_document(imported[0].document)
 
     def drop(self, paths: list[str]) -> None:
         """Files dropped anywhere on the window: a project opens, PDFs are imported, and the

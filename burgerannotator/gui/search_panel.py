@@ -2,13 +2,13 @@
 
 Activating a hit (double-click, Enter) emits ``hit_activated(document_uuid, start, end)``;
 the window shows that page with the hit selected. "Code hit" (Ctrl+Return) codes the
-current hit with the current code (``set_code_provider``), as the session's coder.
+current hit with the current code (``set_code_provider``), as the workspace's coder.
 """
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,9 +25,9 @@ from burgerannotator.core.codebook import find_code
 from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.search import SearchResult, search
-from burgerannotator.core.segments import create_segment
+from burgerannotator.core.ops import CodeSpan
 
-from .follow import add_show_action, follow_session
+from .follow import add_show_action, follow_workspace
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (document uuid, start, end) on hit rows
 
@@ -38,22 +38,23 @@ class SearchPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
-        self.coding = None
+        self.workspace = None
         self.result: SearchResult | None = None
         self._code_provider = lambda: None
-        self.query = QLineEdit(placeholderText='Search all documents: word, prefix*, "a phrase", … OR …')
+        self.query = QLineEdit(placeholderText=self.tr('Search all documents: word, prefix*, "a phrase", … OR …'))
+        self.query.setAccessibleName(self.tr("Search all documents"))
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Search hits"))
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
-        self.code_button = QPushButton("Code hit")
-        self.code_button.setToolTip("Code the selected hit with the current code (Ctrl+Return)")
+        self.code_button = QPushButton(self.tr("Code hit"))
+        self.code_button.setToolTip(self.tr("Code the selected hit with the current code (Ctrl+Return)"))
         self.code_button.clicked.connect(self.code_current_hit)
         self._shortcut = QShortcut(QKeySequence("Ctrl+Return"), self, self.code_current_hit,
                                    context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -68,14 +69,14 @@ class SearchPanel(QWidget):
         self._update_buttons()
 
     # ---- wiring --------------------------------------------------------------------------------
-    def set_session(self, session, coding=None) -> None:
-        """The open project (a gui.session.Session) or None; ``coding`` (gui.undo.Coding) makes codings undoable."""
-        self.session, self.coding = session, coding
+    def set_workspace(self, workspace) -> None:
+        """The open project (a gui.workspace.Workspace) or None."""
+        self.workspace = workspace
         self.tree.clear()
         self.result = None
         self.summary.setText("")
-        if session is not None:
-            session.documentsChanged.connect(self._rerun)
+        if workspace is not None:
+            workspace.listen(self, ("documents",), lambda _c, _i: self._rerun())
         self._update_buttons()
 
     def set_code_provider(self, provider) -> None:
@@ -93,12 +94,12 @@ class SearchPanel(QWidget):
         source = self.query.text().strip()
         self.tree.clear()
         self.result = None
-        if self.session is None or not source:
+        if self.workspace is None or not source:
             self.summary.setText("")
             self._update_buttons()
             return None
         try:
-            self.result = search(self.session.project, source)
+            self.result = search(self.workspace.project, source)
         except UserError as exc:
             self.summary.setText(f'<span style="color:#b00">{html.escape(exc.message)}</span>')
             self._update_buttons()
@@ -125,8 +126,9 @@ class SearchPanel(QWidget):
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
         docs = len(result.documents)
-        self.summary.setText(f"{result.total} hit{'s' if result.total != 1 else ''} in {docs} "
-                             f"document{'s' if docs != 1 else ''}")
+        hits = self.tr("1 hit") if result.total == 1 else self.tr("{n} hits").format(n=result.total)
+        where = self.tr("1 document") if docs == 1 else self.tr("{n} documents").format(n=docs)
+        self.summary.setText(self.tr("{hits} in {documents}").format(hits=hits, documents=where))
         if docs:
             self.tree.setCurrentItem(self.tree.topLevelItem(0).child(0))
         self._update_buttons()
@@ -150,36 +152,34 @@ class SearchPanel(QWidget):
             self.hit_activated.emit(*data)
 
     def _update_buttons(self) -> None:
-        self.code_button.setEnabled(self.session is not None and self.current_hit() is not None)
+        self.code_button.setEnabled(self.workspace is not None and self.current_hit() is not None)
 
     def _current_code(self):
         code = self._code_provider()
-        if isinstance(code, str) and self.session is not None:
-            code = find_code(self.session.project, code)
+        if isinstance(code, str) and self.workspace is not None:
+            code = find_code(self.workspace.project, code)
         return code
 
     def code_current_hit(self) -> str | None:
         """Code the current hit with the current code; returns the new segment's uuid."""
         hit = self.current_hit()
-        if hit is None or self.session is None:
+        if hit is None or self.workspace is None:
             return None
         try:
             code = self._current_code()
             if code is None:
-                raise UserError("Choose a code in the codebook first, then code the hit.")
-            document = find_document(self.session.project, hit[0])
-            if self.coding is not None:
-                seg = self.coding.create(document, code, hit[1], hit[2])
-            else:
-                seg = create_segment(self.session.project, document, code, self.session.coder, hit[1], hit[2])
+                raise UserError(self.tr("Choose a code in the codebook first, then code the hit."))
+            document = find_document(self.workspace.project, hit[0])
+            ws = self.workspace
+            uuid = ws.do(CodeSpan(document.uuid, code.uuid, ws.coder.uuid, hit[1], hit[2]), self).value
         except UserError as exc:
             self.summary.setText(f'<span style="color:#b00">{html.escape(exc.message)}</span>')
             return None
         item = self.tree.currentItem()
         item.setText(0, f"✓ {code.code_id}  " + item.text(0))
-        self.summary.setText(f"Coded {code.code_id} on {document.label}.")
-        self.hit_coded.emit(seg.uuid)
-        return seg.uuid
+        self.summary.setText(self.tr("Coded {code} on {document}.").format(code=code.name, document=document.label))
+        self.hit_coded.emit(uuid)
+        return uuid
 
 
 def install(main_window) -> SearchPanel:
@@ -194,6 +194,6 @@ def install(main_window) -> SearchPanel:
     panel.hit_activated.connect(main_window.show_span)
     dock = main_window.add_dock("Search", panel, "right", "search")
 
-    follow_session(main_window, lambda session: panel.set_session(session, getattr(main_window, "coding", None)))
-    add_show_action(main_window, dock, "Edit", "Search documents…", "Ctrl+Shift+F", panel.focus_query)
+    follow_workspace(main_window, panel.set_workspace)
+    add_show_action(main_window, dock, "Edit", QCoreApplication.translate("SearchPanel", "Search documents…"), "Ctrl+Shift+F", panel.focus_query)
     return panel

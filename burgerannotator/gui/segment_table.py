@@ -14,7 +14,7 @@ class SegmentTable(QTableView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
+        self.workspace = None
         self.model_ = SegmentModel(None, parent=self)
         self.setModel(self.model_)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -36,15 +36,20 @@ class SegmentTable(QTableView):
         self.customContextMenuRequested.connect(
             lambda pos: self.contextRequested.emit(self.viewport().mapToGlobal(pos), self._uuid_at(self.indexAt(pos))))
 
-    def set_session(self, session, edit_memo) -> None:
-        self.session = session
-        self.model_.session = session
+    def set_workspace(self, workspace, edit_memo) -> None:
+        self.workspace = workspace
+        self.model_.workspace = workspace
         self.model_.edit_memo = edit_memo
         self.refresh()
-        for signal in (session.documentChanged, session.coderChanged, session.showOthersChanged):
+        for signal in (workspace.documentChanged, workspace.coderChanged, workspace.showOthersChanged):
             signal.connect(lambda *_a: self.refresh())
-        session.segmentsChanged.connect(self.model_.apply_changes)
-        session.codebookChanged.connect(self.refresh)
+        workspace.listen(self, ("segments", "codebook"), lambda changes, _i: self._changed(changes))
+
+    def _changed(self, changes) -> None:
+        current = self._uuid_at(self.currentIndex())
+        self.model_.apply_changes(changes)
+        if current and changes.touches("codebook"):
+            self.select_uuid(current, scroll=False)
 
     def refresh(self) -> None:
         current = self._uuid_at(self.currentIndex())

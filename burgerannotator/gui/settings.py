@@ -56,6 +56,20 @@ def set_show_others(value: bool) -> None:
     settings().setValue("coding/show_others", "true" if value else "false")
 
 
+def last_place(project_uuid: str) -> tuple[str, int] | None:
+    """Where the coder stopped in a project: (document uuid, page index), kept per machine."""
+    value = settings().value(f"places/{project_uuid}", "")
+    try:
+        doc, page = str(value).rsplit("|", 1)
+        return doc, int(page)
+    except ValueError:
+        return None
+
+
+def set_last_place(project_uuid: str, document_uuid: str, page: int) -> None:
+    settings().setValue(f"places/{project_uuid}", f"{document_uuid}|{int(page)}")
+
+
 def language() -> str:
     """The interface language chosen under View > Language ('' = as the system)."""
     return str(settings().value("ui/language", "") or "")

@@ -17,18 +17,19 @@ class StartPage(QWidget):
         super().__init__(parent)
         box = QVBoxLayout(self)
         box.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel("<h2>BurgerAnnotator</h2><p>Code coalition agreements for citizen participation.</p>")
+        title = QLabel(self.tr("<h2>BurgerAnnotator</h2><p>Code coalition agreements for citizen participation.</p>"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(title)
-        for text, signal in (("Open the demo project (14 cities)", self.openDemo),
-                             ("New project...", self.newProject), ("Open project...", self.openProject)):
+        for text, signal in ((self.tr("Open the demo project (14 cities)"), self.openDemo),
+                             (self.tr("New project..."), self.newProject), (self.tr("Open project..."), self.openProject)):
             button = QPushButton(text)
             button.setMinimumWidth(320)
             button.clicked.connect(signal.emit)
             box.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.recent_label = QLabel("Recent projects:")
+        self.recent_label = QLabel(self.tr("Recent projects:"))
         box.addWidget(self.recent_label, 0, Qt.AlignmentFlag.AlignHCenter)
         self.recent = QListWidget()
+        self.recent.setAccessibleName(self.tr("Recent projects"))
         self.recent.setMaximumWidth(520)
         self.recent.itemActivated.connect(lambda item: self.openRecent.emit(item.text()))
         box.addWidget(self.recent, 0, Qt.AlignmentFlag.AlignHCenter)

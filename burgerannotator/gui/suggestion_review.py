@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,14 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from burgerannotator.core import suggestions
-from burgerannotator.core.dictionary import UNITS, autocode
+from burgerannotator.core.dictionary import UNITS
+from burgerannotator.core.ops import Autocode, DecideSuggestion
 from burgerannotator.core.documents import page_label
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.search import context_of
 
-from .follow import LazyRefresh, add_show_action, follow_session
+from .follow import LazyRefresh, add_show_action, follow_workspace
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+UNIT_NAMES = [QT_TRANSLATE_NOOP("Units", "hit"), QT_TRANSLATE_NOOP("Units", "sentence")]  # for pyside6-lupdate
 
 
 class SuggestionReview(QWidget):
@@ -40,26 +43,28 @@ class SuggestionReview(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
-        self.coding = None
+        self.workspace = None
         self._segments: dict[str, object] = {}
         self._announced: str | None = None  # the suggestion last sent with hit_activated
         self.refresher = LazyRefresh(self, self.refresh, 0)
         self.unit = QComboBox()
-        self.unit.addItems(list(UNITS))
-        self.unit.setToolTip("Suggest the matched words (hit) or the sentence around them")
-        self.suggest_button = QPushButton("Suggest from dictionary")
+        self.unit.setAccessibleName(self.tr("Suggest"))
+        for unit in UNITS:  # shown in the user's language; the core's name is the item's data
+            self.unit.addItem(QCoreApplication.translate("Units", unit), unit)
+        self.unit.setToolTip(self.tr("Suggest the matched words (hit) or the sentence around them"))
+        self.suggest_button = QPushButton(self.tr("Suggest from dictionary"))
         self.suggest_button.clicked.connect(self.run_dictionary)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Suggestions"))
         self.list.currentItemChanged.connect(self._current_changed)
         self.context = QLabel("")
         self.context.setWordWrap(True)
         self.context.setTextFormat(Qt.TextFormat.RichText)
         self.context.setMinimumHeight(60)
-        self.accept_button = QPushButton("Accept (A)")
-        self.reject_button = QPushButton("Reject (R)")
+        self.accept_button = QPushButton(self.tr("Accept (A)"))
+        self.reject_button = QPushButton(self.tr("Reject (R)"))
         self.accept_button.clicked.connect(self.accept_current)
         self.reject_button.clicked.connect(self.reject_current)
         top = QHBoxLayout()
@@ -83,12 +88,16 @@ class SuggestionReview(QWidget):
         self._update()
 
     # ---- wiring --------------------------------------------------------------------------------
-    def set_session(self, session, coding=None) -> None:
-        self.session, self.coding = session, coding
-        if session is not None:
-            session.segmentsChanged.connect(lambda _ids: self.refresher.schedule(now=True))
-            session.coderChanged.connect(lambda _c: self.refresher.schedule(now=True))
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
+        if workspace is not None:
+            workspace.listen(self, ("segments",), self._changed)
+            workspace.coderChanged.connect(lambda _c: self.refresher.schedule(now=True))
         self.refresher.schedule(now=True)
+
+    def _changed(self, _changes, initiator) -> None:
+        if initiator is not self:  # its own decisions it has shown already
+            self.refresher.schedule(now=True)
 
     # ---- the queue --------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -98,7 +107,7 @@ class SuggestionReview(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         self._segments = {}
-        pending = suggestions.pending(self.session.project, self.session.coder) if self.session else []
+        pending = suggestions.pending(self.workspace.project, self.workspace.coder) if self.workspace else []
         for seg in pending:
             self._segments[seg.uuid] = seg
             item = QListWidgetItem(f"{seg.code.code_id} · {seg.document.label} p. "
@@ -145,10 +154,11 @@ class SuggestionReview(QWidget):
             self.context.setText("")
             return
         before, match, after = context_of(seg.document.text, seg.start, seg.end, width=160)
-        self.context.setText(f"<b>{html.escape(seg.code.name)}</b> — {html.escape(seg.document.label)}, "
-                             f"p. {html.escape(page_label(seg.document, seg.page_first))}<br>"
-                             f"{html.escape(before)}<span style='background:#ffe680'><b>{html.escape(match)}"
-                             f"</b></span>{html.escape(after)}")
+        self.context.setText(self.tr("<b>{code}</b> — {document}, p. {page}").format(
+            code=html.escape(seg.code.name), document=html.escape(seg.document.label),
+            page=html.escape(page_label(seg.document, seg.page_first)))
+            + f"<br>{html.escape(before)}<span style='background:#ffe680'><b>{html.escape(match)}</b></span>"
+            f"{html.escape(after)}")
 
     # ---- decisions --------------------------------------------------------------------------------
     def accept_current(self) -> None:
@@ -159,36 +169,30 @@ class SuggestionReview(QWidget):
 
     def _decide(self, status: str) -> None:
         seg = self.current_segment()
-        if seg is None or self.session is None:
+        if seg is None or self.workspace is None:
             return
-        project, coder = self.session.project, self.session.coder
-        if self.coding is not None:
-            label = "Accept suggestion" if status == "coded" else "Reject suggestion"
-            self.coding.call(label, lambda: suggestions.decide(project, seg, status, coder),
-                             lambda: suggestions.reopen(project, seg))
-        else:
-            suggestions.decide(project, seg, status, coder)
-        self.refresh()  # the session may not have forwarded the change (no session signals in tests)
+        self.workspace.do(DecideSuggestion(seg.uuid, status, self.workspace.coder.uuid), self)
+        self.refresh()  # at once: the next suggestion becomes current
         self.decided.emit(seg.uuid, status)
-        self.status.setText(f"{'Accepted' if status == 'coded' else 'Rejected'} {seg.code.code_id}; "
-                            f"{self.count()} left.")
+        self.status.setText((self.tr("Accepted {code}; {n} left.") if status == "coded" else self.tr("Rejected {code}; {n} left."))
+                            .format(code=seg.code.name, n=self.count()))
 
     def run_dictionary(self) -> None:
-        if self.session is None:
+        if self.workspace is None:
             return
         try:
-            result = autocode(self.session.project, self.session.coder, unit=self.unit.currentText())
+            result = self.workspace.do(Autocode(self.workspace.coder.uuid, unit=self.unit.currentData() or self.unit.currentText()), self).value
         except UserError as exc:
             self.status.setText(f'<span style="color:#b00">{html.escape(exc.message)}</span>')
             return
         self.refresh()
-        self.status.setText(f"{sum(result.created.values())} new suggestion(s); {self.count()} to review.")
+        self.status.setText(self.tr("{new} new suggestion(s); {n} to review.").format(new=sum(result.created.values()), n=self.count()))
 
     def _update(self) -> None:
         has = self.current_segment() is not None
         self.accept_button.setEnabled(has)
         self.reject_button.setEnabled(has)
-        self.suggest_button.setEnabled(self.session is not None)
+        self.suggest_button.setEnabled(self.workspace is not None)
 
 
 def install(main_window) -> SuggestionReview:
@@ -198,6 +202,6 @@ def install(main_window) -> SuggestionReview:
     review.hit_activated.connect(main_window.show_span)
     dock = main_window.add_dock("Suggestions", review, "right", "suggestions")
 
-    follow_session(main_window, lambda session: review.set_session(session, getattr(main_window, "coding", None)))
-    add_show_action(main_window, dock, "Code", "Review dictionary suggestions…", focus=review.list.setFocus)
+    follow_workspace(main_window, review.set_workspace)
+    add_show_action(main_window, dock, "Code", QCoreApplication.translate("SuggestionReview", "Review dictionary suggestions…"), focus=review.list.setFocus)
     return review

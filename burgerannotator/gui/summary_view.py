@@ -5,7 +5,7 @@ emits ``segment_activated(document_uuid, start, end)`` so the main window can ju
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl, Signal, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from burgerannotator.core.coders import list_coders
@@ -14,8 +14,7 @@ from burgerannotator.core.exports.report import document_html
 from burgerannotator.core.matrix import select_coders
 from burgerannotator.core.summary import document_summary
 
-from .follow import (LazyRefresh, follow_blind_mode, follow_project, is_blind, notice_label,
-                     own_codings_notice)
+from .follow import LazyRefresh, follow_blind_mode, follow_changes, is_blind, notice_label, own_codings_notice
 
 _STYLE = ("<style>h2 { margin-bottom: 2px; } .meta { color: #555; } .memo { font-style: italic; } "
           "a.quote { color: #000; text-decoration: none; } blockquote { margin: 4px 0 0 12px; }</style>")
@@ -39,14 +38,17 @@ class SummaryView(QWidget):
         super().__init__(parent)
         self.project = None
         self.document_box = QComboBox(self)
+        self.document_box.setAccessibleName(self.tr("Document"))
         self.coder_box = QComboBox(self)
+        self.coder_box.setAccessibleName(self.tr("Coders"))
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName(self.tr("Summary"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_link)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Document", self))
+        bar.addWidget(QLabel(self.tr("Document"), self))
         bar.addWidget(self.document_box, 1)
-        bar.addWidget(QLabel("Coders", self))
+        bar.addWidget(QLabel(self.tr("Coders"), self))
         bar.addWidget(self.coder_box)
         self.blind_notice = notice_label(self)
         self._blind_coder: str | None = None    # uuid: blind coding, locked to this coder
@@ -62,7 +64,6 @@ class SummaryView(QWidget):
             self.set_project(project)
 
     def set_project(self, project) -> None:
-        follow_project(self, self.project, project, self._on_changes)
         self.project = project
         self._fill()
         self.refresher.schedule(now=True)
@@ -80,12 +81,12 @@ class SummaryView(QWidget):
         self.coder_box.setEnabled(coder_uuid is None)
         self.refresher.schedule(now=True)
 
-    def _on_changes(self, changes) -> None:
-        kinds = {c.kind for c in changes}
-        if kinds & {"documents", "coders"}:
+    KINDS = ("segments", "codebook", "documents", "coders", "scales", "memos")
+
+    def on_changes(self, changes, _initiator=None) -> None:
+        if changes.touches("documents", "coders"):
             self._fill()
-        if kinds & {"segments", "codebook", "documents", "coders", "scales", "memos"}:
-            self.refresher.schedule()
+        self.refresher.schedule()
 
     def _fill(self) -> None:
         keep_doc, keep_coder = self.document_box.currentData(), self.coder_box.currentData()
@@ -95,7 +96,7 @@ class SummaryView(QWidget):
         if self.project is not None:
             for d in list_documents(self.project):
                 self.document_box.addItem(d.label, d.uuid)
-            self.coder_box.addItem("All coders", None)
+            self.coder_box.addItem(self.tr("All coders"), None)
             for c in list_coders(self.project):
                 self.coder_box.addItem(c.name, c.uuid)
             self.document_box.setCurrentIndex(max(self.document_box.findData(keep_doc), 0))
@@ -140,16 +141,17 @@ def install(main_window) -> SummaryView:
     view.setObjectName("summaryView")
     view.segment_activated.connect(main_window.show_span)
 
-    def follow(session) -> None:
-        view.set_project(session.project if session is not None else None)
-        if session is not None:
-            session.documentChanged.connect(lambda d: view.show_document(d.uuid) if d is not None else None)
+    def follow(workspace) -> None:
+        view.set_project(workspace.project if workspace is not None else None)
+        if workspace is not None:
+            workspace.documentChanged.connect(lambda d: view.show_document(d.uuid) if d is not None else None)
 
     view.refresher.lazy = True  # hidden in the window: no work until shown
-    main_window.sessionChanged.connect(follow)
+    main_window.workspaceChanged.connect(follow)
+    follow_changes(main_window, view, view.KINDS, view.on_changes)
     follow_blind_mode(main_window, lambda s: view.set_blind(s.coder.uuid if is_blind(s) else None,
                                                             s.coder.name if s is not None else ""))
     add_dock(main_window, "Summary", view)
-    add_action(main_window, "Summary per document (HTML, Markdown, CSV)...",
+    add_action(main_window, QCoreApplication.translate("SummaryView", "Summary per document (HTML, Markdown, CSV)..."),
                lambda: export_summary(main_window, view.project))
     return view

@@ -1,112 +1,48 @@
-"""Undo and redo for every change, as QUndoCommands that call the core services.
+"""Undo and Redo in the Edit menu: a thin front end over the core history
+(``core.history.History``, kept by the open ``Workspace``).
 
-The change itself is made *before* the command is pushed (so a UserError reaches the
-action boundary and nothing lands on the stack); the first ``redo`` Qt calls on push is
-skipped. Every undo and redo is its own committed transaction.
+Every write (coding, codebook edits, memos, attributes, scale values, consensus decisions,
+suggestion decisions) is an operation the workspace runs through that history, so Ctrl+Z
+undoes any of them, in order. Import, merge and a coder switch empty it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
-
-from burgerannotator.core import segments as seg_service
-from burgerannotator.core.models import Code, Document, Segment
+from .errors import guarded
 
 
-class _Command(QUndoCommand):
-    def __init__(self, text: str):
-        super().__init__(text)
-        self._first = True
+class UndoActions:
+    def __init__(self, window):
+        self.window = window
+        self.undo = QAction(QCoreApplication.translate("UndoActions", "&Undo"), window, shortcut=QKeySequence("Ctrl+Z"))
+        self.redo = QAction(QCoreApplication.translate("UndoActions", "&Redo"), window, shortcut=QKeySequence("Ctrl+Shift+Z"))
+        self.undo.triggered.connect(self.undo_last)
+        self.redo.triggered.connect(self.redo_last)
+        self.update()
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.do()
+    def follow(self, workspace) -> None:
+        if workspace is not None:
+            workspace.historyChanged.connect(self.update)
+        self.update()
 
-    def do(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def update(self) -> None:
+        ws = self.window.workspace
+        can_undo = ws is not None and ws.history.can_undo()
+        can_redo = ws is not None and ws.history.can_redo()
+        self.undo.setEnabled(can_undo)
+        self.redo.setEnabled(can_redo)
+        undo, redo = QCoreApplication.translate("UndoActions", "&Undo"), QCoreApplication.translate("UndoActions", "&Redo")
+        self.undo.setText(f"{undo} {ws.history.undo_text()}" if can_undo else undo)
+        self.redo.setText(f"{redo} {ws.history.redo_text()}" if can_redo else redo)
 
+    @guarded
+    def undo_last(self) -> None:
+        if self.window.workspace is not None:
+            self.window.workspace.undo()
 
-class CreateSegmentCommand(_Command):
-    def __init__(self, project, segment: Segment):
-        super().__init__(f"Code {segment.code.code_id}")
-        self.project, self.segment = project, segment
-
-    def do(self) -> None:
-        seg_service.restore_segment(self.project, self.segment)
-
-    def undo(self) -> None:
-        seg_service.delete_segment(self.project, self.segment)
-
-
-class SegmentStateCommand(_Command):
-    """Recode, memo, boundaries, delete: the segment's state before and after."""
-
-    def __init__(self, text: str, project, segment: Segment, before: dict, after: dict):
-        super().__init__(text)
-        self.project, self.segment, self.before, self.after = project, segment, before, after
-
-    def do(self) -> None:
-        seg_service.restore_state(self.project, self.segment, self.after)
-
-    def undo(self) -> None:
-        seg_service.restore_state(self.project, self.segment, self.before)
-
-
-class FunctionCommand(_Command):
-    """Any other change given as a pair of calls (codebook edits, attributes, scales)."""
-
-    def __init__(self, text: str, redo_fn: Callable[[], None], undo_fn: Callable[[], None]):
-        super().__init__(text)
-        self._redo_fn, self._undo_fn = redo_fn, undo_fn
-
-    def do(self) -> None:
-        self._redo_fn()
-
-    def undo(self) -> None:
-        self._undo_fn()
-
-
-class Coding:
-    """The coding actions of the window, each one committed and put on the undo stack."""
-
-    def __init__(self, session, stack: QUndoStack):
-        self.session, self.stack = session, stack
-
-    @property
-    def project(self):
-        return self.session.project
-
-    def create(self, document: Document, code: Code, start: int, end: int, memo: str = "") -> Segment:
-        seg = seg_service.create_segment(self.project, document, code, self.session.coder, start, end, memo)
-        self.stack.push(CreateSegmentCommand(self.project, seg))
-        return seg
-
-    def _change(self, text: str, segment: Segment, fn: Callable[[], None]) -> None:
-        before = seg_service.copy_state(segment)
-        fn()
-        self.stack.push(SegmentStateCommand(text, self.project, segment, before, seg_service.copy_state(segment)))
-
-    def recode(self, segment: Segment, code: Code) -> None:
-        if segment.code_id != code.id:
-            self._change(f"Recode as {code.code_id}", segment,
-                         lambda: seg_service.recode(self.project, segment, code))
-
-    def set_memo(self, segment: Segment, memo: str) -> None:
-        if memo != segment.memo:
-            self._change("Edit memo", segment, lambda: seg_service.set_memo(self.project, segment, memo))
-
-    def set_bounds(self, segment: Segment, start: int, end: int) -> None:
-        if (start, end) != (segment.start, segment.end):
-            self._change("Adjust segment", segment,
-                         lambda: seg_service.set_bounds(self.project, segment, start, end))
-
-    def delete(self, segment: Segment) -> None:
-        self._change("Delete segment", segment, lambda: seg_service.delete_segment(self.project, segment))
-
-    def call(self, text: str, redo_fn: Callable[[], None], undo_fn: Callable[[], None]) -> None:
-        """Run ``redo_fn`` now and make it undoable by ``undo_fn``."""
-        redo_fn()
-        self.stack.push(FunctionCommand(text, redo_fn, undo_fn))
+    @guarded
+    def redo_last(self) -> None:
+        if self.window.workspace is not None:
+            self.window.workspace.redo()

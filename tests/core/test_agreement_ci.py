@@ -158,3 +158,15 @@ def test_cluster_bootstrap_of_a_ratio_by_hand():
 def test_units_from_table_roundtrip_for_cohen_ci():
     units = units_from_table([[0, 4, 1], [0, 8, 0], [0, 1, 5]], [1, 2, 3])
     assert cohen_kappa(units, categories=[1, 2, 3]).value == pytest.approx(0.4841628959, abs=1e-9)
+
+
+def test_intervals_stay_within_the_coefficient_range():
+    # 3 units, one rated once: a wide t interval (df 2) is cut at 0 for percent agreement
+    units = [[1, 1], [2, 2], [1, None]]
+    counts = count_matrix(units).counts
+    pa = percent_agreement(units).value
+    interval = gwet_interval(counts, "percent_agreement", pa)
+    assert pa == 1.0 and interval.low == 0.0 and interval.high == 1.0 and interval.se > 0
+    ac1 = gwet_ac1([[1, 2], [2, 1], [1, 2], [2, 2]]).value
+    wide = gwet_interval(count_matrix([[1, 2], [2, 1], [1, 2], [2, 2]]).counts, "gwet_ac1", ac1)
+    assert wide.low == -1.0 and wide.high == 1.0  # unclipped: -0.412 -/+ 3.18 x 0.637

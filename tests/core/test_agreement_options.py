@@ -124,5 +124,15 @@ def test_workbook_has_the_intervals(project_path, tmp_path, capsys):
     rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
     alpha = next(r for r in rows if r[1] == "Overall" and r[2] == "Krippendorff alpha (nominal)")
     assert alpha[5] <= alpha[3] <= alpha[6] and alpha[8] == 1000 and 0 <= alpha[10] <= alpha[11] <= 1
+    scopes = [r[0].value for r in book["Document"].iter_rows(min_row=2)]
+    assert scopes[-2:] == ["overall", "overall (all codes)"]  # P and Q used 2 of the 26 codes
     about = {r[0].value: r[1].value for r in book["About"].iter_rows() if r[0].value}
     assert about["Uncoded documents (document level)"] == "missing"
+
+
+@pytest.mark.parametrize("args,words", [(("--draws", "10"), "100 to 100,000"), (("--draws", "1000000000"), "100 to"),
+                                        (("--seed", "-1"), "seed"), (("--alpha-min", "2"), "between -1 and 1")])
+def test_bad_bootstrap_options_are_one_line_errors(project_path, capsys, args, words):
+    assert main(["agreement", str(project_path), "--coders", "P,Q", "--ci", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err

@@ -56,5 +56,13 @@ def test_export_charts_svg_png_and_workbook(demo_project_path, tmp_path, capsys)
         assert chart.count("<c:ser>") == len(series)
         sheets = [z.read(n).decode() for n in names if n.startswith("xl/worksheets/sheet")]
         assert any('type="colorScale"' in s for s in sheets)
+    openpyxl = __import__("openpyxl")
+    sheet = openpyxl.load_workbook(book)["Co-occurrence"]
+    ids = [c.value for c in sheet[2]][1:]
+    row = {r[0].value: [c.value for c in r[1:]] for r in sheet.iter_rows(min_row=3)}
+    # the demo, all coders pooled: MECH-UITDAAGRECHT in Nijmegen and Haarlem, with MECH-DIALOOG in Nijmegen
+    assert row["MECH-UITDAAGRECHT"][ids.index("MECH-UITDAAGRECHT")] == 2
+    assert row["MECH-UITDAAGRECHT"][ids.index("MECH-DIALOOG")] == 1 == row["MECH-DIALOOG"][ids.index("MECH-UITDAAGRECHT")]
+    assert row["MECH-UITDAAGRECHT"][ids.index("MECH-BUURTBUDGET")] == 0
     assert main(["export", str(demo_project_path)]) == 2
     assert "--charts" in capsys.readouterr().err

@@ -139,3 +139,25 @@ def test_cli_query_and_cooccurrence(project, capsys, tmp_path):
     assert main(["cooccurrence", str(path), "--coder", "P", "--codes", f"{X},{Y},{Z}", "-o", str(out_file)]) == 0
     assert out_file.read_text(encoding="utf-8").splitlines()[1].startswith(f"{X},2,1,2")
     assert main(["cooccurrence", str(path), "--segments", "--distance", "-3"]) == 2
+
+
+def test_segments_in_a_common_paragraph(project):
+    from burgerannotator.core.pdftext import BLOCK_SEPARATOR
+
+    doc = list_documents(project)[4]
+    text, words = doc.text, layout(project, doc).spans
+    # a paragraph with 12+ words: X on its first two words, Y on words 8-9; Z in the next paragraph
+    for k in range(len(words) - 40):
+        block_end = text.find(BLOCK_SEPARATOR, int(words[k][0]))
+        if k and BLOCK_SEPARATOR in text[int(words[k - 1][1]):int(words[k][0])] and block_end > int(words[k + 12][1]):
+            break
+    nxt = next(i for i in range(k, len(words)) if words[i][0] > block_end)
+    coder = get_or_create_coder(project, "R")
+    for code_id, (a, b) in ((X, (k, k + 1)), (Y, (k + 8, k + 9)), (Z, (nxt, nxt + 1))):
+        segments.create_segment(project, doc, codebook.find_code(project, code_id), coder, int(words[a][0]),
+                                int(words[b][1]))
+    result = cooccurrence(project, select_coders(project, "coder", "R"), "segment", "paragraph", codes=[X, Y, Z])
+    assert result.counts[0, 1] == 1 and result.counts[0, 2] == 0 and result.counts[1, 2] == 0
+    gap = int(words[k + 8][0] - words[k + 1][1])
+    assert cooccurrence(project, select_coders(project, "coder", "R"), "segment", gap - 1, codes=[X, Y]).counts[0, 1] == 0
+    assert result.as_dict()["distance"] == "paragraph"

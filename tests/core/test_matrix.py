@@ -19,7 +19,7 @@ def _expected(project, coders):
     for s in segments(project):
         if s.coder_id not in ids:
             continue
-        entry = out.setdefault((s.document_id, s.code_id), [0, set()])
+        entry = out.setdefault((s.document_id, s.code_pk), [0, set()])
         entry[0] += 1
         entry[1].update(range(s.start, s.end))
     return {k: (n, len(chars)) for k, (n, chars) in out.items()}

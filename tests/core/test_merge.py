@@ -48,7 +48,7 @@ def _snapshot(project) -> dict:
     s = project.session
     s.expire_all()
     return {
-        "segments": sorted((x.uuid, x.start, x.end, x.code_id, x.coder_id, x.memo, x.status, str(x.deleted),
+        "segments": sorted((x.uuid, x.start, x.end, x.code_pk, x.coder_id, x.memo, x.status, str(x.deleted),
                             str(x.modified)) for x in s.scalars(select(Segment))),
         "coders": sorted((c.uuid, c.name) for c in s.scalars(select(Coder))),
         "codes": sorted((c.uuid, c.code_id, c.name, c.color, c.parent_id) for c in s.scalars(select(Code))),

@@ -11,6 +11,7 @@ from burgerannotator.cli import main
 from burgerannotator.core import codebook, importer, ocr
 from burgerannotator.core.coders import get_or_create_coder
 from burgerannotator.core.dictionary import autocode
+from burgerannotator.core.exports.tables import documents_table
 from burgerannotator.core.documents import find_document, layout, list_documents
 from burgerannotator.core.recognise import recognise_document
 from burgerannotator.core.resources import demo_dir
@@ -187,6 +188,10 @@ def test_cli_import_ocr_and_info(tmp_path, capsys):
     assert data["documents"][0]["pages_recognised"]["13"] == ocr.engine_version()
     assert main(["import", str(project), str(demo_dir() / "14-apeldoorn.pdf")]) == 0  # --ocr auto
     assert "text recognised (OCR) on 1 page(s): 13" in capsys.readouterr().out
+    with Project.open(project, readonly=True) as p:
+        table = documents_table(p)
+    column = table.header.index("Text recognised (OCR)")
+    assert [r[column] for r in table.rows] == [f"p. 13: {ocr.engine_version()}"] * 2
 
 
 def test_without_tesseract_the_app_says_what_ocr_needs(tmp_path, capsys, monkeypatch):
@@ -203,3 +208,28 @@ def test_without_tesseract_the_app_says_what_ocr_needs(tmp_path, capsys, monkeyp
     assert "Tesseract" in capsys.readouterr().err
     with Project.open(project, readonly=True) as p:
         assert [d.file_name for d in list_documents(p)] == ["13-breda.pdf"]  # force imported nothing
+
+
+@needs_tesseract
+def test_a_page_tesseract_fails_on_keeps_its_text_and_the_import_goes_on(tmp_path, monkeypatch):
+    def broken(page):
+        raise RuntimeError("code=2: cannot read image")
+
+    monkeypatch.setattr(ocr, "recognise_page", broken)
+    project = Project.create(tmp_path / "p.bap")
+    try:
+        result = importer.import_pdf(project, demo_dir() / "13-breda.pdf", ocr="auto")
+        assert result.status == "imported"
+        assert "13-breda.pdf: text could not be recognised on p. 13: code=2: cannot read image" in result.warnings
+        assert [p.index for p in result.document.pages if not p.has_text] == [14]
+    finally:
+        project.close()
+
+
+def test_a_poster_sized_page_is_recognised_below_300_dpi():
+    doc = pymupdf.open()
+    doc.new_page(width=595, height=842)
+    doc.new_page(width=14400, height=14400)  # the largest page PDF allows: 5 m square
+    a4, poster = doc.load_page(0), doc.load_page(1)
+    assert ocr.page_dpi(a4) == 300
+    assert ocr.page_dpi(poster) == 50  # 10,000 pixels a side at most

@@ -65,7 +65,7 @@ def _brute(project, selection, columns, rows):
             continue
         i = row_of[s.document_id]
         row_chars[i].update(range(s.start, s.end))
-        j = col_of.get((s.code_id, s.coder_id if by_coder else 0))
+        j = col_of.get((s.code_pk, s.coder_id if by_coder else 0))
         if j is not None:
             cells.setdefault((i, j), []).append(s)
     count = np.zeros((len(rows), len(columns)), dtype=np.int64)

@@ -183,3 +183,67 @@ def test_cli_refuses_by_coder_for_refi_and_bad_suffix(demo_project_path, tmp_pat
     assert main(["export", str(demo_project_path), "-o", str(tmp_path / "x.txt")]) == 2
     assert main(["import", str(demo_project_path), str(tmp_path / "missing.qdpx")]) == 7
     assert capsys.readouterr().err.count("\n") == 2
+
+
+def test_import_is_one_operation_and_a_history_barrier(rich_project, tmp_path):
+    from burgerannotator.core.history import History
+    from burgerannotator.core.ops import CodeQuote, ImportQdpx
+
+    out = tmp_path / "c.qdpx"
+    refi.write_qdpx(rich_project, out, [c for c in list_coders(rich_project) if c.name == "Coder C"])
+    other, _ = refi.new_from_qdpx(tmp_path / "other.bap", out)
+    try:
+        history = History(other)
+        doc = find_document(other, "Amsterdam")
+        history.do(CodeQuote(doc.uuid, "Buurtrechten en buurtbudgetten worden verder uitgebouwd",
+                             find_code(other, "MECH-BUURTRECHTEN").uuid, list_coders(other)[0].uuid))
+        assert history.can_undo()
+        again = tmp_path / "all.qdpx"
+        refi.write_qdpx(rich_project, again)
+        result = history.do(ImportQdpx(str(again)))
+        assert result.inverse is None and not history.can_undo()
+        assert result.value.counts["codings already in the project"] == 2
+        assert len(segments(other)) == 14
+    finally:
+        other.close()
+
+
+def test_awkward_text_still_validates(demo_project, tmp_path):
+    from burgerannotator.core.codebook import update_code
+    from burgerannotator.core.documents import set_attribute
+
+    code = find_code(demo_project, "MECH-UITDAAGRECHT")
+    update_code(demo_project, code, name="Uitdaag\x0brecht <&> \"x\"", definition="a\x00b ]]> c")
+    doc = find_document(demo_project, "Haarlem")
+    set_attribute(demo_project, doc, "note", "=1+1 <b>&amp;</b>\x1f")
+    set_attribute(demo_project, doc, "rank", 3.5)
+    out = tmp_path / "odd.qdpx"
+    refi.write_qdpx(demo_project, out)
+    with zipfile.ZipFile(out) as zf:
+        assert_valid(zf.read("project.qde"), "Project-mrt2019.xsd")
+    project, _ = refi.new_from_qdpx(tmp_path / "back.bap", out)
+    try:
+        back = find_code(project, code.code_id)
+        assert back.name == "Uitdaagrecht <&> \"x\"" and back.definition == "ab ]]> c"
+        attrs = find_document(project, "Haarlem").attributes
+        assert attrs["note"] == "=1+1 <b>&amp;</b>" and attrs["rank"] == "3.5"
+        assert find_document(project, "Nijmegen").attributes["rank"] == 9  # still a number beside the text one
+    finally:
+        project.close()
+
+
+def test_a_file_the_schema_rejects_is_not_written(demo_project, tmp_path, monkeypatch):
+    from burgerannotator.core.errors import UserError
+    from burgerannotator.core.refi import project_export
+
+    real = project_export.build_project
+
+    def broken(project, coders):
+        root, files, counts = real(project, coders)
+        root[0].addprevious(etree.Element("{urn:QDA-XML:project:1.0}Sources"))  # Sources before Users: wrong order
+        return root, files, counts
+
+    monkeypatch.setattr(project_export, "build_project", broken)
+    with pytest.raises(UserError, match="would not pass the REFI-QDA schema"):
+        refi.write_qdpx(demo_project, tmp_path / "bad.qdpx")
+    assert not (tmp_path / "bad.qdpx").exists()

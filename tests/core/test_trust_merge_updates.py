@@ -13,6 +13,7 @@ from burgerannotator.core import codebook, memos, segments, suggestions
 from burgerannotator.core.anchoring import find_quote
 from burgerannotator.core.coders import find_coder, get_or_create_coder
 from burgerannotator.core.documents import find_document, set_attribute
+from burgerannotator.core.errors import UserError
 from burgerannotator.core.merge import merge_project
 from burgerannotator.core.models import Segment
 from burgerannotator.core.scales import find_scale, scale_value, set_scale_value
@@ -137,8 +138,13 @@ def _apply(path, coder, actions):
         made = []
         for quote, code, what in actions:
             if what == "code" or not made:
-                made.append(segments.code_quote(p, find_document(p, CITIES[quote]), quote,
-                                                codebook.find_code(p, code), c))
+                try:
+                    made.append(segments.code_quote(p, find_document(p, CITIES[quote]), quote,
+                                                    codebook.find_code(p, code), c))
+                except UserError:  # the same code on the same passage again is refused: fine
+                    pass
+            elif not made:
+                continue
             elif what == "memo":
                 segments.set_memo(p, made[-1], f"memo {len(made)}")
             else:

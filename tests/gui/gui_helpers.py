@@ -29,8 +29,8 @@ def live_segments(path, **where):
 
 def word_points(window, page_index: int, quote: str):
     """On-screen (viewport) centres of the first and last word of ``quote``."""
-    doc = window.session.document
-    layout = window.session.layout()
+    doc = window.workspace.document
+    layout = window.workspace.layout()
     span = find_quote(doc.text, quote)
     first, last = layout.words_in_span(span.start, span.end)
     view = window.pane.view

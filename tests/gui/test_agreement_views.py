@@ -105,7 +105,7 @@ def test_install_into_the_main_window(qtbot, open_window):
     window.set_show_others(True)  # comparing coders needs blind coding off (see test_blind_views.py)
     walk.parentWidget().show()  # its dock: a hidden view refreshes when shown
     assert action.text().startswith("Merge coder project")
-    assert agreement.project is window.session.project and agreement.coder_list.count() == 3
+    assert agreement.project is window.workspace.project and agreement.coder_list.count() == 3
     assert len(agreement.chosen_coders()) == 2  # Tester has coded nothing yet: not compared by default
     assert walk.decider.name == "Tester" and walk.list.count() == 5
     walk.list.setFocus()

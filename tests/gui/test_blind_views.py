@@ -22,8 +22,8 @@ def _docks(window):
 
 
 def _code(window, city, quote, code_id):
-    p = window.session.project
-    return code_quote(p, find_document(p, city), quote, codebook.find_code(p, code_id), window.session.coder)
+    p = window.workspace.project
+    return code_quote(p, find_document(p, city), quote, codebook.find_code(p, code_id), window.workspace.coder)
 
 
 def _open_all_views(qtbot, window):
@@ -38,7 +38,7 @@ def _open_all_views(qtbot, window):
 
 def test_blind_coding_holds_in_matrix_summary_agreement_and_disagreements(qtbot, open_window):
     window = open_window("Tester")
-    assert not window.session.show_others  # blind by default
+    assert not window.workspace.show_others  # blind by default
     _code(window, "Haarlem", SENTENCE, "MECH-BURGERBERAAD")
     views = _open_all_views(qtbot, window)
     matrix, summary = views["matrix"], views["summary"]
@@ -52,7 +52,7 @@ def test_blind_coding_holds_in_matrix_summary_agreement_and_disagreements(qtbot,
     # Summary: the same
     _menu(window, "Analysis", "Summary per document").trigger()
     qtbot.waitUntil(lambda: summary.isVisible(), timeout=2000)
-    summary.show_document(find_document(window.session.project, "Haarlem").uuid)
+    summary.show_document(find_document(window.workspace.project, "Haarlem").uuid)
     assert not summary.coder_box.isEnabled() and summary.coder_box.currentText() == "Tester"
     assert summary.blind_notice.isVisible()
     text = summary.browser.toPlainText()
@@ -70,12 +70,12 @@ def test_blind_coding_holds_in_matrix_summary_agreement_and_disagreements(qtbot,
 
     # View > Show other coders: everything as without blind coding
     window.show_others_action.trigger()
-    assert window.session.show_others
+    assert window.workspace.show_others
     _menu(window, "Analysis", "Matrix (city x code)").trigger()
     qtbot.waitUntil(lambda: matrix.isVisible(), timeout=2000)
     assert matrix.coder_box.isEnabled() and matrix.coder_box.currentText() == "All coders pooled"
     assert not matrix.blind_notice.isVisible()
-    everyone = len(segments(window.session.project))
+    everyone = len(segments(window.workspace.project))
     assert matrix.model.matrix.segment_total == everyone > 1
     _menu(window, "Analysis", "Summary per document").trigger()
     qtbot.waitUntil(lambda: summary.isVisible(), timeout=2000)

@@ -48,7 +48,7 @@ def _reactivate(qtbot, window):
 
 
 def _select_sentence(w):
-    haarlem = next(d for d in w.session.documents() if d.city == "Haarlem")
+    haarlem = next(d for d in w.workspace.documents() if d.city == "Haarlem")
     span = find_quote(haarlem.text, SENTENCE)
     w.show_span(haarlem.uuid, span.start, span.end)
     assert w.pane.view.selection_span() == span
@@ -68,7 +68,7 @@ def test_code_with_from_the_context_menu_filters_and_applies(qtbot, open_window,
     second = seen["shown"][1]
     [seg] = live_segments(demo_project_path, coder="Tester")
     assert seg["quote"] == SENTENCE and f"({seg['code']})" in second  # the second match was applied
-    assert codebook.find_code(w.session.project, seg["code"]).uuid == seen["chosen"]
+    assert codebook.find_code(w.workspace.project, seg["code"]).uuid == seen["chosen"]
 
 
 def test_ctrl_r_recodes_with_the_typed_code_and_a_miss_changes_nothing(qtbot, open_window, demo_project_path):

@@ -32,7 +32,7 @@ def _swatch_colour(window, code_id) -> str:
 
 def _menu_action(window, code_id, text):
     """Trigger the tree's context-menu entry ``text`` on the code ``code_id``."""
-    uuid = codebook.find_code(window.session.project, code_id).uuid if code_id else None
+    uuid = codebook.find_code(window.workspace.project, code_id).uuid if code_id else None
     menu = window.codebook_editor.menu(uuid)
     action = next(a for a in menu.actions() if a.text() == text)
     action.trigger()
@@ -53,17 +53,17 @@ def test_add_code_shows_in_its_category_and_undo_removes_it(qtbot, window, monke
     _menu_action(window, "MECH-BURGERBERAAD", "Add code...")
     tree = _tree(window)
     assert tree["Mechanismen"] == before["Mechanismen"] + ["Wijkraad"]
-    code = codebook.find_code(window.session.project, "MECH-WIJKRAAD")
+    code = codebook.find_code(window.workspace.project, "MECH-WIJKRAAD")
     assert code.parent.code_id == "MECH"
     _undo(qtbot, window)
     assert _tree(window) == before
-    assert "MECH-WIJKRAAD" not in {c.code_id for c in codebook.all_codes(window.session.project)}
+    assert "MECH-WIJKRAAD" not in {c.code_id for c in codebook.all_codes(window.workspace.project)}
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert _tree(window) == tree
 
 
 def test_rename_and_recolour_show_in_the_tree_and_undo(qtbot, window, monkeypatch):
-    project = window.session.project
+    project = window.workspace.project
     old_colour = codebook.find_code(project, "MECH-BURGERBERAAD").color
     assert _swatch_colour(window, "MECH-BURGERBERAAD") == old_colour
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Burgerberaad (loting)", True)))
@@ -85,7 +85,7 @@ def test_rename_and_recolour_show_in_the_tree_and_undo(qtbot, window, monkeypatc
 
 
 def test_move_up_down_and_to_another_category_then_undo(qtbot, window, monkeypatch):
-    project = window.session.project
+    project = window.workspace.project
     before = _tree(window)
     mech = before["Mechanismen"]
     name = codebook.find_code(project, "MECH-BURGERBERAAD").name

@@ -43,33 +43,33 @@ def _reactivate(qtbot, window):
 
 def test_switch_coder_from_the_status_bar(qtbot, open_window, demo_project_path):
     w = open_window("Tester")
-    haarlem = next(d for d in w.session.documents() if d.city == "Haarlem")
+    haarlem = next(d for d in w.workspace.documents() if d.city == "Haarlem")
     from burgerannotator.core.anchoring import find_quote
     span = find_quote(haarlem.text, SENTENCE)
     w.show_span(haarlem.uuid, span.start, span.end)
     qtbot.keyClick(w.pane.view, Qt.Key.Key_1)
     [mine] = live_segments(demo_project_path, coder="Tester")
-    assert w.undo_stack.count() == 1
-    qtbot.waitUntil(lambda: w.session.document_counts[haarlem.uuid] == 1, timeout=2000)
+    assert len(w.workspace.history) == 1
+    qtbot.waitUntil(lambda: w.workspace.document_counts[haarlem.uuid] == 1, timeout=2000)
 
     seen = {}
     _answer_coder_dialog(qtbot, w, None, seen)  # Cancel: nothing changes
     qtbot.mouseClick(_switch_button(w), Qt.MouseButton.LeftButton)
     assert "error" not in seen and seen["current"] == "Tester"
     assert {"Demo coder A", "Demo coder B", "Tester"} <= set(seen["names"])
-    assert w.session.coder.name == "Tester" and w.undo_stack.count() == 1
+    assert w.workspace.coder.name == "Tester" and len(w.workspace.history) == 1
 
     seen = {}
     _answer_coder_dialog(qtbot, w, "Second coder", seen)
     qtbot.mouseClick(_switch_button(w), Qt.MouseButton.LeftButton)
     assert "error" not in seen
-    assert w.session.coder.name == "Second coder" and settings.coder_name() == "Second coder"
+    assert w.workspace.coder.name == "Second coder" and settings.coder_name() == "Second coder"
     assert "Second coder" in w.coder_label.text() and "blind" in w.coder_label.text()
-    assert w.undo_stack.count() == 0 and not w.undo_action.isEnabled()
+    assert len(w.workspace.history) == 0 and not w.undo_action.isEnabled()
     assert w.coding_actions.selected_uuid is None
     assert not any(m.uuid == mine["uuid"] for m in w.pane.view.overlay.marks.values())
     assert w.segments.model_.rowCount() == 0
-    assert w.session.document_counts[haarlem.uuid] == 0  # the document list counts this coder's
+    assert w.workspace.document_counts[haarlem.uuid] == 0  # the document list counts this coder's
     assert w.documents.proxy.index(w.documents.table.currentIndex().row(), 3).data() == 0
     _reactivate(qtbot, w)
     qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # cannot undo Tester's coding
@@ -97,21 +97,21 @@ def test_arrow_keys_in_the_document_list_change_the_document(qtbot, open_window)
     w = open_window("Tester")
     table, proxy = w.documents.table, w.documents.proxy
     qtbot.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
-    first = w.session.document
+    first = w.workspace.document
     assert proxy.index(table.currentIndex().row(), 0).data() == first.label
     qtbot.keyClick(table, Qt.Key.Key_Down)
-    second = w.session.document
+    second = w.workspace.document
     assert second is not first and second.label == proxy.index(1, 0).data()
-    assert w.pane.view.layout_ is w.session.layout(second)  # the page view shows it
+    assert w.pane.view.layout_ is w.workspace.layout(second)  # the page view shows it
     qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-    assert w.session.document.label == proxy.index(proxy.rowCount() - 1, 0).data()
+    assert w.workspace.document.label == proxy.index(proxy.rowCount() - 1, 0).data()
     qtbot.keyClick(table, Qt.Key.Key_Up)
-    assert w.session.document.label == proxy.index(proxy.rowCount() - 2, 0).data()
+    assert w.workspace.document.label == proxy.index(proxy.rowCount() - 2, 0).data()
     # sorted by city, the arrows follow the order shown
     header = table.horizontalHeader()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionPosition(0) + 10, header.height() // 2))
     qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    assert w.session.document.label == "Almere"
+    assert w.workspace.document.label == "Almere"
     qtbot.keyClick(table, Qt.Key.Key_Down)
-    assert w.session.document.label == "Amersfoort"
+    assert w.workspace.document.label == "Amersfoort"

@@ -17,7 +17,7 @@ def _open_haarlem_page_15(qtbot, w):
     docs = w.documents
     row = next(r for r in range(docs.proxy.rowCount()) if docs.proxy.index(r, 0).data() == "Haarlem")
     _click_row(qtbot, docs.table, row)
-    assert w.session.document.city == "Haarlem"
+    assert w.workspace.document.city == "Haarlem"
     pane = w.pane
     pane.page_edit.clear()
     qtbot.keyClicks(pane.page_edit, "15")
@@ -34,10 +34,10 @@ def _drag(qtbot, view, start: QPoint, end: QPoint):
 
 
 def _key_for(w, code_id):
-    for key, code in w.session.pinned_codes().items():
+    for key, code in w.workspace.pinned_codes().items():
         if code.code_id == code_id:
             return key
-    codebook.update_code(w.session.project, codebook.find_code(w.session.project, code_id), pinned_key=9)
+    codebook.update_code(w.workspace.project, codebook.find_code(w.workspace.project, code_id), pinned_key=9)
     return 9
 
 
@@ -85,7 +85,7 @@ def test_code_undo_redo_recode_and_blind(qtbot, open_window, demo_project_path):
     assert not any(m.uuid == seg["uuid"] for m in view.overlay.marks.values())
     assert w.segments.model_.row_of(seg["uuid"]) == -1
     qtbot.keyClick(view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert w.session.show_others
+    assert w.workspace.show_others
     marks = [m for m in view.overlay.marks.values() if m.uuid == seg["uuid"]]
     assert len(marks) == 1 and not marks[0].own
     assert w.segments.model_.row_of(seg["uuid"]) >= 0
@@ -98,7 +98,7 @@ def test_double_click_word_shift_click_extend_and_delete(qtbot, open_window, dem
     first, last, span = word_points(w, 16, SENTENCE)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first)
     sel = view.selection_span()
-    assert w.session.document.text[sel.start:sel.end] == "Voor"
+    assert w.workspace.document.text[sel.start:sel.end] == "Voor"
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, pos=last)
     assert view.selection_span() == span
     # apply by double-clicking the code in the tree

@@ -12,7 +12,7 @@ from burgerannotator.gui.document_details import AttributesDialog
 
 
 def _show(window, city):
-    doc = next(d for d in window.session.documents() if d.city == city)
+    doc = next(d for d in window.workspace.documents() if d.city == city)
     window.show_document(doc.uuid)
     return doc
 
@@ -38,7 +38,7 @@ def test_diepgang_combo_sets_the_value_for_this_coder_only_and_undoes(qtbot, ope
     assert combo.currentData() == 3 and combo.currentText().startswith("3 Gedelegeerde")
     assert _stored_scale(demo_project_path, "Haarlem", "Tester") == 3
     assert _stored_scale(demo_project_path, "Haarlem", "Demo coder A") is None
-    assert window.undo_stack.count() == 3
+    assert len(window.workspace.history) == 3
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _stored_scale(demo_project_path, "Haarlem", "Tester") == 2

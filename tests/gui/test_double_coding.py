@@ -49,7 +49,7 @@ def test_same_key_twice_on_the_same_passage_leaves_one_segment(qtbot, open_windo
     assert len(rows) == 1
     assert w.statusBar().currentMessage() == "Already coded: Burgerberaad on this passage; nothing added."
     assert w.coding_actions.selected_uuid == rows[0]["uuid"]
-    assert w.undo_stack.count() == 1  # nothing to undo for the refused second coding
+    assert len(w.workspace.history) == 1  # nothing to undo for the refused second coding
 
 
 def test_overlapping_same_code_selection_extends_the_segment(qtbot, open_window, demo_project_path):
@@ -69,7 +69,7 @@ def test_overlapping_same_code_selection_extends_the_segment(qtbot, open_window,
     assert [(r["uuid"], r["quote"]) for r in rows] == [(before["uuid"], SENTENCE)]
     assert w.statusBar().currentMessage() == "Extended your Burgerberaad segment; no second segment added."
     # undo brings the segment back to its first extent
-    assert w.undo_stack.count() == 2
+    assert len(w.workspace.history) == 2
     w.activateWindow()  # the offscreen platform does not give focus back after a dialog
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
     qtbot.keyClick(w.pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

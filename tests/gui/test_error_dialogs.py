@@ -17,7 +17,7 @@ def test_second_instance_on_the_same_file_gets_a_dialog(qtbot, demo_project_path
         window.show()
         assert not window.open_project(str(demo_project_path), coder_name="Tester")
         assert "already open" in dialog_text(qtbot)
-        assert window.session is None and window.center.currentWidget() is window.start_page
+        assert window.workspace is None and window.center.currentWidget() is window.start_page
     finally:
         other.close()
 
@@ -35,8 +35,8 @@ def test_a_file_that_is_not_a_project_gets_a_dialog(qtbot, tmp_path):
 
 def test_full_disk_while_coding_gets_a_dialog_and_keeps_earlier_work(qtbot, open_window, demo_project_path):
     window = open_window("Tester")
-    project = window.session.project
-    haarlem = next(d for d in window.session.documents() if d.city == "Haarlem")
+    project = window.workspace.project
+    haarlem = next(d for d in window.workspace.documents() if d.city == "Haarlem")
     window.show_document(haarlem.uuid)
     from burgerannotator.core.anchoring import find_quote
 
@@ -47,7 +47,7 @@ def test_full_disk_while_coding_gets_a_dialog_and_keeps_earlier_work(qtbot, open
     con = project.session.connection()
     con.exec_driver_sql(f"PRAGMA max_page_count = {con.exec_driver_sql('PRAGMA page_count').scalar()}")
     memo = "x" * 3_000_000  # does not fit any more: the disk is full
-    mine = [s for s in window.session.visible_segments() if s.coder_id == window.session.coder.id]
+    mine = [s for s in window.workspace.visible_segments() if s.coder_id == window.workspace.coder.id]
     window.coding_actions.set_memo(mine[0], memo)
     assert "full" in errors.last_message
     project.session.connection().exec_driver_sql("PRAGMA max_page_count = 1073741823")

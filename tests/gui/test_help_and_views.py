@@ -42,7 +42,7 @@ def test_analysis_views_start_hidden_and_open_from_the_menu(qtbot, open_window):
     qtbot.waitUntil(lambda: window.matrix_view.isVisible(), timeout=2000)
     matrix = window.matrix_view
     assert window.tabs.currentWidget() is matrix  # a tab beside the page
-    assert matrix.project is window.session.project
+    assert matrix.project is window.workspace.project
 
 
 def test_merge_action_sits_in_the_file_menu_above_close(open_window):

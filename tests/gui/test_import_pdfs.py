@@ -80,7 +80,7 @@ def _progress_dialog(window) -> QProgressDialog | None:
 
 def test_dropping_pdfs_imports_them_with_a_progress_dialog(qtbot, fresh_window, monkeypatch):
     window, path = fresh_window
-    assert window.session.document is None
+    assert window.workspace.document is None
     seen = []
     real = importer.import_pdf
 
@@ -99,7 +99,7 @@ def test_dropping_pdfs_imports_them_with_a_progress_dialog(qtbot, fresh_window, 
     stored = _stored(path)
     assert stored["files"] == PDFS[:2] and stored["pages_ok"] and stored["blobs"] == 2
     assert window.documents.model.rowCount() == 2
-    assert window.session.document.file_name == PDFS[0]  # the first one is shown
+    assert window.workspace.document.file_name == PDFS[0]  # the first one is shown
     assert window.center.currentWidget() is window.tabs and window.tabs.currentWidget() is window.pane and window.pane.view.items
     assert "2 of 2 PDF(s) imported" in window.statusBar().currentMessage()
 
@@ -123,7 +123,7 @@ def test_cancel_after_the_first_file_keeps_it_and_stops(qtbot, fresh_window, mon
     assert calls == [PDFS[0]]
     stored = _stored(path)
     assert stored["files"] == [PDFS[0]] and stored["pages_ok"] and stored["blobs"] == 1
-    assert stored["pages"] == window.session.documents()[0].page_count
+    assert stored["pages"] == window.workspace.documents()[0].page_count
     assert window.documents.model.rowCount() == 1
     assert "1 of 3 PDF(s) imported" in window.statusBar().currentMessage()
     # the rest can be imported afterwards: nothing was left half-done
@@ -213,7 +213,7 @@ def test_file_open_on_a_pdf_offers_to_import_it(qtbot, fresh_window, monkeypatch
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # File > Open project...
     assert seen == ["03-den-haag.pdf is a PDF document, not a project. Import it into the open project (fresh)?"]
     assert _stored(path)["files"] == [PDFS[2]]
-    assert window.session.project.path == path  # the project stayed open
+    assert window.workspace.project.path == path  # the project stayed open
 
 
 def test_a_damaged_pdf_is_not_taken_for_an_encrypted_one(qtbot, fresh_window, tmp_path, monkeypatch):
@@ -227,3 +227,23 @@ def test_a_damaged_pdf_is_not_taken_for_an_encrypted_one(qtbot, fresh_window, tm
     assert asked == []  # no password prompt for a damaged file
     assert "damaged" in text.replace("encrypted-but-damaged.pdf", "") and "code=" not in text
     assert "--password" not in text
+
+
+def test_closing_the_window_during_an_import_stops_it_and_then_closes(qtbot, fresh_window, monkeypatch):
+    window, path = fresh_window
+    real = importer.import_pdf
+    calls = []
+
+    def close_meanwhile(*args, **kwargs):  # the user closes the window while the first file is read
+        calls.append(Path(args[1]).name)
+        result = real(*args, **kwargs)
+        if len(calls) == 1:
+            window.close()
+            assert window.isVisible()  # not yet: the import finishes its file first
+        return result
+
+    monkeypatch.setattr(importer, "import_pdf", close_meanwhile)
+    window.project_actions.import_paths(_pdfs(*PDFS))
+    assert calls == [PDFS[0]]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    assert _stored(path)["files"] == [PDFS[0]]

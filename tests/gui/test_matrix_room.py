@@ -34,7 +34,7 @@ def test_matrix_shows_14_rows_and_full_code_names_at_1366x768(qtbot, open_window
     for row in range(model.rowCount()):  # every row, Total included, whole on screen
         assert table.rowViewportPosition(row) >= 0
         assert table.rowViewportPosition(row) + table.rowHeight(row) <= viewport.height(), row
-    names = [c.name for c in leaf_codes(w.session.project)]
+    names = [c.name for c in leaf_codes(w.workspace.project)]
     assert [c.name for c in matrix.columns] == names  # names, not ids
     for col in range(model.columnCount()):  # every column on screen, its name whole
         assert table.columnViewportPosition(col) + table.columnWidth(col) <= viewport.width(), col
@@ -59,4 +59,4 @@ def test_a_cell_segment_jumps_back_to_the_page(qtbot, open_window):
     index = view.model.index(row, col)
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=view.table.visualRect(index).center())
     assert w.tabs.currentWidget() is w.pane
-    assert w.session.document.label == m.rows[row].label
+    assert w.workspace.document.label == m.rows[row].label

@@ -12,6 +12,7 @@ from burgerannotator.core.segments import code_quote
 from burgerannotator.gui import matrix_view, summary_view
 from burgerannotator.gui.matrix_view import MatrixView
 from burgerannotator.gui.summary_view import SummaryView
+from burgerannotator.gui.workspace import Workspace
 
 QUOTE_1 = "Nijmegenaren krijgen het Uitdaagrecht"
 QUOTE_2 = "De Stadsgesprekken zetten wij voort"
@@ -79,12 +80,15 @@ def test_selectors_and_live_refresh(qtbot, tester_segments):
     assert heat is not None and heat.color().name() != "#ffffff"
     view.set_coders("by-coder")
     assert {c.coder_name for c in view.model.matrix.columns} >= {"Tester", "Demo coder A"}
-    # coding elsewhere shows up without reopening the view
+    # coding elsewhere shows up without reopening the view (which follows the workspace's changes)
+    workspace = Workspace(p, first.coder)
+    workspace.listen(view, view.KINDS, view.on_changes)
     view.set_coders("coder", "Tester")
     view.set_measure("count")
     code_quote(p, find_document(p, "Amsterdam"), "Buurtrechten en buurtbudgetten", find_code(p, "MECH-BUURTRECHTEN"),
                first.coder)
     qtbot.waitUntil(lambda: "Buurtrechten" in [c.name for c in view.model.matrix.columns], timeout=2000)
+    workspace.close()
 
 
 def test_summary_view_link_jumps(qtbot, tester_segments):
@@ -111,13 +115,13 @@ def test_installed_in_the_main_window_with_export_actions(qtbot, open_window):
     window = open_window("Tester")
     mv = window.findChild(matrix_view.MatrixView)
     sv = window.findChild(summary_view.SummaryView)
-    assert mv.project is window.session.project and sv.project is window.session.project
+    assert mv.project is window.workspace.project and sv.project is window.workspace.project
     export = window.menus["File/Export"]
     texts = [a.text() for a in export.actions()]
     assert texts == ["Matrix (CSV or Excel)...", "Everything (Excel workbook)...",
                      "Summary per document (HTML, Markdown, CSV)..."]
-    haarlem = next(d for d in window.session.documents() if d.city == "Haarlem")
+    haarlem = next(d for d in window.workspace.documents() if d.city == "Haarlem")
     with qtbot.waitSignal(window.spanShown, timeout=3000) as shown:
         mv.segment_activated.emit(haarlem.uuid, 10, 20)
     assert shown.args == [haarlem.uuid, 10, 20]
-    assert window.session.document is haarlem
+    assert window.workspace.document is haarlem

@@ -60,7 +60,7 @@ def test_go_to_page_by_printed_label(qtbot, open_window):
 
 def test_find_highlights_hits_and_steps(qtbot, open_window):
     w = open_window()
-    doc = next(d for d in w.session.documents() if d.city == "Haarlem")
+    doc = next(d for d in w.workspace.documents() if d.city == "Haarlem")
     w.show_document(doc.uuid)
     view = w.pane.view
     qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -83,7 +83,7 @@ def test_find_highlights_hits_and_steps(qtbot, open_window):
 def test_segment_table_click_scrolls_and_flashes(qtbot, open_window, demo_project_path):
     w = open_window("Demo coder A")
     seg = next(s for s in live_segments(demo_project_path, coder="Demo coder A") if s["city"] == "Amsterdam")
-    doc = next(d for d in w.session.documents() if d.city == "Amsterdam")
+    doc = next(d for d in w.workspace.documents() if d.city == "Amsterdam")
     w.show_document(doc.uuid)
     view, table = w.pane.view, w.segments
     view.go_to_page(len(view.items) - 1)
@@ -92,5 +92,5 @@ def test_segment_table_click_scrolls_and_flashes(qtbot, open_window, demo_projec
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.row_rect_center(row))
     mark = next(m for m in view.overlay.marks.values() if m.uuid == seg["uuid"])
     assert min(mark.rects) in view.visible_pages()
-    assert view.overlay.flash == mark.segment_id and view.overlay.selected == mark.segment_id
+    assert view.overlay.flash == mark.uuid and view.overlay.selected == mark.uuid
     qtbot.waitUntil(lambda: view.overlay.flash is None, timeout=3000)

@@ -31,7 +31,7 @@ def test_a_click_on_a_code_with_text_selected_shows_the_definition_and_does_not_
     assert live_segments(demo_project_path, coder="Tester") == []
     assert w.pane.view.selection_span() is not None  # the selection is kept for the explicit act
     text = w.codebook.details.toPlainText()
-    assert text.startswith("Burgerberaad MECH-BURGERBERAAD") and "Definition:" in text
+    assert text.startswith("Burgerberaad MECH-BURGERBERAAD") and "Definition:" in text and "Include:" in text
     assert w.codebook.apply_button.isEnabled()
     # the Apply button codes it
     qtbot.mouseClick(w.codebook.apply_button, Qt.MouseButton.LeftButton)
@@ -53,6 +53,6 @@ def test_enter_on_a_code_applies_it(qtbot, open_window, demo_project_path):
 
 def test_a_category_cannot_be_applied(qtbot, open_window):
     w = open_window("Tester")
-    cat = next(c for c in w.session.codes() if c.kind == "category")
+    cat = next(c for c in w.workspace.codes() if c.kind == "category")
     w.codebook.select_code(cat.uuid)
     assert w.codebook.apply_button.isEnabled() is False

@@ -16,7 +16,7 @@ def menu_action(window, menu, text):
 def test_installed_search_opens_and_codes_hits(qtbot, open_window):
     window = open_window("Searcher")
     panel = window.findChild(search_panel.SearchPanel)  # installed by the window
-    assert panel.session is window.session
+    assert panel.workspace is window.workspace
     menu_action(window, "Edit", "Search documents…").trigger()
     assert panel.isVisible() and panel.query.hasFocus()
     qtbot.keyClicks(panel.query, "burgerbera*")
@@ -25,20 +25,20 @@ def test_installed_search_opens_and_codes_hits(qtbot, open_window):
     panel.tree.setCurrentItem(item)
     with qtbot.waitSignal(window.spanShown) as blocker:
         panel.tree.itemActivated.emit(item, 0)
-    assert window.session.document.label == "Haarlem"
+    assert window.workspace.document.label == "Haarlem"
     uuid, start, end = blocker.args
-    assert window.session.document.text[start:end] == "burgerberaad"
-    window.codebook.select_code(find_code(window.session.project, "MECH-BURGERBERAAD").uuid)
+    assert window.workspace.document.text[start:end] == "burgerberaad"
+    window.codebook.select_code(find_code(window.workspace.project, "MECH-BURGERBERAAD").uuid)
     panel.code_current_hit()
-    assert [s.quote for s in segments(window.session.project, coder=window.session.coder)] == ["burgerberaad"]
-    window.undo_stack.undo()  # coded through the window's undo stack
-    assert segments(window.session.project, coder=window.session.coder) == []
+    assert [s.quote for s in segments(window.workspace.project, coder=window.workspace.coder)] == ["burgerberaad"]
+    window.workspace.undo()  # coded through the window's undo stack
+    assert segments(window.workspace.project, coder=window.workspace.coder) == []
 
 
 def test_installed_review_jumps_to_suggestions(qtbot, open_window):
     window = open_window("Reviewer")
-    project = window.session.project
-    autocode(project, window.session.coder, [find_code(project, "MECH-DIGITAAL")])
+    project = window.workspace.project
+    autocode(project, window.workspace.coder, [find_code(project, "MECH-DIGITAAL")])
     review = window.findChild(suggestion_review.SuggestionReview)  # installed by the window
     menu_action(window, "Code", "Review dictionary suggestions…").trigger()  # shows the panel, focus in the queue
     assert review.isVisible() and review.count() == 1
@@ -46,8 +46,8 @@ def test_installed_review_jumps_to_suggestions(qtbot, open_window):
     review._announced = None
     with qtbot.waitSignal(window.spanShown):
         review.list.setCurrentRow(0)
-    assert window.session.document.label == "Nijmegen"
+    assert window.workspace.document.label == "Nijmegen"
     qtbot.keyClick(review.list, Qt.Key.Key_A)
-    assert [s.quote for s in segments(project, coder=window.session.coder)] == ["MijnWijkplan"]
-    window.undo_stack.undo()
-    assert review.count() == 1 and segments(project, coder=window.session.coder) == []
+    assert [s.quote for s in segments(project, coder=window.workspace.coder)] == ["MijnWijkplan"]
+    window.workspace.undo()
+    assert review.count() == 1 and segments(project, coder=window.workspace.coder) == []

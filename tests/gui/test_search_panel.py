@@ -9,21 +9,21 @@ from burgerannotator.core.coders import get_or_create_coder
 from burgerannotator.core.documents import find_document
 from burgerannotator.core.segments import segments
 from burgerannotator.gui.search_panel import HIT_ROLE, SearchPanel
-from burgerannotator.gui.session import Session
+from burgerannotator.gui.workspace import Workspace
 
 
 @pytest.fixture
 def panel(qtbot, demo_project):
     coder = get_or_create_coder(demo_project, "Searcher")
-    session = Session(demo_project, coder)
+    workspace = Workspace(demo_project, coder)
     widget = SearchPanel()
-    widget.set_session(session)
+    widget.set_workspace(workspace)
     qtbot.addWidget(widget)
     widget.resize(700, 500)
     widget.show()
     qtbot.waitExposed(widget)
     yield widget
-    session.close()
+    workspace.close()
 
 
 def search_for(qtbot, panel, query):
@@ -70,17 +70,17 @@ def test_enter_on_a_hit_jumps_and_ctrl_return_codes_it(qtbot, panel, demo_projec
     # no current code yet: a clear message, nothing coded
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "Choose a code" in panel.summary.text()
-    assert segments(demo_project, coder=panel.session.coder) == []
+    assert segments(demo_project, coder=panel.workspace.coder) == []
     panel.set_code_provider(lambda: code.uuid)
     with qtbot.waitSignal(panel.hit_coded):
         qtbot.keyClick(panel.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    coded = segments(demo_project, coder=panel.session.coder)
+    coded = segments(demo_project, coder=panel.workspace.coder)
     assert [(s.code.code_id, s.document.label, s.quote) for s in coded] == [("MECH-BURGERBERAAD", "Haarlem", "gelote")]
     assert panel.tree.currentItem().text(0).startswith("✓ MECH-BURGERBERAAD")
     # the button does the same, on the other hit
     panel.tree.setCurrentItem(panel.tree.topLevelItem(1).child(0))
     qtbot.mouseClick(panel.code_button, Qt.MouseButton.LeftButton)
-    assert sorted(s.document.label for s in segments(demo_project, coder=panel.session.coder)) == \
+    assert sorted(s.document.label for s in segments(demo_project, coder=panel.workspace.coder)) == \
         ["Amersfoort", "Haarlem"]
 
 

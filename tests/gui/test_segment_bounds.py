@@ -21,7 +21,7 @@ def _drag(qtbot, view, start, end):
 
 def test_drag_the_end_handle_to_a_later_word_then_undo(qtbot, open_window, demo_project_path):
     w = open_window("Tester")
-    haarlem = next(d for d in w.session.documents() if d.city == "Haarlem")
+    haarlem = next(d for d in w.workspace.documents() if d.city == "Haarlem")
     w.show_document(haarlem.uuid)
     view = w.pane.view
     short = find_quote(haarlem.text, SHORT)
@@ -34,7 +34,7 @@ def test_drag_the_end_handle_to_a_later_word_then_undo(qtbot, open_window, demo_
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first)  # select the segment
     assert w.coding_actions.selected_uuid == seg["uuid"]
     mark = next(m for m in view.overlay.marks.values() if m.uuid == seg["uuid"])
-    assert view.overlay.selected == mark.segment_id
+    assert view.overlay.selected == mark.uuid
     end_rect = mark.rects[16][-1]
     handle = view.page_to_viewport(16, end_rect.right(), end_rect.center().y())
     _drag(qtbot, view, handle, last)
@@ -55,7 +55,7 @@ def test_drag_the_end_handle_to_a_later_word_then_undo(qtbot, open_window, demo_
 def test_another_coders_segment_has_no_handles(qtbot, open_window, demo_project_path):
     w = open_window("Tester")
     w.set_show_others(True)
-    haarlem = next(d for d in w.session.documents() if d.city == "Haarlem")
+    haarlem = next(d for d in w.workspace.documents() if d.city == "Haarlem")
     w.show_document(haarlem.uuid)
     view = w.pane.view
     theirs = next(m for m in view.overlay.marks.values() if not m.own)
@@ -64,7 +64,7 @@ def test_another_coders_segment_has_no_handles(qtbot, open_window, demo_project_
     r = theirs.rects[page][0]
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.page_to_viewport(page, r.left() + 2, r.center().y()))
-    assert view.overlay.selected == theirs.segment_id
+    assert view.overlay.selected == theirs.uuid
     end = theirs.rects[max(theirs.rects)][-1]
     handle = view.page_to_viewport(max(theirs.rects), end.right(), end.center().y())
     later = view.page_to_viewport(max(theirs.rects), end.right() + 60, end.center().y())

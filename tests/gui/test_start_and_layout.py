@@ -57,29 +57,29 @@ def _reactivate(qtbot, window):
 
 def test_open_the_demo_from_the_start_page_then_reopen_it_from_recent(qtbot, start_window):
     w = start_window()
-    assert w.session is None and w.center.currentWidget() is w.start_page
+    assert w.workspace is None and w.center.currentWidget() is w.start_page
     assert not w.start_page.recent.isVisible()  # nothing recent yet
     seen = {}
     _answer_coder_dialog(w, "Demo user", seen)  # first start: the app asks who is coding
     qtbot.mouseClick(_button(w, "Open the demo project"), Qt.MouseButton.LeftButton)
-    assert seen["asked"] and w.session is not None and w.session.coder.name == "Demo user"
+    assert seen["asked"] and w.workspace is not None and w.workspace.coder.name == "Demo user"
     assert w.center.currentWidget() is w.tabs and w.tabs.currentWidget() is w.pane and w.pane.view.items
-    assert len(w.session.documents()) == 14 and w.session.document is not None
-    path = Path(w.session.project.path).resolve()
+    assert len(w.workspace.documents()) == 14 and w.workspace.document is not None
+    path = Path(w.workspace.project.path).resolve()
     assert path.is_relative_to(Path(os.environ["BURGERANNOTATOR_DATA_DIR"]).resolve())
     assert not path.is_relative_to(REPO.resolve())  # never written into the repository
     assert "demo" in w.windowTitle()
 
     _reactivate(qtbot, w)
     qtbot.keyClick(w, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)  # File > Close project
-    assert w.session is None and w.center.currentWidget() is w.start_page
+    assert w.workspace is None and w.center.currentWidget() is w.start_page
     recent = w.start_page.recent
     assert recent.isVisible() and recent.item(0).text() == str(path)
     recent.setFocus()
     recent.setCurrentRow(0)
     qtbot.keyClick(recent, Qt.Key.Key_Return)
-    assert w.session is not None and w.session.coder.name == "Demo user"  # remembered: not asked again
-    assert Path(w.session.project.path).resolve() == path
+    assert w.workspace is not None and w.workspace.coder.name == "Demo user"  # remembered: not asked again
+    assert Path(w.workspace.project.path).resolve() == path
 
 
 def test_new_and_open_from_the_start_page(qtbot, start_window, monkeypatch, tmp_path, demo_project_path):
@@ -87,15 +87,15 @@ def test_new_and_open_from_the_start_page(qtbot, start_window, monkeypatch, tmp_
     w = start_window()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "study"), "")))
     qtbot.mouseClick(_button(w, "New project"), Qt.MouseButton.LeftButton)
-    assert w.session is not None and Path(w.session.project.path) == tmp_path / "study.bap"
-    assert w.session.documents() == [] and w.documents.model.rowCount() == 0
+    assert w.workspace is not None and Path(w.workspace.project.path) == tmp_path / "study.bap"
+    assert w.workspace.documents() == [] and w.documents.model.rowCount() == 0
     assert w.codebook.model.item_for("MECH-BURGERBERAAD") is not None  # the default codebook
     assert w.center.currentWidget() is w.tabs and w.tabs.currentWidget() is w.pane
 
     w.close_project()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(demo_project_path), "")))
     qtbot.mouseClick(_button(w, "Open project"), Qt.MouseButton.LeftButton)
-    assert Path(w.session.project.path) == demo_project_path and len(w.session.documents()) == 14
+    assert Path(w.workspace.project.path) == demo_project_path and len(w.workspace.documents()) == 14
     assert w.start_page.recent.count() == 1  # the new project is listed, the demo now open is not yet
 
 

@@ -9,7 +9,7 @@ from burgerannotator.core.codebook import find_code
 from burgerannotator.core.coders import get_or_create_coder
 from burgerannotator.core.dictionary import autocode
 from burgerannotator.core.segments import find_segment, segments
-from burgerannotator.gui.session import Session
+from burgerannotator.gui.workspace import Workspace
 from burgerannotator.gui.suggestion_review import SuggestionReview
 
 
@@ -18,7 +18,7 @@ def review(qtbot, demo_project):
     coder = get_or_create_coder(demo_project, "Reviewer")
     codes = [find_code(demo_project, c) for c in ("MECH-UITDAAGRECHT", "MECH-BURGERBERAAD")]
     autocode(demo_project, coder, codes)  # 9 suggestions (hits)
-    session = Session(demo_project, coder)
+    workspace = Workspace(demo_project, coder)
     widget = SuggestionReview()
     qtbot.addWidget(widget)
     widget.resize(600, 500)
@@ -26,10 +26,10 @@ def review(qtbot, demo_project):
     qtbot.waitExposed(widget)
     widget.activateWindow()
     with qtbot.waitSignal(widget.hit_activated):
-        widget.set_session(session)
+        widget.set_workspace(workspace)
     widget.list.setFocus()
     yield widget
-    session.close()
+    workspace.close()
 
 
 def key(qtbot, widget, k):
@@ -56,7 +56,7 @@ def test_keys_move_through_the_queue_and_jump(qtbot, review):
 
 
 def test_accept_and_reject_from_the_keyboard(qtbot, review, demo_project):
-    coder = review.session.coder
+    coder = review.workspace.coder
     first = review.current_segment()
     with qtbot.waitSignal(review.decided) as blocker:
         key(qtbot, review, Qt.Key.Key_A)
@@ -80,10 +80,10 @@ def test_accept_and_reject_from_the_keyboard(qtbot, review, demo_project):
 
 def test_suggest_button_fills_the_queue(qtbot, demo_project):
     coder = get_or_create_coder(demo_project, "Fresh")
-    session = Session(demo_project, coder)
+    workspace = Workspace(demo_project, coder)
     widget = SuggestionReview()
     qtbot.addWidget(widget)
-    widget.set_session(session)
+    widget.set_workspace(workspace)
     assert widget.count() == 0 and not widget.accept_button.isEnabled()
     widget.unit.setCurrentText("sentence")
     qtbot.mouseClick(widget.suggest_button, Qt.MouseButton.LeftButton)
@@ -91,4 +91,4 @@ def test_suggest_button_fills_the_queue(qtbot, demo_project):
     assert "new suggestion(s)" in widget.status.text()
     seg = widget.current_segment()
     assert seg.quote.endswith((".", "!", "?")) or "\n" not in seg.quote
-    session.close()
+    workspace.close()

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from ..codebook import find_code, leaf_codes
 from ..coders import find_coder, list_coders
 from ..errors import UserError
-from ..models import Code, Coder, Document, Segment
+from ..models import Code, Coder, Document, Segment, live_coding
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,31 @@ class CodingData:
     start: np.ndarray
     end: np.ndarray
     segment_id: np.ndarray  # database ids (for consensus and listings)
+    # area segments (issue 15): page index, -1 for a text segment, and the rectangle (x0, y0, x1, y1)
+    area_page: np.ndarray | None = None
+    area_rect: np.ndarray | None = None
     lengths: np.ndarray = field(init=False)
     offsets: np.ndarray = field(init=False)  # where each document starts on the corpus continuum
 
     def __post_init__(self):
         self.lengths = np.array([d.length for d in self.documents], dtype=np.int64)
         self.offsets = np.concatenate([[0], np.cumsum(self.lengths)[:-1]]).astype(np.int64)
+        if self.area_page is None:
+            self.area_page = np.full(len(self.start), -1, dtype=np.int64)
+            self.area_rect = np.zeros((len(self.start), 4), dtype=np.float64)
+
+    @property
+    def is_area(self) -> np.ndarray:
+        return self.area_page >= 0
+
+    def text_only(self) -> "CodingData":
+        """The same codings without area segments (for agreement on characters)."""
+        keep = ~self.is_area
+        if keep.all():
+            return self
+        return CodingData(self.coders, self.codes, self.documents, self.coder[keep], self.code[keep],
+                          self.document[keep], self.start[keep], self.end[keep], self.segment_id[keep],
+                          self.area_page[keep], self.area_rect[keep])
 
     @property
     def corpus_length(self) -> int:
@@ -67,7 +86,7 @@ def active_coders(project) -> list[Coder]:
     """Human coders with at least one live segment (a coder who has coded nothing yet, e.g. a
     name just typed in the app, would only add disagreements)."""
     ids = set(project.session.scalars(select(Segment.coder_id).where(
-        Segment.deleted.is_(None), Segment.status == "coded").distinct()))
+        live_coding()).distinct()))
     return [c for c in list_coders(project, include_consensus=False) if c.id in ids]
 
 
@@ -148,9 +167,26 @@ def load_coding(project, coders=None, codes=None, minimum_coders: int = 2) -> Co
     lengths = np.array([d.length for d in documents] + [0], dtype=np.int64)
     start = np.clip(raw[:, 4], 0, lengths[doc]) if len(raw) else np.zeros(0, np.int64)
     end = np.clip(raw[:, 5], 0, lengths[doc]) if len(raw) else np.zeros(0, np.int64)
-    keep = (doc >= 0) & (end > start)
+    area_page, area_rect = _areas(project, raw[:, 0] if len(raw) else np.zeros(0, np.int64))
+    keep = (doc >= 0) & ((end > start) | (area_page >= 0))
     return CodingData(coders, codes, documents, coder[keep], code[keep], doc[keep], start[keep], end[keep],
-                      raw[keep, 0] if len(raw) else np.zeros(0, np.int64))
+                      raw[keep, 0] if len(raw) else np.zeros(0, np.int64), area_page[keep], area_rect[keep])
+
+
+def _areas(project, segment_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per segment id: its area's page (-1 for text) and rectangle."""
+    page = np.full(len(segment_ids), -1, dtype=np.int64)
+    rect = np.zeros((len(segment_ids), 4), dtype=np.float64)
+    if not len(segment_ids):
+        return page, rect
+    at = {int(i): n for n, i in enumerate(segment_ids.tolist())}
+    for sid, first, rects in project.session.execute(
+            select(Segment.id, Segment.page_first, Segment.rects).where(Segment.kind == "area")):
+        n = at.get(sid)
+        if n is not None:
+            page[n] = first
+            rect[n] = ((rects or {}).get(str(first)) or [[0, 0, 0, 0]])[0]
+    return page, rect
 
 
 def _segment_rows(project, coder_ids: list[int], code_ids: list[int]) -> np.ndarray:
@@ -163,11 +199,11 @@ def _segment_rows(project, coder_ids: list[int], code_ids: list[int]) -> np.ndar
     if not coder_ids or not code_ids:
         return np.zeros((0, 6), dtype=np.int64)
     table = Segment.__table__
-    cols = [table.c.id, table.c.coder_id, table.c.code_id, table.c.document_id, table.c.start, table.c.end]
+    cols = [table.c.id, table.c.coder_id, table.c.code_id, table.c.document_id, table.c.start, table.c.end]  # columns
     joined = func.group_concat(cols[0].concat(",").concat(cols[1]).concat(",").concat(cols[2]).concat(",")
                                .concat(cols[3]).concat(",").concat(cols[4]).concat(",").concat(cols[5]), ",")
     text = project.session.execute(
-        select(joined).where(table.c.deleted.is_(None), table.c.status == "coded")).scalar()
+        select(joined).where(live_coding())).scalar()
     if not text:
         return np.zeros((0, 6), dtype=np.int64)
     raw = np.fromstring(text, dtype=np.int64, sep=",").reshape(-1, 6)

@@ -38,7 +38,7 @@ from sqlalchemy import select
 
 from ..codebook import scales
 from ..errors import UserError
-from ..models import ScaleValue, Segment
+from ..models import ScaleValue, Segment, live_coding
 from ._base import count_matrix
 from .bootstrap import DRAWS, MINIMA, SEED, alpha_bootstrap
 from .coding_data import CodingData, load_coding
@@ -110,7 +110,7 @@ def coded_documents(project, data: CodingData) -> np.ndarray:
     seen = np.zeros((len(data.coders), len(data.documents)), dtype=bool)
     rows = project.session.execute(
         select(Segment.coder_id, Segment.document_id).where(
-            Segment.deleted.is_(None), Segment.status == "coded", Segment.coder_id.in_(list(coder_ix))).distinct())
+            live_coding(), Segment.coder_id.in_(list(coder_ix))).distinct())
     for coder_id, doc_id in rows:
         if doc_id in doc_ix:
             seen[coder_ix[coder_id], doc_ix[doc_id]] = True
@@ -197,7 +197,7 @@ def scale_level(project, data: CodingData, ci: dict | None = None) -> list[Agree
     rows = []
     for scale in scales(project):
         grid = [[None] * len(data.coders) for _ in data.documents]
-        for v in project.session.scalars(select(ScaleValue).where(ScaleValue.scale_id == scale.id)):
+        for v in project.session.scalars(select(ScaleValue).where(ScaleValue.scale_pk == scale.id)):
             if v.coder_id in coder_ix and v.document_id in doc_ix and v.value is not None:
                 grid[doc_ix[v.document_id]][coder_ix[v.coder_id]] = v.value
         metric = scale.level if scale.level in METRICS else "ordinal"
@@ -240,8 +240,12 @@ def agreement(project, coders=None, codes=None, levels=LEVELS, overlap: float = 
         raise UserError(f"Unknown agreement level '{unknown[0]}'; use {', '.join(LEVELS)}.")
     overlap = check_overlap(overlap)
     check_uncoded(uncoded_documents)
-    if ci and (int(draws) < 100 or not minima or any(not -1 <= float(a) <= 1 for a in minima)):
-        raise UserError("Bootstrap needs at least 100 draws and minimum alphas between -1 and 1.")
+    if ci and not 100 <= int(draws) <= 100_000:
+        raise UserError(f"The bootstrap takes 100 to 100,000 draws, not {draws}.")
+    if ci and int(seed) < 0:
+        raise UserError(f"The bootstrap seed is a whole number 0 or more, not {seed}.")
+    if ci and (not minima or any(not -1 <= float(a) <= 1 for a in minima)):
+        raise UserError("Give minimum alphas between -1 and 1 (e.g. 0.667,0.8).")
     boot = {"draws": int(draws), "seed": int(seed), "minima": tuple(float(a) for a in minima)} if ci else None
     t0 = time.perf_counter()
     data = load_coding(project, coders, codes)
@@ -275,7 +279,10 @@ def agreement(project, coders=None, codes=None, levels=LEVELS, overlap: float = 
         else:
             report.notes.append("Document level: a document a coder coded nothing in counts as 'absent' for every "
                                 "code (--uncoded absent).")
-    if report.excluded_codes:
+    if uncoded_documents == "missing" and ("segment" in levels or "text" in levels):
+        report.notes.append("Segment and text levels: every document's text counts for every coder, also a "
+                            "document a coder coded nothing in (--uncoded applies to the document level).")
+    if report.excluded_codes and ("document" in levels or "text" in levels):
         report.notes.append(f"Pooled rows (per document, overall) leave out {len(report.excluded_codes)} code(s) "
                             f"nobody used: {', '.join(report.excluded_codes)}; 'Overall (all codes)' includes them.")
     return report

@@ -2,7 +2,8 @@
 
 Two segments match when they belong to the same document and code, come from
 different coders, and their **overlap share** reaches the threshold (default
-0.9, as in MAXQDA). The overlap share of spans A and B is
+0.9, as in MAXQDA). Area segments match areas on the same page whose rectangles'
+intersection over union reaches the same threshold. The overlap share of spans A and B is
 
     |A ∩ B| / |A ∪ B|   (characters in both / characters in either; Jaccard)
 
@@ -44,6 +45,16 @@ def overlap_share(s1, e1, s2, e2):
     return np.where(union > 0, inter / np.maximum(union, 1), 0.0)
 
 
+def rect_iou(a, b):
+    """Intersection over union of rectangles [..., 4] (x0, y0, x1, y1), numpy broadcasting."""
+    ix = np.maximum(0.0, np.minimum(a[..., 2], b[..., 2]) - np.maximum(a[..., 0], b[..., 0]))
+    iy = np.maximum(0.0, np.minimum(a[..., 3], b[..., 3]) - np.maximum(a[..., 1], b[..., 1]))
+    inter = ix * iy
+    union = ((a[..., 2] - a[..., 0]) * (a[..., 3] - a[..., 1]) + (b[..., 2] - b[..., 0]) * (b[..., 3] - b[..., 1])
+             - inter)
+    return np.where(union > 0, inter / np.where(union > 0, union, 1.0), 0.0)
+
+
 def groups(data: CodingData):
     """Yield (document index, code index, segment indexes) per (document, code) with segments."""
     if len(data) == 0:
@@ -56,8 +67,34 @@ def groups(data: CodingData):
 
 
 def match_matrix(data: CodingData, overlap: float) -> np.ndarray:
-    """matched[i, c]: segment i has a segment of coder c (another coder) overlapping >= ``overlap``.
+    """matched[i, c]: segment i has a segment of coder c (another coder) overlapping >= ``overlap``."""
+    areas = data.is_area
+    if not areas.any():
+        return _match_spans(data, overlap)
+    matched = np.zeros((len(data), len(data.coders)), dtype=bool)
+    matched[np.flatnonzero(~areas)] = _match_spans(data.text_only(), overlap)
+    _match_areas(data, overlap, matched)
+    return matched
 
+
+def _match_areas(data: CodingData, overlap: float, matched: np.ndarray) -> None:
+    """Areas of the same document, code and page match when their rectangles' IoU >= ``overlap``."""
+    idx = np.flatnonzero(data.is_area)
+    key = (data.document[idx] * len(data.codes) + data.code[idx]) * (int(data.area_page.max()) + 1) \
+        + data.area_page[idx]
+    for k in np.unique(key):
+        group = idx[key == k]
+        r, who = data.area_rect[group], data.coder[group]
+        ok = (rect_iou(r[:, None, :], r[None, :, :]) >= overlap - 1e-12) & (who[:, None] != who[None, :])
+        for c in range(len(data.coders)):
+            matched[group, c] |= (ok & (who[None, :] == c)).any(axis=1)
+
+
+def _match_spans(data: CodingData, overlap: float) -> np.ndarray:
+    """``match_matrix`` for text segments: matched by the overlap share of their spans.
+
+    Text segments overlap by their spans; area segments (issue 15) by the intersection over union
+    of their rectangles on the same page (``_match_areas``); a text segment never matches an area.
     Vectorised (issue 17): for overlapping spans union - intersection = |s_i - s_j| + |e_i - e_j|,
     and share >= t needs union <= len_i / t, so |s_i - s_j| <= (1 - t) / t * len_i;
     candidates are found by binary search in segments sorted by (document, code, coder,

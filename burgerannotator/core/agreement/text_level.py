@@ -130,6 +130,7 @@ class TextTables:
     """Per (document, code) block sufficient statistics for all coders and coder pairs."""
 
     def __init__(self, data: CodingData):
+        data = data.text_only()  # areas (issue 15) have no characters to agree on; other levels count them
         self.m = m = len(data.coders)
         self.n_docs, self.n_codes = len(data.documents), len(data.codes)
         self.pairs = list(combinations(range(m), 2))

@@ -5,7 +5,8 @@
   (``pa.coeff.raw``, ``bp.coeff.raw``, ``gwet.ac1.raw``, ``fleiss.kappa.raw``,
   ``krippen.alpha.raw``; Gwet 2014, *Handbook of Inter-Rater Reliability*, ch. 5),
   units as a sample from an infinite population (finite-population correction 0).
-  The interval is value +/- t(0.975, n - 1) * SE, capped at 1, as irrCAC prints it.
+  The interval is value +/- t(0.975, n - 1) * SE, capped at 1 as irrCAC prints it (and, unlike
+  irrCAC, at 0 below for percent agreement and -1 for the chance-corrected coefficients).
 * Cohen's kappa (unweighted, linear, quadratic): the large-sample variance of
   Fleiss, Cohen & Everitt (1969), as SAS PROC FREQ prints it (ASE); the interval
   is value +/- z(0.975) * ASE, clipped to [-1, 1].
@@ -104,12 +105,14 @@ def t_quantile(p: float, df: float) -> float:
 # --------------------------------------------------------------------------- Gwet (irrCAC)
 
 
-def _t_interval(value: float, var: float, n: int, method: str) -> Interval:
+def _t_interval(value: float, var: float, n: int, method: str, floor: float = -1.0) -> Interval:
+    """value -/+ t * SE; the upper bound capped at 1 (as irrCAC) and the lower at the coefficient's
+    floor (0 for percent agreement, -1 for the chance-corrected ones)."""
     if n < 2 or not math.isfinite(var) or var < 0:
         return _none(method, n)
     se = math.sqrt(var)
     half = se * t_quantile(1 - (1 - CONFIDENCE) / 2, n - 1)
-    return Interval(se, value - half, min(1.0, value + half), method, n)
+    return Interval(se, max(floor, value - half), min(1.0, value + half), method, n)
 
 
 def _gwet_parts(counts: np.ndarray):
@@ -153,7 +156,7 @@ def gwet_interval(counts: np.ndarray, coefficient: str, value: float, q: int | N
         raise ValueError(f"no Gwet variance for {coefficient!r}")
     with np.errstate(divide="ignore", invalid="ignore"):
         var = float(((v_i - value) ** 2).sum() / (n * (n - 1)))
-    return _t_interval(value, var, n, method)
+    return _t_interval(value, var, n, method, 0.0 if coefficient == "percent_agreement" else -1.0)
 
 
 def krippendorff_interval(counts: np.ndarray, value: float) -> Interval:

@@ -31,7 +31,8 @@ def level_table(level: str, rows) -> Table:
               + [COUNT_LABELS[level][k] for k in counts] + [WHY])
     out = []
     for row in rows:
-        cells = [SCOPE_NAMES[row.scope], row.code_id, row.code_name, row.document]
+        scope = "overall (all codes)" if getattr(row, "all_codes", False) else SCOPE_NAMES[row.scope]  # issue 13
+        cells = [scope, row.code_id, row.code_name, row.document]
         found = [row.stats.get(k) for k in stats]
         cells += [s.value if s is not None and s.defined else None for s in found]
         cells += [row.counts.get(k) for k in counts]

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy import func, select
 
+from ..areas import area_text
 from ..codebook import all_codes
 from ..documents import list_documents
 from ..matrix import CoderSelection, Matrix, document_attributes
 from ..memos import memos_for
-from ..models import Code, Coder, ScaleValue, Segment
+from ..models import Code, Coder, ScaleValue, Segment, live_coding
+from ..recognise import recognised_pages
 from ..summary import DocumentSummary, page_labels, printed_pages
 
 _INTEGER = re.compile(r"^(0|[1-9][0-9]{0,14})$")
@@ -108,11 +110,11 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     codes = {c.id: c for c in all_codes(project)}
     # No Category column: the code path ("Mechanismen > Participatiekader") starts with it.
     code_cells = {cid: [c.code_id, c.path] for cid, c in codes.items()}
-    q = (select(Segment.document_id, Segment.code_id, Segment.page_first, Segment.page_last, Segment.start,
+    q = (select(Segment.document_id, Segment.code_pk, Segment.page_first, Segment.page_last, Segment.start,
                 Segment.end, Segment.quote, Coder.name, Segment.memo, Segment.origin, Segment.created,
-                Segment.modified, Segment.uuid)
+                Segment.modified, Segment.uuid, Segment.kind)
          .join(Coder, Coder.id == Segment.coder_id)
-         .where(Segment.deleted.is_(None), Segment.status == "coded")
+         .where(live_coding())
          .order_by(Segment.start, Segment.end, Coder.name, Segment.id))
     if selection is not None:
         q = q.where(Segment.coder_id.in_(selection.coder_ids))
@@ -124,12 +126,14 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
             lab, cells, duuid = labels.get(doc.id, {}), doc_cells[doc.id], doc_uuid[doc.id]
             result = project.session.execute(q.where(Segment.document_id == doc.id),
                                               execution_options={"yield_per": 2000})
-            for _, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid in result:
+            for _, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid, kind in result:
                 if c not in code_cells:
                     continue
                 printed = printed_cells.get((first, last))
                 if printed is None:
                     printed = printed_cells[(first, last)] = as_cell(printed_pages(lab, first, last))
+                if kind == "area":  # "[area, p. 13]"; the xlsx export embeds its picture (exports.area_pictures)
+                    quote = area_text(str(printed), quote)
                 code_id, path = code_cells[c]
                 yield [*cells, path, printed, quote, coder, memo, code_id, first, last, start, end,
                        origin, created, modified, suuid, duuid]
@@ -175,8 +179,8 @@ def codebook_table(project, selection: CoderSelection | None = None, counts: Mat
     if _check_counts(counts, selection) is not None:
         counts = code_counts(counts)
     else:
-        q = (select(Segment.code_id, func.count(), func.count(func.distinct(Segment.document_id)))
-             .where(Segment.deleted.is_(None), Segment.status == "coded").group_by(Segment.code_id))
+        q = (select(Segment.code_pk, func.count(), func.count(func.distinct(Segment.document_id)))
+             .where(live_coding()).group_by(Segment.code_pk))
         if selection is not None:
             q = q.where(Segment.coder_id.in_(selection.coder_ids))
         counts = {c: (n, nd) for c, n, nd in project.session.execute(q)}
@@ -205,17 +209,17 @@ def documents_table(project, selection: CoderSelection | None = None, counts: Ma
     if _check_counts(counts, selection) is not None:
         counts = document_counts(counts)
     else:
-        q = (select(Segment.document_id, func.count()).where(Segment.deleted.is_(None), Segment.status == "coded")
+        q = (select(Segment.document_id, func.count()).where(live_coding())
              .group_by(Segment.document_id))
         if coder_ids is not None:
             q = q.where(Segment.coder_id.in_(coder_ids))
         counts = dict(project.session.execute(q).all())
-    values = project.session.scalars(sv.order_by(ScaleValue.scale_id, ScaleValue.coder_id)).all()
+    values = project.session.scalars(sv.order_by(ScaleValue.scale_pk, ScaleValue.coder_id)).all()
     scale_cols: list[tuple[int, int]] = []
     names: dict[tuple[int, int], str] = {}
     cells: dict[tuple[int, int, int], str] = {}
     for v in values:
-        key = (v.scale_id, v.coder_id)
+        key = (v.scale_pk, v.coder_id)
         if key not in names:
             scale_cols.append(key)
             names[key] = f"{v.scale.scale_id} ({v.coder.name})"
@@ -223,6 +227,7 @@ def documents_table(project, selection: CoderSelection | None = None, counts: Ma
     labels = page_labels(project)
     taken = {a.lower() for a in attrs}
     fixed_meta = [k for k in ("title", "author") if k not in taken]  # one Title column, not "title" and "Title"
+    recognised = recognised_pages(project)  # issue 15: which pages' text is OCR, and by what
     rows = []
     for d in docs:
         lab = labels.get(d.id, {})
@@ -236,10 +241,10 @@ def documents_table(project, selection: CoderSelection | None = None, counts: Ma
                 attr_cells[j] = meta[a.lower()]
         rows.append([*attr_cells, d.file_name, *(meta[k] for k in fixed_meta), d.page_count, printed,
                      len(d.text or ""), counts.get(d.id, 0), *(cells.get((d.id, *k)) for k in scale_cols), memo,
-                     d.uuid, d.sha256])
+                     d.uuid, d.sha256, recognised.get(d.id, "")])
     header = [*attrs, "File", *(k.capitalize() for k in fixed_meta), "Pages", "Printed pages", "Characters",
-              "Segments", *(names[k] for k in scale_cols), "Memos", "Uuid", "SHA-256"]
-    return Table("Documents", header, rows, {len(header) - 3: "wrap"}, {len(header) - 3: 40})
+              "Segments", *(names[k] for k in scale_cols), "Memos", "Uuid", "SHA-256", "Text recognised (OCR)"]
+    return Table("Documents", header, rows, {len(header) - 4: "wrap"}, {len(header) - 4: 40})
 
 
 # ---- per-city summary ---------------------------------------------------------------------------------

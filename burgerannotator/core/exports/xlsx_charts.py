@@ -1,6 +1,7 @@
 """Native Excel charts in the full workbook (issue 13): the segment-count matrix as a heat map
-(a three-colour scale on the cells, Excel's own way of drawing one) and the codes present per
-city, by category, as a stacked bar chart (XlsxWriter charts, editable in Excel)."""
+(a three-colour scale on the cells, Excel's own way of drawing one), the codes present per
+city, by category, as a stacked bar chart (XlsxWriter charts, editable in Excel), and the code
+co-occurrence (documents with both codes: presence' x presence) with the same colour scale."""
 from __future__ import annotations
 
 from ..charts import per_city
@@ -52,6 +53,32 @@ def write_chart_sheets(book, fmt, matrices: dict, taken: set[str], sheet_name) -
         chart.set_size({"width": 720, "height": 28 * len(labels) + 120})
         ws.set_column(0, 0, 18)
         ws.insert_chart(1, len(series) + 2, chart)
+        if presence.selection.mode != "by-coder":
+            _cooccurrence_sheet(book, fmt, presence, taken, sheet_name)
+
+
+def _cooccurrence_sheet(book, fmt, presence, taken: set[str], sheet_name) -> None:
+    both = (presence.values > 0).astype("int64")
+    both = both.T @ both
+    from .xlsx_writer import page_setup, write_text  # (xlsx_writer imports this module)
+
+    ws = book.add_worksheet(sheet_name("Co-occurrence", taken))
+    page_setup(ws, repeat_columns=1, header_rows=2)
+    write_text(ws, fmt, 0, 0, f"Documents with both codes ({presence.selection.description}); "
+                              f"the diagonal: documents with the code", fmt.header)
+    ids = [c.header for c in presence.columns]
+    for j, code_id in enumerate(ids, start=1):
+        write_text(ws, fmt, 1, j, code_id, fmt.header)
+    for i, code_id in enumerate(ids):
+        write_text(ws, fmt, i + 2, 0, code_id)
+        for j in range(len(ids)):
+            ws.write_number(i + 2, j + 1, int(both[i, j]))
+    ws.conditional_format(2, 1, len(ids) + 1, len(ids), {"type": "2_color_scale", "min_color": "#FFFFFF",
+                                                         "max_color": "#1F4E9C"})
+    ws.set_row(1, 150)
+    ws.set_column(0, 0, 30)
+    ws.set_column(1, len(ids), 4)
+    ws.freeze_panes(2, 1)
 
 
 __all__ = ["write_chart_sheets"]

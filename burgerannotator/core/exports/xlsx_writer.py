@@ -22,6 +22,7 @@ from ..matrix import MEASURES, CoderSelection, Matrix, build_matrices, select_co
 from ..models import utcnow
 from ..summary import summarise
 from .atomic import replacing
+from .area_pictures import insert_area_pictures
 from .sanitize import EXCEL_CELL_LIMIT, UNSAFE_FIRST, fit_cell, is_number, is_rich_markup, looks_like_formula
 from .tables import Table, codebook_table, documents_table, matrix_table, segments_table, summary_table
 from .xlsx_charts import write_chart_sheets
@@ -213,6 +214,21 @@ def excel_serial(value: datetime) -> float | None:
 FORGET_EVERY = 4096
 
 
+def _area_watcher(table: Table, found: list[tuple[int, str]]):
+    """An ``on_row`` that notes (sheet row, segment uuid) of area segments ("[area, p. N]" quotes)."""
+    try:
+        quote, uuid = table.header.index("Quote"), table.header.index("Segment uuid")
+    except ValueError:
+        return None
+
+    def watch(i: int, row: list) -> None:
+        text = row[quote]
+        if type(text) is str and text.startswith("[area, p. "):
+            found.append((i, row[uuid]))
+
+    return watch
+
+
 def _row_forgetter(ws):
     """In constant-memory mode XlsxWriter writes each row out when the next one starts, but keeps every
     ``set_row`` height (``row_info``, ``row_sizes``) to the end: memory that grows with the rows. This
@@ -233,12 +249,13 @@ def _row_forgetter(ws):
 
 
 def write_table_sheet(book, fmt: Formats, table: Table, taken: set[str], release_rows: bool = False,
-                      name: str | None = None):
+                      name: str | None = None, on_row=None):
     """A table on its own sheet: one header row (frozen, filtered, repeated on printed pages), typed cells
     (numbers, dates as date-formatted numbers, text as strings), nothing written for None and empty text,
     wrapped columns with row heights set (LibreOffice does not fit them on opening), a Total row (if any)
     styled below the data after an empty row. ``table.rows`` may be an iterator: it is read once.
     ``release_rows``: let go of each row of a list as it is written (the caller is done with the table).
+    ``on_row(sheet_row, row)``: called for each row before it is written (rows may stream past once).
     The inner loop is what a big export spends its time in."""
     ws = book.add_worksheet(_sheet_name(name or table.name, taken))
     rows_in = iter(table.rows)
@@ -275,6 +292,8 @@ def write_table_sheet(book, fmt: Formats, table: Table, taken: set[str], release
             rows[i - 1] = None
         if forget is not None and not i % FORGET_EVERY:
             forget(i - 1)
+        if on_row is not None:
+            on_row(i, row)
         if wrap_cols:
             lines = 1
             for j, w in wrap_cols:
@@ -406,7 +425,11 @@ def write_workbook(project, path: str | Path, selection: CoderSelection | None =
             for m in matrices.values():
                 write_matrix_sheet(book, fmt, m, taken, ids=ids, totals=totals)
             for build in tables:  # one table at a time; Segments and Summary stream their rows
-                write_table_sheet(book, fmt, build(), taken, release_rows=True)
+                table = build()
+                areas: list[tuple[int, str]] = []  # issue 15: area segments get their picture
+                watch = _area_watcher(table, areas) if table.name == "Segments" else None
+                ws = write_table_sheet(book, fmt, table, taken, release_rows=True, on_row=watch)
+                insert_area_pictures(project, ws, areas, table.header.index("Quote") if areas else 0)
             write_chart_sheets(book, fmt, matrices, taken, _sheet_name)  # issue 13: heat map, codes per city
             _about(book, fmt, project, selection, taken, totals)
             book.close()

@@ -17,7 +17,8 @@ from sqlalchemy import select
 
 from ..codebook import all_codes
 from ..models import Code, utcnow
-from .common import CODEBOOK_NS, ORIGIN, colour, compose_description, guid_for, norm_guid, split_description, sub
+from .common import (CODEBOOK_NS, ORIGIN, check_schema, colour, compose_description, guid_for, norm_guid,
+                     split_description, sub)
 from .report import Report
 from .safety import ExchangeFileError, local, open_package, parse_xml
 
@@ -65,6 +66,7 @@ def write_qdc(project, path: str | Path) -> int:
 
         raise UserError("The codebook is empty: a .qdc file needs at least one code.")
     root = codebook_tree(project)
+    check_schema(root, "Codebook-mrt2019.xsd")
     Path(path).write_bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
     return len(codes)
 

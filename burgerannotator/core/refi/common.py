@@ -112,3 +112,20 @@ def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs) -> e
 def clean_text(text: str) -> str:
     """Text XML 1.0 can carry (control characters other than tab/newline/CR dropped)."""
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text or "")
+
+
+_SCHEMAS: dict[str, etree.XMLSchema] = {}
+
+
+def check_schema(root: etree._Element, xsd_name: str) -> None:
+    """Refuse to write a file the official schema rejects (a bug here, never the user's data)."""
+    from ..errors import UserError
+    from ..resources import resource_path
+
+    schema = _SCHEMAS.get(xsd_name)
+    if schema is None:
+        schema = _SCHEMAS[xsd_name] = etree.XMLSchema(etree.parse(str(resource_path("refi-qda", xsd_name))))
+    if not schema.validate(root):
+        error = schema.error_log.last_error
+        raise UserError(f"Not written: the file would not pass the REFI-QDA schema ({error.message if error else '?'}, "
+                        f"line {error.line if error else '?'}); please report this.")

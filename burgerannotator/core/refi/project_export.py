@@ -24,10 +24,10 @@ from ..codebook import all_codes
 from ..coders import list_coders
 from ..documents import list_documents, pdf_bytes
 from ..errors import UserError
-from ..models import Memo, ScaleValue, Segment
+from ..models import Memo, ScaleValue, Segment, live_coding
 from . import textdoc
 from .codebook_xml import add_codes
-from .common import ORIGIN, PROJECT_NS, clean_text, derived, guid_for, sub, xml_date
+from .common import ORIGIN, PROJECT_NS, check_schema, clean_text, derived, guid_for, sub, xml_date
 from .coords import to_refi, union
 
 CONSENSUS_ID = "consensus"  # <User id=...> of the consensus coder, so it comes back as one
@@ -38,7 +38,7 @@ SCALE_NOTE = "BurgerAnnotator document scale {scale} coded by {coder}"
 def _segments(project, coders) -> list[Segment]:
     ids = [c.id for c in coders]
     return list(project.session.scalars(
-        select(Segment).where(Segment.deleted.is_(None), Segment.status == "coded", Segment.coder_id.in_(ids))
+        select(Segment).where(live_coding(), Segment.coder_id.in_(ids))
         .order_by(Segment.document_id, Segment.start, Segment.end, Segment.id)))
 
 
@@ -92,7 +92,7 @@ def build_project(project, coders) -> tuple[etree._Element, dict[str, bytes], di
     scale_rows = [r for r in scale_rows if r.coder_id in coder_ids]
     scale_vars: dict[tuple[int, int], tuple[str, str, str]] = {}
     for r in scale_rows:
-        key = (r.scale_id, r.coder_id)
+        key = (r.scale_pk, r.coder_id)
         if key not in scale_vars:
             scale_vars[key] = (derived(info.uuid, f"scale/{r.scale.scale_id}/{r.coder.uuid}"),
                                f"{r.scale.scale_id} ({r.coder.name})",
@@ -105,7 +105,7 @@ def build_project(project, coders) -> tuple[etree._Element, dict[str, bytes], di
             sub(sub(vars_el, "Variable", guid=guid, name=name, typeOfVariable="Integer"), "Description", note)
     scale_by_doc: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for r in scale_rows:
-        scale_by_doc[r.document_id].append((scale_vars[(r.scale_id, r.coder_id)][0], r.value))
+        scale_by_doc[r.document_id].append((scale_vars[(r.scale_pk, r.coder_id)][0], r.value))
 
     def values_of(parent, d) -> None:
         for k, v in (d.attributes or {}).items():
@@ -233,6 +233,7 @@ def write_qdpx(project, path: str | Path, coders=None) -> dict:
     """Write the .qdpx (``coders``: Coder rows, default every coder). Returns counts."""
     coders = list_coders(project) if coders is None else list(coders)
     root, files, counts = build_project(project, coders)
+    check_schema(root, "Project-mrt2019.xsd")
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
     try:

@@ -12,19 +12,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pymupdf
 from sqlalchemy import select
 
 from .. import importer
 from ..anchoring import quote_of, quote_pattern
-from ..areas import create_area
+from ..areas import anchor_area
 from ..codebook import codebook_info
 from ..coders import list_coders
 from ..documents import layout
 from ..errors import UserError
 from ..models import Coder, Document, Memo, Scale, Segment, utcnow
 from ..scales import set_scale_value
-from ..segments import create_segment
 from . import textdoc
 from .codebook_xml import apply_codes
 from .coords import from_refi
@@ -50,6 +50,8 @@ class Importer:
         self._fallback: Coder | None = None
         self.documents: dict[str, Document] = {}
         self.segments: dict[str, list[Segment]] = {}  # document uuid -> segments made by this import
+        self.known_uuids: set[str] | None = None
+        self.new_segments = 0
 
     # ---- who ------------------------------------------------------------------------------------
     def fallback(self) -> Coder:
@@ -82,7 +84,6 @@ class Importer:
         coder = Coder(name=name, is_consensus=consensus, **({"uuid": guid} if guid else {}))
         self.project.session.add(coder)
         self.project.session.flush()
-        self.project.changed("coders", coder.id)
         return coder
 
     def user(self, guid: str | None) -> Coder:
@@ -105,6 +106,9 @@ class Importer:
             self._pdf_codings(source, doc)
         self._scales(attributes)
         self._memos()
+        self.project.session.flush()
+        if self.new_segments:
+            self.project.changed("segments")
 
     def _attributes(self) -> dict[str, dict]:
         """source guid -> {variable name: value}; the source's own values win over its case's."""
@@ -168,10 +172,13 @@ class Importer:
                                 "left out.")
             return None
         uuid = sel.guid if len(sel.codings) == 1 else coding.guid
-        existing = self.project.session.scalar(select(Segment).where(Segment.uuid == uuid))
-        if existing is not None:
-            self.report.count("codings already in the project")
-            self.segments.setdefault(doc.uuid, []).append(existing)  # so its PDF selections are not doubled
+        if self.known_uuids is None:  # one query for the whole import, not one per coding
+            self.known_uuids = set(self.project.session.scalars(select(Segment.uuid)))
+        if uuid in self.known_uuids:
+            existing = self.project.session.scalar(select(Segment).where(Segment.uuid == uuid))
+            if existing is not None:
+                self.report.count("codings already in the project")
+                self.segments.setdefault(doc.uuid, []).append(existing)  # so its PDF selections are not doubled
             return None
         memo = sel.memo
         for ref in sel.notes:
@@ -180,18 +187,32 @@ class Importer:
         coder = self.user(coding.user or sel.user)
         try:
             if area is not None:
-                page, rect = area
-                seg = create_area(self.project, doc, page, list(rect), code, coder, memo=memo, uuid=uuid)
+                anchor = anchor_area(self.project, doc, area[0], list(area[1]))
             else:
-                seg = create_segment(self.project, doc, code, coder, start, end, memo=memo, uuid=uuid)
+                anchor = self._anchor(doc, start, end)
         except UserError as exc:
             self.report.problem(f"{doc.file_name}: {what} {sel.guid}: {exc.message} Left out.")
             return None
-        seg.created = coding.created or sel.created or seg.created
-        seg.modified = sel.modified or seg.modified
-        seg.origin = "merge"
+        now = utcnow()
+        seg = Segment(uuid=uuid, document=doc, code=code, coder=coder, memo=memo, status="coded", origin="merge",
+                      created=coding.created or sel.created or now, modified=sel.modified or now, **anchor)
+        self.project.session.add(seg)  # flushed with the rest, not one by one
+        self.known_uuids.add(uuid)
         self.segments.setdefault(doc.uuid, []).append(seg)
+        self.new_segments += 1
         return seg
+
+    def _anchor(self, doc: Document, start: int, end: int) -> dict:
+        """A text segment's stored fields: the span snapped to whole words, pages, rectangles, quote
+        (as ``segments.create_segment`` anchors a selection)."""
+        lay = layout(self.project, doc)
+        span = lay.snap(start, end)
+        if span.end <= span.start:
+            raise UserError("The selection is empty.")
+        first, last = lay.pages_for_span(span.start, span.end)
+        rects = lay.rects_for_span(span.start, span.end)
+        return {"kind": "text", "start": span.start, "end": span.end, "page_first": first, "page_last": last,
+                "rects": {str(k): v for k, v in rects.items()}, "quote": quote_of(doc.text, span.start, span.end)}
 
     def _text_codings(self, source: SourcePlan, doc: Document) -> None:
         if not source.text_selections:
@@ -272,16 +293,14 @@ class Importer:
 
     @staticmethod
     def _words_in(lay, page: int, rect: pymupdf.Rect) -> tuple[int, int] | None:
+        """The span from the first to the last word whose centre lies in ``rect`` (1 pt of slack)."""
         lo, hi = lay.page_word_range(page)
-        inside = []
-        for i in range(lo, hi):
-            x0, y0, x1, y1 = (float(v) for v in lay.boxes[i])
-            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-            if rect.x0 - 1 <= cx <= rect.x1 + 1 and rect.y0 - 1 <= cy <= rect.y1 + 1:
-                inside.append(i)
-        if not inside:
+        b = lay.boxes[lo:hi]
+        cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+        inside = np.nonzero((cx >= rect.x0 - 1) & (cx <= rect.x1 + 1) & (cy >= rect.y0 - 1) & (cy <= rect.y1 + 1))[0]
+        if not len(inside):
             return None
-        return int(lay.spans[min(inside), 0]), int(lay.spans[max(inside), 1])
+        return int(lay.spans[lo + inside[0], 0]), int(lay.spans[lo + inside[-1], 1])
 
     def _repeats(self, doc: Document, coding, span: tuple[int, int]) -> bool:
         code = self.codes.get(coding.code)
@@ -420,7 +439,8 @@ def new_from_qdpx(path: str | Path, source: str | Path, coder_name: str | None =
 
     The new project also gets the bundled codebook's document scales (DIEPGANG), so scale
     values exported by this app come back as scale values."""
-    from ..codebook import import_codebook, load_codebook_file
+    from ..codebook import load_codebook_file
+    from ..ops import ImportCodebook, ImportQdc, ImportQdpx, run
     from ..store import Project
 
     is_codebook = Path(source).suffix.lower() == ".qdc"
@@ -431,13 +451,9 @@ def new_from_qdpx(path: str | Path, source: str | Path, coder_name: str | None =
     try:
         scales = load_codebook_file().get("document_scales", [])
         if scales:
-            import_codebook(project, {"categories": [], "document_scales": scales})
-        if is_codebook:
-            from .codebook_xml import import_qdc
-
-            report = import_qdc(project, source)
-        else:
-            report = import_qdpx(project, source, coder_name)
+            run(project, ImportCodebook({"categories": [], "document_scales": scales}))
+        op = ImportQdc(str(source)) if is_codebook else ImportQdpx(str(source), coder_name)
+        report = run(project, op).value
     except BaseException:
         project.close()
         path.unlink(missing_ok=True)

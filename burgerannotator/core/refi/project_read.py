@@ -99,7 +99,9 @@ def _value_of(vv) -> tuple[str | None, object]:
             except ValueError:
                 return guid, (c.text or "").strip()
         if kind in ("TextValue", "FloatValue", "DateValue", "DateTimeValue", "BooleanValue"):
-            return guid, (c.text or "").strip()
+            text = (c.text or "").strip()
+            # as the attributes CSV is read: whole numbers are numbers (rank 3, not "3")
+            return guid, int(text) if text.isdigit() and len(text) < 10 else text
     return guid, None
 
 

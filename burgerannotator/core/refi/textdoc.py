@@ -95,13 +95,23 @@ def layout(text: str, font: pymupdf.Font) -> list[LaidPage]:
 
 
 def render(pages: list[LaidPage], font: pymupdf.Font, title: str) -> bytes:
+    """The pages as PDF: each page's lines in one ``insert_text`` (fixed leading, so the words land
+    where ``layout`` put them), with the font embedded (full Unicode, not the Base-14 encoding)."""
     doc = pymupdf.open()
+    highest = max((ord(ch) for laid in pages for _, line in laid.lines for ch in line), default=255)
+    primed = False
     for laid in pages:
         page = doc.new_page(width=WIDTH, height=HEIGHT)
-        writer = pymupdf.TextWriter(page.rect)
-        for y, line in laid.lines:
-            writer.append((MARGIN, y), line, font=font, fontsize=FONT_SIZE)
-        writer.write_text(page)
+        if not laid.lines:
+            continue
+        xref = page.insert_font(fontname="F0", fontbuffer=font.buffer)  # the same stream on every page: stored once
+        if not primed:  # PyMuPDF measures glyphs up to the highest character seen; once for all pages, not per page
+            doc.get_char_widths(xref, limit=highest + 1)
+            primed = True
+        first = laid.lines[0][0]
+        slots = {round((y - first) / LEADING): line for y, line in laid.lines}
+        text = "\n".join(slots.get(i, "") for i in range(max(slots) + 1))
+        page.insert_text((MARGIN, first), text, fontsize=FONT_SIZE, fontname="F0", lineheight=LEADING / FONT_SIZE)
     doc.set_metadata({"title": title, "producer": "BurgerAnnotator", "creator": "BurgerAnnotator",
                       "creationDate": "", "modDate": ""})
     return doc.tobytes(garbage=3, deflate=True, no_new_id=True)
@@ -132,5 +142,4 @@ def text_document(project, name: str, text: str, coder: Coder | None, attributes
     s.add(document)
     s.flush()
     search_index.index_document(project, document)
-    project.changed("documents", document.id)
     return document

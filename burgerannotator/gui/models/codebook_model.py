@@ -1,11 +1,11 @@
 """The codebook as a tree: categories, codes, colour swatch, shortcut key, segment count."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ["Code", "Key", "Segments"]
+COLUMNS = [QT_TRANSLATE_NOOP("Columns", "Code"), QT_TRANSLATE_NOOP("Columns", "Key"), "#"]  # '#': this coder's segments (narrow, so code names keep the room)
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
@@ -20,21 +20,21 @@ def swatch(colour: str, size: int = 14) -> QIcon:
 
 
 class CodebookModel(QStandardItemModel):
-    def __init__(self, session, parent=None):
+    def __init__(self, workspace, parent=None):
         super().__init__(parent)
-        self.session = session
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.workspace = workspace
+        self.setHorizontalHeaderLabels([QCoreApplication.translate("Columns", c) for c in COLUMNS])
         self._rows: dict[str, list[QStandardItem]] = {}
         self.refresh()
 
     def refresh(self) -> None:
         self.removeRows(0, self.rowCount())
         self._rows = {}
-        if self.session is None:
+        if self.workspace is None:
             return
-        pins = {c.uuid: k for k, c in self.session.pinned_codes().items()}
+        pins = {c.uuid: k for k, c in self.workspace.pinned_codes().items()}
         parents: dict[int, QStandardItem] = {}
-        for code in self.session.codes():
+        for code in self.workspace.codes():
             name = QStandardItem(swatch(code.color), code.name)
             name.setData(code.uuid, UUID_ROLE)
             name.setToolTip(f"{code.code_id}\n{code.definition}".strip())
@@ -57,7 +57,7 @@ class CodebookModel(QStandardItemModel):
         self.update_counts()
 
     def update_counts(self) -> None:
-        counts = self.session.code_counts if self.session else {}
+        counts = self.workspace.code_counts if self.workspace else {}
         for code_id, row in self._rows.items():
             n = counts.get(code_id, 0)
             text = str(n) if n else ""

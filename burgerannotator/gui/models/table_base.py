@@ -1,7 +1,7 @@
 """What every table model of the window shares: one row per item, fixed named columns."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
 
 
 class RowTableModel(QAbstractTableModel):
@@ -18,5 +18,5 @@ class RowTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("Columns", self.COLUMNS[section])
         return None

@@ -27,8 +27,7 @@ HANDLE = 5.0
 class SegmentMark:
     """One segment as drawn."""
 
-    segment_id: int
-    uuid: str
+    uuid: str      # the segment's uuid (what every widget knows a segment by)
     code_id: str
     colour: QColor
     own: bool
@@ -37,6 +36,7 @@ class SegmentMark:
     start: int = 0
     end: int = 0
     suggested: bool = False
+    area: bool = False  # an area segment: its one rectangle is the area (no boundary handles)
 
     def contains(self, page: int, x: float, y: float) -> bool:
         return any(r.contains(QPointF(x, y)) for r in self.rects.get(page, ()))
@@ -48,21 +48,22 @@ class PageOverlay:
     selection: dict[int, list[QRectF]] = field(default_factory=dict)
     find_hits: dict[int, list[QRectF]] = field(default_factory=dict)
     find_current: dict[int, list[QRectF]] = field(default_factory=dict)
-    selected: int | None = None   # segment id
-    flash: int | None = None
+    area: dict[int, QRectF] = field(default_factory=dict)  # an area being drawn or waiting for a code
+    selected: str | None = None   # segment uuid
+    flash: str | None = None   # segment uuid
     flash_on: bool = False
     _lanes: dict[int, list[tuple[SegmentMark, int]]] | None = None
 
     def set_mark(self, mark: SegmentMark) -> None:
-        self.marks[mark.segment_id] = mark
+        self.marks[mark.uuid] = mark
         self._lanes = None
 
-    def remove_mark(self, segment_id: int) -> None:
-        if self.marks.pop(segment_id, None) is not None:
+    def remove_mark(self, uuid: str) -> None:
+        if self.marks.pop(uuid, None) is not None:
             self._lanes = None
 
     def set_marks(self, marks: list[SegmentMark]) -> None:
-        self.marks = {m.segment_id: m for m in marks}
+        self.marks = {m.uuid: m for m in marks}
         self._lanes = None
 
     def marks_at(self, page: int, x: float, y: float) -> list[SegmentMark]:
@@ -89,7 +90,7 @@ def _assign_lanes(marks) -> dict[int, list[tuple[SegmentMark, int]]]:
                     (min(r.top() for r in rects), max(r.bottom() for r in rects), m))
     out: dict[int, list[tuple[SegmentMark, int]]] = {}
     for page, items in per_page.items():
-        items.sort(key=lambda t: (t[0], -t[1], t[2].segment_id))
+        items.sort(key=lambda t: (t[0], -t[1]))  # stable: ties keep the segments' text order
         lane_ends: list[float] = []
         placed = []
         for top, bottom, m in items:
@@ -155,6 +156,11 @@ def paint_overlay(p: QPainter, overlay: PageOverlay, page: int, z: float, page_w
         p.setBrush(colour)
         for r in rects.get(page, ()):
             p.drawRect(_scaled(r, z))
+    drawn = overlay.area.get(page)
+    if drawn is not None:
+        p.setBrush(QColor(0, 120, 215, 40))
+        p.setPen(QPen(QColor(0, 90, 200), 1.5, Qt.PenStyle.DashLine))
+        p.drawRect(_scaled(drawn, z))
     _paint_selected(p, overlay, page, z)
 
 
@@ -169,7 +175,7 @@ def _paint_selected(p: QPainter, overlay: PageOverlay, page: int, z: float) -> N
         rects = m.rects[page]
         for r in rects:
             p.drawRect(_scaled(r, z).adjusted(-1, -1, 1, 1))
-        if sid == overlay.selected and m.own:
+        if sid == overlay.selected and m.own and not m.area:
             p.setBrush(colour)
             first_page, last_page = min(m.rects), max(m.rects)
             if page == first_page:
@@ -183,7 +189,7 @@ def _paint_selected(p: QPainter, overlay: PageOverlay, page: int, z: float) -> N
 def handle_at(overlay: PageOverlay, page: int, x: float, y: float, z: float) -> str | None:
     """'start' or 'end' when (x, y) (page points) is on a handle of the selected own segment."""
     m = overlay.marks.get(overlay.selected) if overlay.selected is not None else None
-    if m is None or not m.own or page not in m.rects:
+    if m is None or not m.own or m.area or page not in m.rects:
         return None
     tol = (HANDLE + 3) / z
     rects = m.rects[page]

@@ -23,7 +23,7 @@ from PySide6.QtGui import QImage
 
 from .raster import SparePixmaps, pixmap_bytes, render_page
 
-PDF_LOCK = threading.RLock()  # hold it for any other PyMuPDF use while the app runs
+from burgerannotator.core.pdf_lock import PDF_LOCK  # noqa: E402  (the one lock, kept in the core)
 CACHE_BYTES = 384 * 1024 * 1024
 _OPEN_DOCS_KEPT = 6
 

@@ -1,7 +1,9 @@
-"""Selecting text the way a PDF reader does, and picking segments, with the mouse.
+"""Selecting text the way a PDF reader does, and picking segments, with the mouse or keys.
 
 Drag over words (snapped to whole words; across lines, columns and pages); double-click
-selects a word; shift-click extends the selection. A click on a highlight selects that
+selects a word; shift-click extends the selection. From the keyboard: Shift+Right/Left
+extend the selection by a word, Shift+Down/Up by a line (with no selection they start at
+the first word of the page in view, or at the find bar's hit); Escape clears it. A click on a highlight selects that
 segment; dragging the handles of a selected segment of one's own moves its boundaries.
 Mixed into ``PdfView``; all positions go through the document layout (``core.anchoring``).
 """
@@ -59,6 +61,75 @@ class SelectionMixin:
     def clear_selection(self, emit: bool = True) -> None:
         self._set_words(None, None, emit)
 
+    # ---- keyboard ------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        key, mods = event.key(), event.modifiers()
+        steps = {Qt.Key.Key_Right: ("word", 1), Qt.Key.Key_Left: ("word", -1),
+                 Qt.Key.Key_Down: ("line", 1), Qt.Key.Key_Up: ("line", -1)}
+        if self.layout_ is not None and key in steps and mods == Qt.KeyboardModifier.ShiftModifier:
+            self.extend_selection(*steps[key])
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape and self.selection_span() is not None:
+            self.clear_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def extend_selection(self, unit: str, step: int) -> None:
+        """Move the selection's free end by a word or a line (keyboard selection)."""
+        lay = self.layout_
+        count = len(lay.boxes)
+        if count == 0:
+            return
+        if self._anchor_word is None or self._active_word is None:
+            lo, hi = lay.page_word_range(self.current_page())
+            start = lo if lo < hi else 0
+            self._set_words(start, start)
+        else:
+            active = self._active_word
+            target = active + step if unit == "word" else self._word_on_next_line(active, step)
+            self._set_words(self._anchor_word, max(0, min(count - 1, target)))
+        self._reveal_word(self._active_word)
+
+    def _word_on_next_line(self, word: int, step: int) -> int:
+        """The word on the line below (step 1) or above (-1) closest to ``word`` horizontally."""
+        lay = self.layout_
+        b = lay.boxes
+        x = (float(b[word, 0]) + float(b[word, 2])) / 2
+        page, top, bottom = int(lay.page_of[word]), float(b[word, 1]), float(b[word, 3])
+        i = word
+        while 0 <= i + step < len(b):  # walk to the first word of the neighbouring line
+            i += step
+            if int(lay.page_of[i]) != page or (float(b[i, 1]) >= bottom - 1 if step > 0 else float(b[i, 3]) <= top + 1):
+                break
+        else:
+            return i
+        line_page, line_top, line_bottom = int(lay.page_of[i]), float(b[i, 1]), float(b[i, 3])
+        best, best_dx = i, abs((float(b[i, 0]) + float(b[i, 2])) / 2 - x)
+        j = i
+        while 0 <= j + step < len(b):
+            j += step
+            same_line = int(lay.page_of[j]) == line_page and float(b[j, 1]) < line_bottom and float(b[j, 3]) > line_top
+            if not same_line:
+                break
+            dx = abs((float(b[j, 0]) + float(b[j, 2])) / 2 - x)
+            if dx < best_dx:
+                best, best_dx = j, dx
+        return best
+
+    def _reveal_word(self, word: int | None) -> None:
+        if word is None:
+            return
+        b = self.layout_.boxes[word]
+        page = int(self.layout_.page_of[word])
+        rect = QRectF(float(b[0]), float(b[1]), float(b[2] - b[0]), float(b[3] - b[1]))
+        item = self.items[page] if 0 <= page < len(self.items) else None
+        if item is not None:
+            z = self.zoom
+            self.ensureVisible(QRectF(item.pos().x() + rect.x() * z, item.pos().y() + rect.y() * z,
+                                      rect.width() * z, rect.height() * z), 20, 40)
+
     # ---- mouse ---------------------------------------------------------------------------
     def _hit(self, pos: QPoint):
         return self.page_at(self.mapToScene(pos))
@@ -74,6 +145,10 @@ class SelectionMixin:
             return
         page, x, y = hit
         self._dragging = False
+        if self.wants_area(event):  # Ctrl+drag or the Area tool: draw a rectangle (area_tool.py)
+            self.area_press(page, x, y)
+            return
+        self.clear_area()
         handle = handle_at(self.overlay, page, x, y, self.zoom)
         if handle:
             mark = self.overlay.marks[self.overlay.selected]
@@ -90,6 +165,10 @@ class SelectionMixin:
 
     def mouseMoveEvent(self, event) -> None:
         pos = event.position().toPoint()
+        if self._area_press is not None:
+            self._autoscroll(pos)
+            self.area_move(pos)
+            return
         if self._press is None or self.layout_ is None:
             super().mouseMoveEvent(event)
             return
@@ -117,6 +196,9 @@ class SelectionMixin:
             self._set_words(anchor, word)
 
     def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._area_press is not None:
+            self.area_release(event.position().toPoint())
+            return
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             super().mouseReleaseEvent(event)
             return
@@ -131,9 +213,9 @@ class SelectionMixin:
         marks = self.overlay.marks_at(press[0], press[1], press[2])
         if marks:
             # the innermost (shortest) segment under the pointer
-            mark = min(marks, key=lambda m: (m.end - m.start, m.segment_id))
+            mark = min(marks, key=lambda m: m.end - m.start)  # ties: the first in text order
             self.clear_selection()
-            self.set_selected_segment(mark.segment_id)
+            self.set_selected_segment(mark.uuid)
             self.segmentClicked.emit(mark.uuid)
         else:
             self.clear_selection()
@@ -172,8 +254,8 @@ class SelectionMixin:
         if hit is not None and self.selection_span() is None:
             marks = self.overlay.marks_at(*hit)
             if marks:
-                mark = min(marks, key=lambda m: (m.end - m.start, m.segment_id))
-                self.set_selected_segment(mark.segment_id)
+                mark = min(marks, key=lambda m: m.end - m.start)  # ties: the first in text order
+                self.set_selected_segment(mark.uuid)
                 uuid = mark.uuid
         self.contextRequested.emit(event.globalPos(), uuid)
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
+from .area_tool import AreaMixin
 from .overlay import PageOverlay, SegmentMark, gutter_width
 from .page_item import PageItem
 from .render import PageRenderer, scale_key
@@ -29,15 +30,16 @@ MARGIN = 12.0
 BACKGROUND = QColor(0x5c, 0x60, 0x66)
 
 
-class PdfView(SelectionMixin, QGraphicsView):
+class PdfView(SelectionMixin, AreaMixin, QGraphicsView):
     zoomChanged = Signal(float)
     currentPageChanged = Signal(int)           # page index at the top of the view
     selectionChanged = Signal(object)          # anchoring.Span | None
     segmentClicked = Signal(object)            # segment uuid | None
-    boundsChanged = Signal(int, int, int)      # segment id, new start, new end (a handle was dragged)
+    boundsChanged = Signal(str, int, int)      # segment uuid, new start, new end (a handle was dragged)
     contextRequested = Signal(object, object)  # global QPoint, segment uuid | None
     firstPagePainted = Signal()
     pagePainted = Signal(int)                  # page index: its new image is on the viewport
+    areaChanged = Signal(object)               # (page index, [x0, y0, x1, y1]) drawn | None
 
     def __init__(self, renderer: PageRenderer | None = None, parent=None):
         super().__init__(parent)
@@ -74,6 +76,7 @@ class PdfView(SelectionMixin, QGraphicsView):
         self.horizontalScrollBar().valueChanged.connect(self._request_visible)
         self._last_page = -1
         self.init_selection()
+        self.init_area()
 
     # ---- document ----------------------------------------------------------------------
     def set_document(self, sha: str, data: bytes, pages, layout) -> None:
@@ -172,7 +175,7 @@ class PdfView(SelectionMixin, QGraphicsView):
         self.overlay.set_marks(marks)
         self._overlay_changed()
 
-    def update_marks(self, marks: list[SegmentMark], removed: list[int]) -> None:
+    def update_marks(self, marks: list[SegmentMark], removed: list[str]) -> None:
         for sid in removed:
             self.overlay.remove_mark(sid)
         for m in marks:
@@ -187,8 +190,8 @@ class PdfView(SelectionMixin, QGraphicsView):
             self._relayout()
         self.viewport().update()
 
-    def set_selected_segment(self, segment_id: int | None) -> None:
-        self.overlay.selected = segment_id
+    def set_selected_segment(self, uuid: str | None) -> None:
+        self.overlay.selected = uuid
         self.viewport().update()
 
     def set_find_hits(self, spans, current: int | None = None) -> None:
@@ -203,8 +206,8 @@ class PdfView(SelectionMixin, QGraphicsView):
         self.overlay.find_hits, self.overlay.find_current = hits, cur
         self.viewport().update()
 
-    def flash(self, segment_id: int) -> None:
-        self.overlay.flash = segment_id
+    def flash(self, uuid: str) -> None:
+        self.overlay.flash = uuid
         self._flash_left = 6
         self.overlay.flash_on = True
         self._flash_timer.start()
