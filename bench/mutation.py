@@ -45,7 +45,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     "merge": (["burgerannotator/core/merge.py"],
               ["tests/core/test_merge.py", "tests/core/test_trust_merge.py", "tests/core/test_trust_merge_updates.py"]),
     "dictionary": (["burgerannotator/core/dictionary.py"],
-                   ["tests/core/test_dictionary.py"]),
+                   ["tests/core/test_dictionary.py", "tests/core/test_dictionary_exact.py"]),
     "agreement": (["burgerannotator/core/agreement/krippendorff.py", "burgerannotator/core/agreement/nominal.py"],
                   ["tests/core/test_agreement_coefficients.py"]),
 }

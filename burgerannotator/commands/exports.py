@@ -29,6 +29,20 @@ def _selection(project, args):
     return select_coders(project, "all")
 
 
+def _add_csv_args(p) -> None:
+    p.add_argument("--raw", action="store_true",
+                   help="CSV: write text exactly as stored, no apostrophe before formula-like text (for pandas/R "
+                        "scripts; do not open such a file in a spreadsheet program)")
+    p.add_argument("--no-bom", action="store_true",
+                   help="CSV: no UTF-8 byte-order mark (Excel needs it for accents; LibreOffice and scripts do not)")
+
+
+def _add_matrix_args(p) -> None:
+    p.add_argument("--ids", action="store_true", help="code ids instead of code names as matrix column headers")
+    p.add_argument("--totals", action="store_true",
+                   help="add a Total column and row (CSV: the last row; Excel: a styled row below the data)")
+
+
 def register(sub) -> None:
     p = sub.add_parser("matrix", help="the city x code matrix as CSV or Excel")
     add_project_arg(p)
@@ -38,6 +52,8 @@ def register(sub) -> None:
     p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the rows (city)")
     p.add_argument("--hide-empty", action="store_true", help="leave out codes without segments")
     p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator: ',' or ';' (decimal comma)")
+    _add_matrix_args(p)
+    _add_csv_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="CSV column headers: en (default, stable) or nl")
     p.set_defaults(func=cmd_matrix)
@@ -48,6 +64,7 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("md", "html", "csv"), help="default: from the file's extension, else md")
     p.add_argument("--coder", metavar="NAME", help="only this coder's codings (default: every coder)")
     p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator")
+    _add_csv_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="CSV column headers: en (default, stable) or nl")
     p.set_defaults(func=cmd_summary)
@@ -57,6 +74,7 @@ def register(sub) -> None:
     _add_coder_args(p)
     p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the matrix rows")
     p.add_argument("--hide-empty", action="store_true", help="leave codes without segments out of the matrices")
+    _add_matrix_args(p)
     p.add_argument("-o", "--output", metavar="FILE.xlsx",
                    help="FILE.xlsx, or FILE.qdc (REFI-QDA codebook) / FILE.qdpx (REFI-QDA project); "
                         "required unless --charts")
@@ -81,11 +99,12 @@ def cmd_matrix(args) -> int:
     with opened(args.project, readonly=True) as project:
         matrix = build_matrix(project, args.measure, _selection(project, args), args.by, args.hide_empty)
         if kind == "csv":
-            write_csv(localise(matrix_table(matrix), args.lang), args.output, args.sep)
+            write_csv(localise(matrix_table(matrix, ids=args.ids, totals=args.totals), args.lang), args.output,
+                      args.sep, raw=args.raw, bom=not args.no_bom)
         else:
             from burgerannotator.core.exports.xlsx_writer import write_matrix_workbook  # only for .xlsx
 
-            write_matrix_workbook(matrix, args.output)
+            write_matrix_workbook(matrix, args.output, ids=args.ids, totals=args.totals)
     rows, cols = matrix.shape
     print(f"Wrote the {args.measure} matrix ({rows} documents x {cols} columns, {matrix.selection.description}; "
           f"total {format_value(args.measure, matrix.grand_total)}) to {args.output}.")
@@ -113,7 +132,8 @@ def cmd_summary(args) -> int:
             raise UserError("This project has no documents yet.")
         title = f"{project.info.name}: summary per document"
         if fmt == "csv":
-            write_csv(localise(quotes_table(summaries), args.lang), args.output, args.sep)
+            write_csv(localise(quotes_table(summaries), args.lang), args.output, args.sep, raw=args.raw,
+                      bom=not args.no_bom)
         else:
             write_report(summaries, args.output, fmt, title)
     quotes = sum(s.quote_count for s in summaries)
@@ -135,7 +155,8 @@ def cmd_export(args) -> int:
         _suffix(args.output, ("xlsx", "qdc", "qdpx"))
         with opened(args.project, readonly=True) as project:
             selection = _selection(project, args)
-            write_workbook(project, args.output, selection, args.by, args.hide_empty)
+            write_workbook(project, args.output, selection, args.by, args.hide_empty, ids=args.ids,
+                           totals=args.totals)
         print(f"Wrote {args.output} (matrices, heat map, codes per city, segments, codebook, summary, documents; "
               f"{selection.description}).")
     return _export_charts(args) if args.charts else 0

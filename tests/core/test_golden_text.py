@@ -153,3 +153,17 @@ def test_changing_the_text_bumps_the_extractor_revision():
     assert key in GOLDEN_CORPUS, f"no golden hash recorded for extractor revision {key}"
     assert h.hexdigest() == GOLDEN_CORPUS[key], (
         "the extracted text changed without a new pdftext.EXTRACTOR_REVISION")
+
+
+def test_extractor_identity_and_opening():
+    assert pdftext.EXTRACTOR == "pymupdf-words-xycut"
+    assert pdftext.extractor_version() == f"{pdftext.EXTRACTOR_REVISION}/PyMuPDF {pymupdf.VersionBind}"
+    doc = pdftext.open_pdf(pdf_without_labels())
+    assert doc.page_count == 2 and not doc.needs_pass
+    assert (pdftext.PAGE_SEPARATOR, pdftext.BLOCK_SEPARATOR, pdftext.LINE_SEPARATOR) == ("\f", "\n\n", "\n")
+
+
+def test_ligatures_are_expanded_and_text_is_nfc():
+    assert pdftext._clean("e\u0301e") == "\u00e9e"
+    assert pdftext._clean("\ufb01nanci\u00eble \ufb02ex") == "financi\u00eble flex"
+    assert pdftext._clean("\ufb00\ufb03\ufb04\ufb05\ufb06") == "ffffifflstst"
