@@ -98,6 +98,11 @@ def constant_memory():
         xlsx_writer.SHARED_STRINGS_MAX_SEGMENTS = old
 
 
+@contextmanager
+def _nothing():
+    yield
+
+
 def peak_memory(fn) -> float:
     tracemalloc.start()
     try:
@@ -105,6 +110,39 @@ def peak_memory(fn) -> float:
         return tracemalloc.get_traced_memory()[1] / 1e6
     finally:
         tracemalloc.stop()
+
+
+def all_tables(project, selection) -> list:
+    """The cell values of the full export, as plain tables (matrices, Segments, Codebook, Summary,
+    Documents) held in lists, built before the clock starts for the bare loop."""
+    from burgerannotator.core.exports import tables as t
+    from burgerannotator.core.summary import summarise
+    out = [t.matrix_table(build_matrix(project, m, selection)) for m in MEASURES]
+    out += [t.segments_table(project, selection), t.codebook_table(project, selection),
+            t.summary_table(summarise(project, selection=selection)), t.documents_table(project, selection)]
+    for table in out:
+        table.rows = list(table.rows)
+    return out
+
+
+def bare_xlsxwriter(tables, path: Path, constant: bool) -> None:
+    """The baseline: XlsxWriter's public write_* calls for the same cell values, no formats, no checks."""
+    import xlsxwriter
+    from datetime import datetime
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": constant})
+    for k, table in enumerate(tables):
+        ws = book.add_worksheet(f"S{k}")
+        ws.write_row(0, 0, table.header)
+        for i, row in enumerate(table.rows, start=1):
+            for j, v in enumerate(row):
+                if isinstance(v, str):
+                    if v:
+                        ws.write_string(i, j, v)
+                elif isinstance(v, datetime):
+                    ws.write_datetime(i, j, v)
+                elif v is not None:
+                    ws.write_number(i, j, v)
+    book.close()
 
 
 def timed(label: str, fn, target: float | None = None):
@@ -116,15 +154,100 @@ def timed(label: str, fn, target: float | None = None):
     return result, dt
 
 
+CHILD = """
+import gc, resource, sys, time
+sys.path.insert(0, {repo!r})
+from burgerannotator.core.store import Project
+from burgerannotator.core.exports import xlsx_writer
+from burgerannotator.core.exports.xlsx_writer import write_workbook
+if {constant!r}:
+    xlsx_writer.SHARED_STRINGS_MAX_SEGMENTS = 0
+
+def status(key):
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith(key + ":")) / 1024
+
+p = Project.open({path!r}, readonly=True)
+gc.collect()
+try:  # Linux: reset the peak (VmHWM) so it measures the export alone, not opening the project
+    with open("/proc/self/clear_refs", "w") as fh:
+        fh.write("5")
+    base = status("VmRSS")
+except OSError:
+    base = 0.0
+t0 = time.perf_counter()
+if {export!r}:
+    write_workbook(p, {out!r})
+dt = time.perf_counter() - t0
+try:
+    peak = status("VmHWM")
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+p.close()
+print(dt, base, peak)
+"""
+
+
+REPO = str(Path(__file__).resolve().parent.parent)
+CONSTANT = False  # --constant-memory: every size in XlsxWriter's constant-memory mode
+
+
+def child_run(path: Path, out: Path, export: bool) -> tuple[float, float, float]:
+    """(seconds, RSS after opening, peak RSS during the export; MB) of a fresh process that opens the
+    project and (``export``) writes it
+    with the code in REPO (``--repo``: another checkout, for a before/after pair)."""
+    import subprocess
+    code = CHILD.format(repo=REPO, path=str(path), out=str(out), export=export, constant=CONSTANT)
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    seconds, base, peak = map(float, done.stdout.split())
+    return seconds, base, peak
+
+
+def memory_scale(folder: Path, sizes: list[int]) -> None:
+    """Issue 17: peak memory of the full export flat in segment count (constant-memory mode above
+    SHARED_STRINGS_MAX_SEGMENTS). Each size in a fresh process; the baseline is a process that only
+    opens the project."""
+    print("Peak memory of the full .xlsx export, each in a fresh process (Linux VmHWM, reset after opening):")
+    added = []
+    for n in sizes:
+        path = folder / f"bench-{n}.bap"
+        if not path.exists():
+            print(f"  generating {path.name}...")
+            generate(path, n)
+        Project.open(path).close()
+        dt, base, peak = child_run(path, folder / "mem.xlsx", export=True)
+        added.append(peak - base)
+        print(f"  {n:>8,} segments: export {dt:7.1f} s; RSS after opening {base:7.1f} MB, peak during the export "
+              f"{peak:7.1f} MB: the export adds {peak - base:7.1f} MB")
+    if len(added) > 1:
+        print(f"  memory the export adds at {sizes[-1]:,} / at {sizes[0]:,}: {added[-1] / max(added[0], 0.1):.2f}x "
+              f"for {sizes[-1] / sizes[0]:.1f}x the segments (flat: ~1x)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--segments", type=int, default=60_000)
+    ap.add_argument("--memory", metavar="N,N,...", help="only the memory scale: peak RSS of the export at these "
+                                                         "segment counts (e.g. 150000,500000)")
+    ap.add_argument("--constant-memory", action="store_true",
+                    help="with --memory: constant-memory mode at every size (as projects above 100,000 get)")
+    ap.add_argument("--repo", help="with --memory: export with the code of another checkout (before/after)")
     ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "burgerannotator-export-bench"))
     ap.add_argument("--fresh", action="store_true", help="regenerate the project")
     args = ap.parse_args()
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("BURGERANNOTATOR_DATA_DIR", str(folder / "userdata"))
+    if args.repo:
+        global REPO
+        REPO = str(Path(args.repo).resolve())
+        print(f"Exporting with the code in {REPO}")
+    if args.constant_memory:
+        global CONSTANT
+        CONSTANT = True
+    if args.memory:
+        memory_scale(folder, [int(n) for n in args.memory.split(",")])
+        return 0
     path = folder / f"bench-{args.segments}.bap"
     if args.fresh and path.exists():
         path.unlink()
@@ -132,6 +255,7 @@ def main() -> int:
         print(f"Generating {path} ({args.segments} segments, 3 coders, 14 documents)...")
         _, dt = timed("generate project", lambda: generate(path, args.segments))
 
+    Project.open(path).close()  # upgrades a cached project made by an older schema
     project = Project.open(path, readonly=True)
     try:
         pooled = select_coders(project, "all")
@@ -152,6 +276,16 @@ def main() -> int:
         with constant_memory():
             timed("  the same in constant-memory mode", lambda: write_workbook(project, out, pooled), 10.0)
             print(f"  workbook size: {out.stat().st_size / 1e6:.1f} MB (constant memory, bigger projects)")
+        print("Ratio to a bare XlsxWriter loop writing the same cell values (issue 17 target <= 1.3x):")
+        tables = all_tables(project, pooled)
+        for constant in (False, True):
+            mode = "constant memory" if constant else "shared strings"
+            _, bare = timed(f"  bare XlsxWriter loop, {mode}", lambda: bare_xlsxwriter(tables, folder / "bare.xlsx",
+                                                                                      constant))
+            with (constant_memory() if constant else _nothing()):
+                _, ours = timed(f"  full .xlsx export, {mode}", lambda: write_workbook(project, out, pooled))
+            print(f"  ratio export / bare ({mode}): {ours / bare:.2f}x")
+        tables = None  # let go of the cell values
         timed("segments table -> CSV (';')", lambda: write_csv(segments_table(project), folder / "seg.csv", ";"))
         project.session.expunge_all()
         print("Memory:")

@@ -7,6 +7,7 @@ non-zero exit code, never a traceback. The commands and flags are a contract
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import sys
@@ -47,7 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Start-up builds hundreds of thousands of long-lived objects (SQLAlchemy, the models) and no
+# garbage cycles: the default collector thresholds (700, 10, 10) spend a fifth of it scanning
+# them again and again. Rarer collections keep memory bounded all the same.
+GC_THRESHOLDS = (20_000, 20, 20)
+
+
 def main(argv: list[str] | None = None) -> int:
+    gc.set_threshold(*GC_THRESHOLDS)
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv:

@@ -29,6 +29,18 @@ if command -v dpkg-query >/dev/null 2>&1; then
   fi
 fi
 
+# Opt-in, for bench/render_exports.py only (never for the tests): LibreOffice Calc without a GUI, to
+# convert exports to PDF as a user's LibreOffice would print them, and poppler's pdftoppm to render
+# page images. Usage: BURGERANNOTATOR_BENCH=1 bash packaging/setup-env.sh
+if [ "${BURGERANNOTATOR_BENCH:-0}" = 1 ] && command -v apt-get >/dev/null 2>&1; then
+  if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    echo "Installing LibreOffice Calc (no GUI) and poppler-utils for bench/render_exports.py"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+      libreoffice-calc-nogui poppler-utils fonts-dejavu-core fonts-liberation >/dev/null
+  fi
+fi
+
 PY=${PYTHON:-python3}
 "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "BurgerAnnotator needs Python 3.11 or newer")'
 [ -x .venv/bin/python ] || "$PY" -m venv .venv

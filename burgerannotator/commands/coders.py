@@ -3,18 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgerannotator.core.agreement.level_report import COUNT_LABELS, LEVELS, STAT_LABELS
-from burgerannotator.core.agreement.bootstrap import DRAWS, MINIMA, SEED
-from burgerannotator.core.agreement.levels import UNCODED, agreement
-from burgerannotator.core.agreement.segment_level import DEFAULT_OVERLAP
-from burgerannotator.core.agreement.xlsx_export import write_agreement_xlsx
-from burgerannotator.core.consensus import decision_counts
-from burgerannotator.core.disagreements import disagreements
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.merge import CONFLICT_CHOICES, MergeConflictError
-from burgerannotator.core.ops import AcceptAgreed, MergeProjects, run
-from burgerannotator.core.store import copy_project
 
+from .choices import CONFLICT_CHOICES, DEFAULT_OVERLAP, DRAWS, LEVELS, MINIMA, SEED, UNCODED
 from .common import add_project_arg, ensure_coder, opened, print_json
 
 
@@ -65,6 +56,8 @@ def register(sub) -> None:
 
 
 def cmd_copy(args) -> int:
+    from burgerannotator.core.store import copy_project
+
     copy_project(Path(args.project), Path(args.newfile))
     if args.coder:
         with opened(args.newfile) as project:
@@ -77,6 +70,9 @@ def cmd_copy(args) -> int:
 
 
 def cmd_merge(args) -> int:
+    from burgerannotator.core.merge import MergeConflictError
+    from burgerannotator.core.ops import MergeProjects, run
+
     with opened(args.project) as project:
         try:  # all copies or none
             reports = run(project, MergeProjects(args.others, conflicts=args.on_conflict)).value
@@ -101,6 +97,10 @@ def _cell(stat) -> str:
 
 
 def cmd_agreement(args) -> int:
+    from burgerannotator.core.agreement.level_report import COUNT_LABELS, STAT_LABELS
+    from burgerannotator.core.agreement.levels import agreement
+    from burgerannotator.core.agreement.xlsx_export import write_agreement_xlsx
+
     with opened(args.project, readonly=True) as project:
         report = agreement(project, coders=args.coders, codes=args.codes,
                            levels=(args.level,) if args.level else LEVELS, overlap=args.overlap,
@@ -139,6 +139,10 @@ def cmd_agreement(args) -> int:
 
 
 def cmd_consensus(args) -> int:
+    from burgerannotator.core.consensus import decision_counts
+    from burgerannotator.core.disagreements import disagreements
+    from burgerannotator.core.ops import AcceptAgreed, run
+
     if not args.decider.strip():
         raise UserError("Give the deciding coder with --decider NAME.")
     with opened(args.project, readonly=not args.accept_agreed) as project:

@@ -6,14 +6,13 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from burgerannotator.core.coders import find_coder, list_coders
-from burgerannotator.core.ops import EnsureCoder, run
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.store import Project
 
 
 @contextmanager
 def opened(path: str, readonly: bool = False):
+    from burgerannotator.core.store import Project
+
     project = Project.open(Path(path), readonly=readonly, make_backup=not readonly)
     for note in project.notes:  # e.g. a read-only folder: one line, then the command's output
         print(f"burgerannotator: note: {note}", file=sys.stderr)
@@ -25,6 +24,8 @@ def opened(path: str, readonly: bool = False):
 
 def coder_for(project, name: str | None, create: bool = True):
     """The coder a command acts as: --coder NAME, else the only human coder there is."""
+    from burgerannotator.core.coders import find_coder, list_coders
+
     if name:
         return ensure_coder(project, name) if create else find_coder(project, name)
     humans = list_coders(project, include_consensus=False)
@@ -37,6 +38,9 @@ def coder_for(project, name: str | None, create: bool = True):
 
 def ensure_coder(project, name: str):
     """The coder of this name, made (through the operation) if there is none yet."""
+    from burgerannotator.core.coders import find_coder
+    from burgerannotator.core.ops import EnsureCoder, run
+
     return find_coder(project, run(project, EnsureCoder(name)).value)
 
 

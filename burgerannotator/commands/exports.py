@@ -3,16 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.exports.dutch import LANGUAGES, localise
-from burgerannotator.core.exports.csv_writer import SEPARATORS, write_csv
-from burgerannotator.core.exports.report import write_report
-from burgerannotator.core.exports.tables import matrix_table, quotes_table
-from burgerannotator.core.exports.xlsx_writer import write_matrix_workbook, write_workbook
-from burgerannotator.core.matrix import MEASURES, build_matrix, format_value, select_coders
-from burgerannotator.core.summary import summarise
 
+from .choices import LANGUAGES, MEASURES, SEPARATORS
 from .common import add_project_arg, opened
 
 
@@ -25,6 +18,8 @@ def _add_coder_args(p) -> None:
 
 
 def _selection(project, args):
+    from burgerannotator.core.matrix import select_coders
+
     if args.coder:
         return select_coders(project, "coder", args.coder)
     if args.by_coder:
@@ -32,6 +27,20 @@ def _selection(project, args):
     if args.consensus:
         return select_coders(project, "consensus")
     return select_coders(project, "all")
+
+
+def _add_csv_args(p) -> None:
+    p.add_argument("--raw", action="store_true",
+                   help="CSV: write text exactly as stored, no apostrophe before formula-like text (for pandas/R "
+                        "scripts; do not open such a file in a spreadsheet program)")
+    p.add_argument("--no-bom", action="store_true",
+                   help="CSV: no UTF-8 byte-order mark (Excel needs it for accents; LibreOffice and scripts do not)")
+
+
+def _add_matrix_args(p) -> None:
+    p.add_argument("--ids", action="store_true", help="code ids instead of code names as matrix column headers")
+    p.add_argument("--totals", action="store_true",
+                   help="add a Total column and row (CSV: the last row; Excel: a styled row below the data)")
 
 
 def register(sub) -> None:
@@ -43,6 +52,8 @@ def register(sub) -> None:
     p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the rows (city)")
     p.add_argument("--hide-empty", action="store_true", help="leave out codes without segments")
     p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator: ',' or ';' (decimal comma)")
+    _add_matrix_args(p)
+    _add_csv_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="CSV column headers: en (default, stable) or nl")
     p.set_defaults(func=cmd_matrix)
@@ -53,6 +64,7 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("md", "html", "csv"), help="default: from the file's extension, else md")
     p.add_argument("--coder", metavar="NAME", help="only this coder's codings (default: every coder)")
     p.add_argument("--sep", choices=SEPARATORS, default=",", help="CSV separator")
+    _add_csv_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="CSV column headers: en (default, stable) or nl")
     p.set_defaults(func=cmd_summary)
@@ -62,6 +74,7 @@ def register(sub) -> None:
     _add_coder_args(p)
     p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the matrix rows")
     p.add_argument("--hide-empty", action="store_true", help="leave codes without segments out of the matrices")
+    _add_matrix_args(p)
     p.add_argument("-o", "--output", metavar="FILE.xlsx",
                    help="FILE.xlsx, or FILE.qdc (REFI-QDA codebook) / FILE.qdpx (REFI-QDA project); "
                         "required unless --charts")
@@ -77,13 +90,21 @@ def _suffix(path: str, allowed: tuple[str, ...]) -> str:
 
 
 def cmd_matrix(args) -> int:
+    from burgerannotator.core.exports.dutch import localise
+    from burgerannotator.core.exports.csv_writer import write_csv
+    from burgerannotator.core.exports.tables import matrix_table
+    from burgerannotator.core.matrix import build_matrix, format_value
+
     kind = _suffix(args.output, ("csv", "xlsx"))
     with opened(args.project, readonly=True) as project:
         matrix = build_matrix(project, args.measure, _selection(project, args), args.by, args.hide_empty)
         if kind == "csv":
-            write_csv(localise(matrix_table(matrix), args.lang), args.output, args.sep)
+            write_csv(localise(matrix_table(matrix, ids=args.ids, totals=args.totals), args.lang), args.output,
+                      args.sep, raw=args.raw, bom=not args.no_bom)
         else:
-            write_matrix_workbook(matrix, args.output)
+            from burgerannotator.core.exports.xlsx_writer import write_matrix_workbook  # only for .xlsx
+
+            write_matrix_workbook(matrix, args.output, ids=args.ids, totals=args.totals)
     rows, cols = matrix.shape
     print(f"Wrote the {args.measure} matrix ({rows} documents x {cols} columns, {matrix.selection.description}; "
           f"total {format_value(args.measure, matrix.grand_total)}) to {args.output}.")
@@ -91,6 +112,14 @@ def cmd_matrix(args) -> int:
 
 
 def cmd_summary(args) -> int:
+    from burgerannotator.core.documents import find_document
+    from burgerannotator.core.exports.dutch import localise
+    from burgerannotator.core.exports.csv_writer import write_csv
+    from burgerannotator.core.exports.report import write_report
+    from burgerannotator.core.exports.tables import quotes_table
+    from burgerannotator.core.matrix import select_coders
+    from burgerannotator.core.summary import summarise
+
     fmt = args.format
     if fmt is None:
         suffix = Path(args.output).suffix.lower()
@@ -103,7 +132,8 @@ def cmd_summary(args) -> int:
             raise UserError("This project has no documents yet.")
         title = f"{project.info.name}: summary per document"
         if fmt == "csv":
-            write_csv(localise(quotes_table(summaries), args.lang), args.output, args.sep)
+            write_csv(localise(quotes_table(summaries), args.lang), args.output, args.sep, raw=args.raw,
+                      bom=not args.no_bom)
         else:
             write_report(summaries, args.output, fmt, title)
     quotes = sum(s.quote_count for s in summaries)
@@ -112,6 +142,8 @@ def cmd_summary(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from burgerannotator.core.exports.xlsx_writer import write_workbook
+
     if not args.output and not args.charts:
         raise UserError("Say where to write: -o FILE.xlsx and/or --charts DIR.")
     if args.output and Path(args.output).suffix.lower() in (".qdc", ".qdpx"):
@@ -123,7 +155,8 @@ def cmd_export(args) -> int:
         _suffix(args.output, ("xlsx", "qdc", "qdpx"))
         with opened(args.project, readonly=True) as project:
             selection = _selection(project, args)
-            write_workbook(project, args.output, selection, args.by, args.hide_empty)
+            write_workbook(project, args.output, selection, args.by, args.hide_empty, ids=args.ids,
+                           totals=args.totals)
         print(f"Wrote {args.output} (matrices, heat map, codes per city, segments, codebook, summary, documents; "
               f"{selection.description}).")
     return _export_charts(args) if args.charts else 0

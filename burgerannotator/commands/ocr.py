@@ -2,11 +2,7 @@
 scanned pages (Tesseract), keeping its segments; ``area`` codes a rectangle of a page."""
 from __future__ import annotations
 
-from burgerannotator.core import codebook, ocr
-from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import NotFoundError, UserError
-from burgerannotator.core.ops import CodeArea, RecogniseDocument, run
-from burgerannotator.core.segments import find_segment
 
 from .common import add_project_arg, coder_for, ensure_coder, opened
 
@@ -32,6 +28,10 @@ def register(sub) -> None:
 
 
 def cmd_ocr(args) -> int:
+    from burgerannotator.core import ocr
+    from burgerannotator.core.documents import find_document
+    from burgerannotator.core.ops import RecogniseDocument, run
+
     ocr.require()  # one line with how to install Tesseract, before the project is touched
     with opened(args.project) as project:
         document = find_document(project, args.doc)
@@ -53,6 +53,11 @@ def page_index(document, label: str) -> int:
 
 
 def cmd_area(args) -> int:
+    from burgerannotator.core import codebook
+    from burgerannotator.core.documents import find_document
+    from burgerannotator.core.ops import CodeArea, run
+    from burgerannotator.core.segments import find_segment
+
     try:
         rect = [float(v) for v in args.rect.split(",")]
     except ValueError:

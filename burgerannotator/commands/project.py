@@ -3,16 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgerannotator.core import codebook
-from burgerannotator.core.demo import build_demo
-from burgerannotator.core.documents import find_document, page_label
-from burgerannotator.core.duplicates import AlreadyCoded
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.info import format_info, project_info
-from burgerannotator.core.ops import CodeQuote, ImportCodebook, ImportPdfs, RemoveDuplicates, run
-from burgerannotator.core.segments import find_segment
-from burgerannotator.core.store import Project
 
+from . import batch_code
 from .common import add_project_arg, coder_for, ensure_coder, opened, print_json
 
 
@@ -38,12 +31,13 @@ def register(sub) -> None:
 
     p = sub.add_parser("code", help="code a passage found by its quote")
     add_project_arg(p)
-    p.add_argument("--doc", required=True, metavar="DOC", help="file name, city or uuid")
-    p.add_argument("--quote", required=True, metavar="TEXT")
-    p.add_argument("--code", required=True, metavar="CODE", help="code id or name")
+    p.add_argument("--doc", metavar="DOC", help="file name, city or uuid (required without --from)")
+    p.add_argument("--quote", metavar="TEXT", help="(required without --from)")
+    p.add_argument("--code", metavar="CODE", help="code id or name (required without --from)")
     p.add_argument("--coder", metavar="NAME")
     p.add_argument("--memo", default="", metavar="TEXT")
     p.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence of the quote (default 1)")
+    batch_code.add_batch_args(p)
     p.set_defaults(func=cmd_code)
 
     p = sub.add_parser("info", help="documents, page labels and segment counts")
@@ -63,6 +57,10 @@ def register(sub) -> None:
 
 
 def cmd_new(args) -> int:
+    from burgerannotator.core import codebook
+    from burgerannotator.core.ops import ImportCodebook, run
+    from burgerannotator.core.store import Project
+
     if args.from_file:
         from . import refi_cli
 
@@ -83,6 +81,8 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from burgerannotator.core.ops import ImportPdfs, run
+
     from . import refi_cli
 
     if refi_cli.is_exchange_import(args.pdfs):
@@ -110,6 +110,15 @@ def cmd_import(args) -> int:
 
 
 def cmd_code(args) -> int:
+    from burgerannotator.core import codebook
+    from burgerannotator.core.documents import find_document, page_label
+    from burgerannotator.core.duplicates import AlreadyCoded
+    from burgerannotator.core.ops import CodeQuote, run
+    from burgerannotator.core.segments import find_segment
+
+    if args.from_file is not None:
+        return batch_code.run(args)
+    batch_code.check_single(args)
     with opened(args.project) as project:
         document = find_document(project, args.doc)
         code = codebook.find_code(project, args.code)
@@ -126,6 +135,8 @@ def cmd_code(args) -> int:
 
 
 def cmd_info(args) -> int:
+    from burgerannotator.core.info import format_info, project_info
+
     with opened(args.project, readonly=True) as project:
         data = project_info(project)
     if args.json:
@@ -136,6 +147,8 @@ def cmd_info(args) -> int:
 
 
 def cmd_dedupe(args) -> int:
+    from burgerannotator.core.ops import RemoveDuplicates, run
+
     with opened(args.project) as project:
         coder = ensure_coder(project, args.coder) if args.coder else None
         removed = run(project, RemoveDuplicates(coder.uuid if coder else None)).value
@@ -145,6 +158,8 @@ def cmd_dedupe(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    from burgerannotator.core.demo import build_demo
+
     path = Path(args.project)
     if path.exists():
         if not args.open:

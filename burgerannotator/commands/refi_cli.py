@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgerannotator.core import refi
-from burgerannotator.core.coders import find_coder, list_coders
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.ops import ImportQdc, ImportQdpx, run
 
 from .common import ensure_coder, opened
 
@@ -29,6 +26,9 @@ def _print(report) -> None:
 
 
 def import_file(args) -> int:
+    from burgerannotator.core import refi
+    from burgerannotator.core.ops import ImportQdc, ImportQdpx, run
+
     path = args.pdfs[0]
     if getattr(args, "attributes", None) or getattr(args, "password", None):
         raise UserError("--attributes and --password are for PDFs; a REFI-QDA file brings its own variables.")
@@ -44,6 +44,8 @@ def import_file(args) -> int:
 
 
 def new_from(args) -> int:
+    from burgerannotator.core import refi
+
     if args.codebook:
         raise UserError("Give --codebook or --from, not both: a REFI-QDA project brings its own codebook.")
     if not Path(args.from_file).is_file():
@@ -60,6 +62,9 @@ def new_from(args) -> int:
 
 
 def export_file(args) -> int:
+    from burgerannotator.core import refi
+    from burgerannotator.core.coders import find_coder, list_coders
+
     if getattr(args, "by_coder", False) or getattr(args, "consensus", False):
         raise UserError("A REFI-QDA export takes --coder NAME or --all (the default), not --by-coder/--consensus.")
     with opened(args.project, readonly=True) as project:

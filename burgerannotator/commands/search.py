@@ -4,13 +4,9 @@ from __future__ import annotations
 from collections import Counter
 from contextlib import contextmanager
 
-from burgerannotator.core import codebook
-from burgerannotator.core.dictionary import UNITS
-from burgerannotator.core.ops import Autocode, run
-from burgerannotator.core.documents import find_document
 from burgerannotator.core.errors import ProjectFileError
-from burgerannotator.core.search import search
 
+from .choices import UNITS
 from .common import add_project_arg, coder_for, opened, print_json
 
 
@@ -52,6 +48,9 @@ def _opened_for_reading(path: str):
 
 
 def cmd_search(args) -> int:
+    from burgerannotator.core.documents import find_document
+    from burgerannotator.core.search import search
+
     with _opened_for_reading(args.project) as project:
         documents = [find_document(project, args.doc)] if args.doc else None
         result = search(project, args.query, documents)
@@ -68,6 +67,9 @@ def cmd_search(args) -> int:
 
 
 def cmd_autocode(args) -> int:
+    from burgerannotator.core import codebook
+    from burgerannotator.core.ops import Autocode, run
+
     with opened(args.project) as project:
         coder = coder_for(project, args.coder)
         codes = None

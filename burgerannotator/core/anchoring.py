@@ -116,9 +116,8 @@ class DocumentLayout:
         out: dict[int, list[list[float]]] = {}
         current: list[float] | None = None
         current_page = None
-        for i in range(first, last):
-            x0, y0, x1, y1 = (float(v) for v in self.boxes[i])
-            page = int(self.page_of[i])
+        # .tolist(): the same Python floats and ints as float()/int() per item, without a NumPy scalar per word
+        for (x0, y0, x1, y1), page in zip(self.boxes[first:last].tolist(), self.page_of[first:last].tolist()):
             if current is not None and page == current_page:
                 mid = (y0 + y1) / 2
                 if current[1] - 1 <= mid <= current[3] + 1 and x0 >= current[2] - 1:

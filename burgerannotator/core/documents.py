@@ -1,11 +1,15 @@
 """Looking up and describing the project's documents."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 
-from .anchoring import DocumentLayout
 from .errors import NotFoundError, UserError
 from .models import Document, Page
+
+if TYPE_CHECKING:
+    from .anchoring import DocumentLayout
 
 
 def list_documents(project) -> list[Document]:
@@ -41,6 +45,8 @@ def layout(project, document: Document) -> DocumentLayout:
     key = ("layout", document.id)
     cached = project.cache.get(key)
     if cached is None:
+        from .anchoring import DocumentLayout  # NumPy: only when a layout is needed, not for listing documents
+
         pages = project.session.scalars(select(Page).where(Page.document_id == document.id)).all()
         cached = DocumentLayout(document.text, pages)
         project.cache[key] = cached

@@ -8,11 +8,12 @@ import re
 
 import csv
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+import numpy as np
 import pymupdf
 from sqlalchemy import func, select
 
@@ -26,6 +27,7 @@ from .pdf_lock import PDF_LOCK
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
+PAGES_PER_FLUSH = 64  # pages written to the database at a time during an import (bounds its memory)
 INTRINSIC_COLUMNS = {"file", "file_name", "filename", "sha256", "pages"}
 
 
@@ -151,20 +153,41 @@ def _short(exc: Exception) -> str:
     return re.sub(r"^code=\d+:\s*", "", text)[:160]
 
 
-def extract_document(doc: pymupdf.Document, name: str) -> list[pdftext.PageText]:
+def page_count(doc: pymupdf.Document, name: str) -> int:
     try:
         count = doc.page_count
     except Exception as exc:
         raise PdfImportError(f"{name} is damaged: its page count cannot be read ({_short(exc)}).") from None
     if count == 0:
         raise PdfImportError(f"{name} has no readable pages (damaged, or an empty document).")
-    pages = []
-    for i in range(count):
-        try:
-            pages.append(pdftext.extract_page(doc.load_page(i)))
-        except Exception as exc:
-            raise PdfImportError(f"{name}: page {i + 1} cannot be read ({_short(exc)}).") from None
-    return pages
+    return count
+
+
+def iter_pages(doc: pymupdf.Document, name: str, ocr: str = "never",
+               ocr_failed: list[str] | None = None) -> Iterator[pdftext.PageText]:
+    """Each page's words and text in turn (recognised by OCR when ``ocr`` asks for it), so that
+    an import holds one page's words at a time, not the whole document's (issue 17). A page
+    Tesseract fails on keeps its text and is listed in ``ocr_failed`` ("label: reason")."""
+    for i in range(page_count(doc, name)):
+        with PDF_LOCK:  # taken page by page: the window can render between two pages
+            try:
+                page = doc.load_page(i)
+                pt = pdftext.extract_page(page)
+            except Exception as exc:
+                raise PdfImportError(f"{name}: page {i + 1} cannot be read ({_short(exc)}).") from None
+            if ocr != "never" and ocr_engine.wanted(ocr, pt):
+                try:
+                    pt = ocr_engine.recognise_page(page)
+                except ocr_engine.OcrUnavailable:
+                    raise
+                except Exception as exc:  # MuPDF/Tesseract errors on a damaged picture (as recognise_pages)
+                    if ocr_failed is not None:
+                        ocr_failed.append(f"{pt.label}: {ocr_engine._reason(exc)}")
+        yield pt
+
+
+def extract_document(doc: pymupdf.Document, name: str) -> list[pdftext.PageText]:
+    return list(iter_pages(doc, name))
 
 
 def _stored_bytes(doc: pymupdf.Document, data: bytes, needed_password: bool) -> bytes:
@@ -198,15 +221,54 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
                             existing)
     with PDF_LOCK:  # PyMuPDF is not thread-safe: the window may be rendering pages meanwhile
         doc, needed_password = _open(data, name, password)
-        pages = extract_document(doc, name)
-        recognised, ocr_failed = ocr_engine.recognise_pages(doc, pages, ocr) if ocr != "never" else ([], [])
+        count = page_count(doc, name)
         meta = doc.metadata or {}
         stored = _stored_bytes(doc, data, needed_password)
-        repaired = doc.is_repaired
     result = ImportResult(str(path or name), ImportStatus.IMPORTED)
+    no_text: list[str] = []
+    recognised: list[str] = []
+    ocr_failed: list[str] = []
+    # Pages are read one at a time inside the transaction: each page's words are packed into its
+    # row at once and let go (a failing page still leaves the project as it was: rollback).
+    with project.transaction() as s:
+        if s.get(PdfBlob, digest) is None:
+            s.add(PdfBlob(sha256=digest, data=stored, size=len(data)))
+        position = (s.scalar(select(func.max(Document.position))) or 0) + 1
+        texts, offset = [], 0
+        document = Document(sha256=digest, file_name=name, title=(meta.get("title") or "").strip(),
+                            author=(meta.get("author") or "").strip(), page_count=count,
+                            extractor=pdftext.EXTRACTOR, extractor_version=pdftext.extractor_version(),
+                            imported_by=coder, attributes=dict(attributes or {}), position=position)
+        s.add(document)
+        s.flush()  # the document's id first, so its pages can go to the database in batches
+        for pt in iter_pages(doc, name, ocr, ocr_failed):
+            if pt.ocr:
+                recognised.append(pt.label)
+            if not pt.has_text:
+                no_text.append(pt.label)
+            if texts:
+                texts.append(pdftext.PAGE_SEPARATOR)
+                offset += len(pdftext.PAGE_SEPARATOR)
+            spans = np.asarray(pt.spans, dtype=np.int64).reshape(-1, 2) + offset  # same values as before
+            boxes_b, spans_b = pack_words(pt.boxes, spans)
+            document.pages.append(Page(index=pt.index, label=pt.label, width=pt.width, height=pt.height,
+                                       rotation=pt.rotation, has_text=pt.has_text, text_start=offset,
+                                       text_end=offset + len(pt.text), word_boxes=boxes_b, word_offsets=spans_b,
+                                       ocr=pt.ocr))
+            texts.append(pt.text)
+            offset += len(pt.text)
+            if len(document.pages) % PAGES_PER_FLUSH == 0:
+                s.flush()
+            del pt
+        document.text = "".join(texts)
+        del texts
+        s.flush()
+        search_index.index_document(project, document)
+        project.log("import", f"Imported {name} ({count} pages)", coder, sha256=digest)
+    with PDF_LOCK:
+        repaired = doc.is_repaired
     if repaired:
         result.warnings.append(f"{name} was damaged and has been repaired while reading.")
-    no_text = [p.label for p in pages if not p.has_text]
     if no_text:
         result.warnings.append(f"{name}: {len(no_text)} page(s) without a text layer (scanned?): "
                                + ", ".join(no_text[:10]))
@@ -215,34 +277,8 @@ def import_pdf(project, path: str | Path | None = None, data: bytes | None = Non
                                + ", ".join(recognised[:10]))
     if ocr_failed:
         result.warnings.append(f"{name}: text could not be recognised on p. " + "; ".join(ocr_failed[:5]))
-    with project.transaction() as s:
-        if s.get(PdfBlob, digest) is None:
-            s.add(PdfBlob(sha256=digest, data=stored, size=len(data)))
-        position = (s.scalar(select(func.max(Document.position))) or 0) + 1
-        texts, offset = [], 0
-        document = Document(sha256=digest, file_name=name, title=(meta.get("title") or "").strip(),
-                            author=(meta.get("author") or "").strip(), page_count=len(pages),
-                            extractor=pdftext.EXTRACTOR, extractor_version=pdftext.extractor_version(),
-                            imported_by=coder, attributes=dict(attributes or {}), position=position)
-        for pt in pages:
-            if texts:
-                texts.append(pdftext.PAGE_SEPARATOR)
-                offset += len(pdftext.PAGE_SEPARATOR)
-            spans = [(a + offset, b + offset) for a, b in pt.spans]
-            boxes_b, spans_b = pack_words(pt.boxes, spans)
-            document.pages.append(Page(index=pt.index, label=pt.label, width=pt.width, height=pt.height,
-                                       rotation=pt.rotation, has_text=pt.has_text, text_start=offset,
-                                       text_end=offset + len(pt.text), word_boxes=boxes_b, word_offsets=spans_b,
-                                       ocr=pt.ocr))
-            texts.append(pt.text)
-            offset += len(pt.text)
-        document.text = "".join(texts)
-        s.add(document)
-        s.flush()
-        search_index.index_document(project, document)
-        project.log("import", f"Imported {name} ({len(pages)} pages)", coder, sha256=digest)
     result.document = document
-    result.message = f"{name}: {len(pages)} pages imported."
+    result.message = f"{name}: {count} pages imported."
     return result
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "BurgerAnnotator"
 
 
@@ -14,6 +12,8 @@ def user_data_dir() -> Path:
     override = os.environ.get("BURGERANNOTATOR_DATA_DIR")
     if override:
         return Path(override)
+    import platformdirs  # only when asked: every CLI command imports this module
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

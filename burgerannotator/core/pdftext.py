@@ -60,7 +60,13 @@ class PageText:
 
 
 def _clean(word: str) -> str:
+    if word.isascii():  # most words: no ligature to expand, already NFC
+        return word
     return unicodedata.normalize("NFC", word.translate(LIGATURES))
+
+
+def _block_order(w: tuple) -> tuple:
+    return w[6], w[7]  # (line number, word number) within the block
 
 
 def _reading_order(boxes: list[tuple[float, float, float, float]]) -> list[int]:
@@ -140,13 +146,14 @@ def extract_page(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -
     for k in keys:
         ws = blocks[k]
         bboxes.append((min(w[0] for w in ws), min(w[1] for w in ws), max(w[2] for w in ws), max(w[3] for w in ws)))
-    matrix = page.rotation_matrix
     rotate = bool(page.rotation)
+    matrix = page.rotation_matrix if rotate else None
+    boxes, spans = result.boxes, result.spans
     parts: list[str] = []
     pos = 0
     hyphen_open = False  # the previous word ended a line with a hyphen we took off
     for b in _reading_order(bboxes):
-        words = sorted(blocks[keys[b]], key=lambda w: (w[6], w[7]))
+        words = sorted(blocks[keys[b]], key=_block_order)
         for li, line in enumerate(_visual_lines(words)):
             for wi, w in enumerate(line):
                 text = _clean(w[4])
@@ -167,11 +174,12 @@ def extract_page(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -
                     hyphen_open = True
                 parts.append(sep)
                 pos += len(sep)
-                box = pymupdf.Rect(w[:4])
-                if rotate:
-                    box = (box * matrix).normalize()
-                result.boxes.append((float(box.x0), float(box.y0), float(box.x1), float(box.y1)))
-                result.spans.append((pos, pos + len(text)))
+                if rotate:  # displayed page space; an unrotated page needs no Rect per word (issue 17)
+                    box = (pymupdf.Rect(w[:4]) * matrix).normalize()
+                    boxes.append((float(box.x0), float(box.y0), float(box.x1), float(box.y1)))
+                else:
+                    boxes.append((float(w[0]), float(w[1]), float(w[2]), float(w[3])))
+                spans.append((pos, pos + len(text)))
                 parts.append(text)
                 pos += len(text)
     if hyphen_open:  # a page that ends on a hyphen keeps it

@@ -17,11 +17,12 @@ each candidate's folded text gives each hit's exact span in ``Document.text``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from .errors import UserError
 from .models import Document
-from .search_index import candidate_ids, document_text, fold, light_documents, page_at
+from .search_index import candidate_ids, document_text, fold, light_documents, page_starts
 
 CONTEXT = 45  # characters of context on each side of a hit
 _QUERY_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
@@ -126,6 +127,10 @@ def parse_query(source: str) -> Query:
 
 @dataclass
 class Hit:
+    """One hit. Its words in context (``before``, ``match``, ``after``) are cut from the document
+    text when first asked for: a search with thousands of hits does not pay for contexts nobody
+    reads (issue 17: wijk* on ten times the demo corpus)."""
+
     document_uuid: str
     document_id: int
     label: str
@@ -134,13 +139,33 @@ class Hit:
     end: int
     page_index: int
     page_label: str
-    before: str
-    match: str
-    after: str
+    _text: str = field(default="", repr=False, compare=False)
+    _context: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)
+
+    def context(self) -> tuple[str, str, str]:
+        if self._context is None:
+            self._context = context_of(self._text, self.start, self.end)
+        return self._context
+
+    @property
+    def before(self) -> str:
+        return self.context()[0]
+
+    @property
+    def match(self) -> str:
+        return self.context()[1]
+
+    @property
+    def after(self) -> str:
+        return self.context()[2]
 
     @property
     def kwic(self) -> str:
         return f"{self.before}[{self.match}]{self.after}"
+
+    def as_dict(self) -> dict:
+        return {"term": self.term, "start": self.start, "end": self.end, "page_index": self.page_index,
+                "page_label": self.page_label, "before": self.before, "match": self.match, "after": self.after}
 
 
 @dataclass
@@ -169,12 +194,13 @@ class SearchResult:
     def to_dict(self) -> dict:
         return {"query": self.query, "total": self.total, "documents": [
             {"document": d.document_uuid, "label": d.label, "file": d.file_name, "count": d.count,
-             "hits": [{k: v for k, v in asdict(h).items() if k not in ("document_uuid", "document_id", "label")}
-                      for h in d.hits]}
+             "hits": [h.as_dict() for h in d.hits]}
             for d in self.documents]}
 
 
 def _squash(value: str) -> str:
+    if "  " not in value and value.isprintable():  # no white space but single spaces: nothing to do
+        return value
     return _WS.sub(" ", value)
 
 
@@ -231,12 +257,16 @@ def search(project, query: str | Query, documents: list[Document] | None = None)
         if not spans:
             continue
         hits = []
+        uuid, doc_id, doc_label = doc.uuid, doc.id, doc.label  # once per document, not per hit
+        starts, indexes, labels = page_starts(project, doc)
         for start, end, term in spans:
-            page_index, label = page_at(project, doc, start)
-            before, match, after = context_of(original, start, end)
-            hits.append(Hit(doc.uuid, doc.id, doc.label, term.text, start, end, page_index, label,
-                            before, match, after))
-        results.append(DocumentHits(doc.uuid, doc.id, doc.label, doc.file_name, hits))
+            if starts:
+                i = max(0, bisect_right(starts, start) - 1)
+                page_index, label = indexes[i], labels[i]
+            else:
+                page_index, label = 0, "1"
+            hits.append(Hit(uuid, doc_id, doc_label, term.text, start, end, page_index, label, original))
+        results.append(DocumentHits(uuid, doc_id, doc_label, doc.file_name, hits))
     return SearchResult(parsed.source, results, candidates is not None)
 
 

@@ -123,9 +123,14 @@ def _page_table(project) -> dict[int, tuple[list[int], list[int], list[str]]]:
     return table
 
 
+def page_starts(project, document: Document) -> tuple[list[int], list[int], list[str]]:
+    """The document's pages in text order: (text_start, page index, printed label) lists."""
+    return _page_table(project).get(document.id, ([], [], []))
+
+
 def page_at(project, document: Document, offset: int) -> tuple[int, str]:
     """(page index, printed page label) of the page holding ``offset`` of the document's text."""
-    starts, indexes, labels = _page_table(project).get(document.id, ([], [], []))
+    starts, indexes, labels = page_starts(project, document)
     if not starts:
         return 0, "1"
     i = max(0, bisect.bisect_right(starts, offset) - 1)

@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
@@ -254,7 +253,7 @@ def _prune_backups(folder: Path, stem: str, suffix: str, keep: int) -> None:
 class Project:
     """An open project file and the one session that reads and writes it."""
 
-    def __init__(self, path: Path, engine, lock: FileLock | None, readonly: bool):
+    def __init__(self, path: Path, engine, lock, readonly: bool):
         self.path = path
         self.engine = engine
         self._lock = lock
@@ -444,7 +443,9 @@ def lock_path(path: Path) -> Path:
     return real.with_name(real.name + ".lock")
 
 
-def _acquire_lock(path: Path, wait: float | None = None) -> FileLock:
+def _acquire_lock(path: Path, wait: float | None = None):
+    from filelock import FileLock, Timeout  # here: a read-only command takes no lock and pays nothing for it
+
     wait = LOCK_WAIT if wait is None else max(0.0, wait)
     lock = FileLock(str(lock_path(path)), timeout=wait)
     try:

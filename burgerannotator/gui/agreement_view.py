@@ -38,7 +38,8 @@ class AgreementView(ComparisonGate, QWidget):
         self.overlap_box = QDoubleSpinBox(minimum=0.05, maximum=1.0, singleStep=0.05, decimals=2, value=0.9)
         self.overlap_box.setAccessibleName(self.tr("Overlap for a segment match"))
         self.overlap_box.setToolTip(self.tr("Segments match when intersection / union of their spans reaches this share"))
-        self.uncoded_box = QComboBox()  # issue 13: how a document a coder coded nothing in counts
+        self.uncoded_box = QComboBox()
+        self.uncoded_box.setAccessibleName(self.tr("An uncoded document counts as"))  # issue 13: how a document a coder coded nothing in counts
         self.uncoded_box.addItem(self.tr("Uncoded document: missing"), "missing")
         self.uncoded_box.addItem(self.tr("Uncoded document: absent"), "absent")
         self.uncoded_box.setToolTip(self.tr("Document level: a document a coder coded nothing in (no segment of any "

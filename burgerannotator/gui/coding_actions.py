@@ -69,7 +69,7 @@ class CodingActions(QObject):
             return
         if area is not None:
             ws.selection.select_area(ws.document.uuid, area[0], area[1])
-            self.message.emit("Area drawn: apply a code to it (a code's key 1-9, Ctrl+K, or a click in the codebook).")
+            self.message.emit(self.tr("Area drawn: apply a code to it (a code's key 1-9, Ctrl+K, or a click in the codebook)."))
         elif ws.selection.area is not None:
             ws.selection.clear()
 
@@ -126,7 +126,7 @@ class CodingActions(QObject):
             uuid = ws.do(CodeArea(ws.document.uuid, code.uuid, ws.coder.uuid, page, rect), self).value
             ws.selection.select_segment(ws.document.uuid, uuid)
             seg = ws.segment(uuid)
-            self.message.emit(f"Coded {code.code_id} on an area of p. {seg.document.pages[seg.page_first].label}.")
+            self.message.emit(self.tr("Coded {code} on an area of p. {page}.").format(code=code.name, page=seg.document.pages[seg.page_first].label))
             return
         span = ws.selection.span
         if span is not None:

@@ -22,18 +22,22 @@ class CooccurrenceView(QWidget):
         self.result = None
         self.blind_coder = None
         self.unit_box = QComboBox()
+        self.unit_box.setAccessibleName(self.tr("Co-occurrence within"))
         self.unit_box.addItem(self.tr("Documents with both codes"), "document")
         self.unit_box.addItem(self.tr("Segments near each other"), "segment")
         self.unit_box.addItem(self.tr("Segments in one paragraph"), "paragraph")
         self.distance_box = QSpinBox(minimum=0, maximum=100_000, singleStep=50, value=0)
+        self.distance_box.setAccessibleName(self.tr("Distance in characters"))
         self.distance_box.setSuffix(self.tr(" characters"))
         self.distance_box.setToolTip(self.tr("Segments of one coder that overlap (0) or lie at most this far apart"))
         self.coders = coder_choice_box()
         self.compute_button = QPushButton(self.tr("Compute"))
         self.matrix = QTableWidget(0, 0)
+        self.matrix.setAccessibleName(self.tr("Co-occurrence matrix"))
         self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.pairs = QTableWidget(0, 4)
-        self.pairs.setHorizontalHeaderLabels(["code a", "code b", "count", "documents"])
+        self.pairs.setAccessibleName(self.tr("Pairs of codes"))
+        self.pairs.setHorizontalHeaderLabels([self.tr("code a"), self.tr("code b"), self.tr("count"), self.tr("documents")])
         self.pairs.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.pairs.verticalHeader().hide()
         self.pairs.horizontalHeader().setStretchLastSection(True)
@@ -124,8 +128,10 @@ class CooccurrenceView(QWidget):
         what = ("documents with both codes" if r.unit == "document" else
                 "pairs of one coder's segments in one paragraph" if r.distance == "paragraph" else
                 f"pairs of one coder's segments within {r.distance} characters")
-        self.message.setText(f"{len(pairs)} pair(s) of codes co-occur ({what}; {r.selection}). "
-                             f"The diagonal counts {'documents' if r.unit == 'document' else 'segments'} per code.")
+        self.message.setText((self.tr("{n_pairs} pair(s) of codes co-occur ({what}; {selection}). The diagonal counts documents per code.")
+                              if r.unit == "document" else
+                              self.tr("{n_pairs} pair(s) of codes co-occur ({what}; {selection}). The diagonal counts segments per code.")
+                              ).format(n_pairs=len(pairs), what=what, selection=r.selection))
 
 
 def install(main_window) -> CooccurrenceView:

@@ -47,7 +47,8 @@ PANEL_TITLES = [
     QT_TRANSLATE_NOOP("Panels", "Segments"), QT_TRANSLATE_NOOP("Panels", "Matrix"),
     QT_TRANSLATE_NOOP("Panels", "Summary"), QT_TRANSLATE_NOOP("Panels", "Agreement"),
     QT_TRANSLATE_NOOP("Panels", "Disagreements"), QT_TRANSLATE_NOOP("Panels", "Search"),
-    QT_TRANSLATE_NOOP("Panels", "Suggestions")]
+    QT_TRANSLATE_NOOP("Panels", "Suggestions"), QT_TRANSLATE_NOOP("Panels", "Query"),
+    QT_TRANSLATE_NOOP("Panels", "Co-occurrence")]
 MENU_NAMES = [QT_TRANSLATE_NOOP("Menus", "&Help"), QT_TRANSLATE_NOOP("Menus", "Analysis"),
               QT_TRANSLATE_NOOP("Menus", "&Analysis")]
 

@@ -2,7 +2,7 @@
 when Tesseract is missing. The work is core.recognise; this only asks, waits and reports."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from burgerannotator.core import ocr
@@ -21,7 +21,7 @@ def say_once_what_ocr_needs(parent=None) -> bool:
     if _said or ocr.available():
         return False
     _said = True
-    show_error("Some pages have no text layer (scanned). " + ocr.INSTALL_HELP, parent, "Recognising text")
+    show_error("Some pages have no text layer (scanned). " + ocr.INSTALL_HELP, parent, QCoreApplication.translate("OcrActions", "Recognising text"))
     return True
 
 
@@ -35,26 +35,25 @@ class OcrActions:
         if s is None or s.document is None:
             return
         if not ocr.available():
-            show_error(ocr.INSTALL_HELP, self.window, "Recognising text")
+            show_error(ocr.INSTALL_HELP, self.window, QCoreApplication.translate("OcrActions", "Recognising text"))
             return
         doc = s.document
         todo = pages_to_recognise(sorted(doc.pages, key=lambda p: p.index), bool(force))
         if not todo and force is None:
             answer = QMessageBox.question(
-                self.window, "Recognise text",
-                f"Every page of {doc.label} has text already. Recognise all {doc.page_count} pages again "
-                "from their pictures (slow: seconds per page)? Segments keep their places.")
+                self.window, QCoreApplication.translate("OcrActions", "Recognise text"),
+                QCoreApplication.translate("OcrActions", "Every page of {label} has text already. Recognise all {page_count} pages again from their pictures (slow: seconds per page)? Segments keep their places.").format(label=doc.label, page_count=doc.page_count))
             if answer != QMessageBox.StandardButton.Yes:
                 return
             force = True
-        dialog = QProgressDialog("Recognising text...", "Cancel", 0, max(len(todo), doc.page_count), self.window)
+        dialog = QProgressDialog(QCoreApplication.translate("OcrActions", "Recognising text..."), QCoreApplication.translate("OcrActions", "Cancel"), 0, max(len(todo), doc.page_count), self.window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
 
         def progress(done: int, total: int, _name: str) -> bool:
             dialog.setMaximum(total)
             dialog.setValue(done)
-            dialog.setLabelText(f"Recognising page {done + 1} of {total} of {doc.label}")
+            dialog.setLabelText(QCoreApplication.translate("OcrActions", "Recognising page {value} of {total} of {label}").format(value=done + 1, total=total, label=doc.label))
             QApplication.processEvents()
             return not dialog.wasCanceled()
 
@@ -68,4 +67,4 @@ class OcrActions:
             pane.view.go_to_page(page)
         self.window.statusBar().showMessage(report.lines()[0], 10000)
         if report.unplaced:
-            show_error("\n".join(report.lines()[:14]), self.window, "Recognise text")
+            show_error("\n".join(report.lines()[:14]), self.window, QCoreApplication.translate("OcrActions", "Recognise text"))

@@ -3,7 +3,7 @@ document attributes; each result with city, printed page, code, coder and quote.
 a result to see it on its page. While blind coding is on only the current coder's codings count."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -13,11 +13,14 @@ from burgerannotator.core.query import run_query
 
 from .follow import LazyRefresh, follow_blind_mode, follow_changes, is_blind, notice_label, own_codings_notice
 
-COLUMNS = ("city", "page", "code", "coder", "quote")
+COLUMNS = (QT_TRANSLATE_NOOP("Columns", "city"), QT_TRANSLATE_NOOP("Columns", "page"),
+           QT_TRANSLATE_NOOP("Columns", "code"), QT_TRANSLATE_NOOP("Columns", "coder"),
+           QT_TRANSLATE_NOOP("Columns", "quote"))
 
 
 def coder_choice_box() -> QComboBox:
     box = QComboBox()
+    box.setAccessibleName(QCoreApplication.translate("Views", "Coders"))
     box.addItem(QCoreApplication.translate("Views", "All coders"), "all")
     box.addItem(QCoreApplication.translate("Views", "Consensus"), "consensus")
     return box
@@ -39,14 +42,17 @@ class QueryView(QWidget):
         self.result = None
         self.blind_coder = None
         self.expression = QLineEdit()
+        self.expression.setAccessibleName(self.tr("Code query"))
         self.expression.setPlaceholderText(self.tr("MECH-BURGERBERAAD AND NOT TERM-DEMOCRATISCHE-VERNIEUWING, A NEAR/200 B"))
         self.filters = QLineEdit()
+        self.filters.setAccessibleName(self.tr("Attribute filters"))
         self.filters.setPlaceholderText(self.tr("rank<=4; period=2022-2026"))
         self.filters.setToolTip(self.tr("Attribute filters, separated by ';': = != < <= > >= (numbers compare as numbers)"))
         self.coders = coder_choice_box()
         self.run_button = QPushButton(self.tr("Run"))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("Columns", c) for c in COLUMNS])
+        self.table.setAccessibleName(self.tr("Segments that match"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -115,8 +121,7 @@ class QueryView(QWidget):
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         docs = ", ".join(self.result.documents) or "none"
-        self.message.setText(f"{len(self.result.documents)} of {self.result.searched} document(s) match: {docs}. "
-                             f"{len(hits)} segment(s); double-click one to see it.")
+        self.message.setText(self.tr("{n_documents} of {searched} document(s) match: {docs}. {n_hits} segment(s); double-click one to see it.").format(n_documents=len(self.result.documents), searched=self.result.searched, docs=docs, n_hits=len(hits)))
 
     def _activated(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)

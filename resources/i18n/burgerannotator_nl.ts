@@ -20,6 +20,30 @@
         <translation>Segmenten komen overeen als doorsnede / vereniging van hun tekstdelen dit aandeel haalt</translation>
     </message>
     <message>
+        <source>An uncoded document counts as</source>
+        <translation>Een ongecodeerd document telt als</translation>
+    </message>
+    <message>
+        <source>Uncoded document: missing</source>
+        <translation>Ongecodeerd document: ontbrekend</translation>
+    </message>
+    <message>
+        <source>Uncoded document: absent</source>
+        <translation>Ongecodeerd document: afwezig</translation>
+    </message>
+    <message>
+        <source>Document level: a document a coder coded nothing in (no segment of any code) counts as not judged (missing) or as &apos;absent&apos; for every code</source>
+        <translation>Documentniveau: een document waarin een codeur niets codeerde (geen segment van welke code ook) telt als niet beoordeeld (ontbrekend) of als &apos;afwezig&apos; voor elke code</translation>
+    </message>
+    <message>
+        <source>95% intervals</source>
+        <translation>95%-intervallen</translation>
+    </message>
+    <message>
+        <source>Gwet&apos;s standard errors, Cohen&apos;s ASE, Hayes &amp; Krippendorff bootstrap for alpha (1,000 draws, fixed seed), bootstrap over documents for segments and text</source>
+        <translation>Standaardfouten van Gwet, ASE van Cohen, bootstrap van Hayes &amp; Krippendorff voor alfa (1.000 trekkingen, vaste seed), bootstrap over documenten voor segmenten en tekst</translation>
+    </message>
+    <message>
         <source>Compute</source>
         <translation>Berekenen</translation>
     </message>
@@ -44,8 +68,12 @@
         <translation>Codeurs</translation>
     </message>
     <message>
-        <source>{n_coders} coders, {n_codes} codes, {documents} documents. &apos;undefined&apos;: hover for the reason.</source>
-        <translation>{n_coders} codeurs, {n_codes} codes, {documents} documenten. &apos;niet gedefinieerd&apos;: wijs het aan voor de reden.</translation>
+        <source>; [low, high] = 95% interval, hover for the method</source>
+        <translation>; [laag, hoog] = 95%-interval, wijs het aan voor de methode</translation>
+    </message>
+    <message>
+        <source>{n_coders} coders, {n_codes} codes, {documents} documents. &apos;undefined&apos;: hover for the reason</source>
+        <translation>{n_coders} codeurs, {n_codes} codes, {documents} documenten. &apos;niet gedefinieerd&apos;: wijs het aan voor de reden</translation>
     </message>
     <message>
         <source>name</source>
@@ -267,12 +295,20 @@ zie je alleen je eigen segmenten. Kies een bestaande codeur of typ een nieuwe na
 <context>
     <name>CodingActions</name>
     <message>
+        <source>Area drawn: apply a code to it (a code&apos;s key 1-9, Ctrl+K, or a click in the codebook).</source>
+        <translation>Gebied getekend: pas er een code op toe (het cijfer van een code 1-9, Ctrl+K of het codeboek).</translation>
+    </message>
+    <message>
         <source>{code} by {coder}: &quot;{quote}&quot;</source>
         <translation>{code} door {coder}: &quot;{quote}&quot;</translation>
     </message>
     <message>
         <source>No code is pinned to key {key}; pin one from the codebook&apos;s context menu.</source>
         <translation>Er is geen code vastgezet op toets {key}; zet er een vast via het contextmenu van het codeboek.</translation>
+    </message>
+    <message>
+        <source>Coded {code} on an area of p. {page}.</source>
+        <translation>{code} gecodeerd op een gebied van p. {page}.</translation>
     </message>
     <message>
         <source>Coded {code} on p. {page}.</source>
@@ -408,6 +444,93 @@ zie je alleen je eigen segmenten. Kies een bestaande codeur of typ een nieuwe na
     <message>
         <source>Memo</source>
         <translation>Memo</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>gemeente</translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation>pagina</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>coder</source>
+        <translation>codeur</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>citaat</translation>
+    </message>
+</context>
+<context>
+    <name>CooccurrenceView</name>
+    <message>
+        <source>Co-occurrence within</source>
+        <translation>Samen voorkomen binnen</translation>
+    </message>
+    <message>
+        <source>Documents with both codes</source>
+        <translation>Documenten met beide codes</translation>
+    </message>
+    <message>
+        <source>Segments near each other</source>
+        <translation>Segmenten dicht bij elkaar</translation>
+    </message>
+    <message>
+        <source>Segments in one paragraph</source>
+        <translation>Segmenten in één alinea</translation>
+    </message>
+    <message>
+        <source>Distance in characters</source>
+        <translation>Afstand in tekens</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> tekens</translation>
+    </message>
+    <message>
+        <source>Segments of one coder that overlap (0) or lie at most this far apart</source>
+        <translation>Segmenten van één codeur die overlappen (0) of hooguit zo ver uit elkaar liggen</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berekenen</translation>
+    </message>
+    <message>
+        <source>Co-occurrence matrix</source>
+        <translation>Matrix van samen voorkomen</translation>
+    </message>
+    <message>
+        <source>Pairs of codes</source>
+        <translation>Paren van codes</translation>
+    </message>
+    <message>
+        <source>code a</source>
+        <translation>code a</translation>
+    </message>
+    <message>
+        <source>code b</source>
+        <translation>code b</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>aantal</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documenten</translation>
+    </message>
+    <message>
+        <source>{n_pairs} pair(s) of codes co-occur ({what}; {selection}). The diagonal counts documents per code.</source>
+        <translation>{n_pairs} paar (paren) codes komen samen voor ({what}; {selection}). De diagonaal telt documenten per code.</translation>
+    </message>
+    <message>
+        <source>{n_pairs} pair(s) of codes co-occur ({what}; {selection}). The diagonal counts segments per code.</source>
+        <translation>{n_pairs} paar (paren) codes komen samen voor ({what}; {selection}). De diagonaal telt segmenten per code.</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1225,14 @@ Wachtwoord:</translation>
         <source>&amp;Disagreements and consensus</source>
         <translation>&amp;Meningsverschillen en consensus</translation>
     </message>
+    <message>
+        <source>&amp;Query codes (AND, OR, NOT, NEAR)</source>
+        <translation>Codes &amp;bevragen (AND, OR, NOT, NEAR)</translation>
+    </message>
+    <message>
+        <source>&amp;Co-occurrence of codes</source>
+        <translation>&amp;Samen voorkomen van codes</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -1179,6 +1310,33 @@ Wachtwoord:</translation>
     </message>
 </context>
 <context>
+    <name>OcrActions</name>
+    <message>
+        <source>Recognising text</source>
+        <translation>Tekst herkennen</translation>
+    </message>
+    <message>
+        <source>Recognise text</source>
+        <translation>Tekst herkennen</translation>
+    </message>
+    <message>
+        <source>Every page of {label} has text already. Recognise all {page_count} pages again from their pictures (slow: seconds per page)? Segments keep their places.</source>
+        <translation>Elke pagina van {label} heeft al tekst. Alle {page_count} pagina&apos;s opnieuw herkennen uit hun afbeelding (traag: seconden per pagina)? Segmenten blijven op hun plaats.</translation>
+    </message>
+    <message>
+        <source>Recognising text...</source>
+        <translation>Tekst wordt herkend...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Recognising page {value} of {total} of {label}</source>
+        <translation>Pagina {value} van {total} van {label} wordt herkend</translation>
+    </message>
+</context>
+<context>
     <name>Panels</name>
     <message>
         <source>Documents</source>
@@ -1215,6 +1373,14 @@ Wachtwoord:</translation>
     <message>
         <source>Suggestions</source>
         <translation>Suggesties</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Bevragen</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>Samen voorkomen</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1448,49 @@ Wachtwoord:</translation>
     <message>
         <source>Not imported, not PDF files: {names}. BurgerAnnotator codes PDF documents; save the file as PDF first.</source>
         <translation>Niet geïmporteerd, geen PDF-bestanden: {names}. BurgerAnnotator codeert PDF-documenten; sla het bestand eerst op als PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>QueryView</name>
+    <message>
+        <source>Code query</source>
+        <translation>Vraag over codes</translation>
+    </message>
+    <message>
+        <source>MECH-BURGERBERAAD AND NOT TERM-DEMOCRATISCHE-VERNIEUWING, A NEAR/200 B</source>
+        <translation>MECH-BURGERBERAAD AND NOT TERM-DEMOCRATISCHE-VERNIEUWING, A NEAR/200 B</translation>
+    </message>
+    <message>
+        <source>Attribute filters</source>
+        <translation>Filters op kenmerken</translation>
+    </message>
+    <message>
+        <source>rank&lt;=4; period=2022-2026</source>
+        <translation>rank&lt;=4; period=2022-2026</translation>
+    </message>
+    <message>
+        <source>Attribute filters, separated by &apos;;&apos;: = != &lt; &lt;= &gt; &gt;= (numbers compare as numbers)</source>
+        <translation>Filters op kenmerken, gescheiden door &apos;;&apos;: = != &lt; &lt;= &gt; &gt;= (getallen vergelijken als getallen)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Uitvoeren</translation>
+    </message>
+    <message>
+        <source>Segments that match</source>
+        <translation>Segmenten die voldoen</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>{n_documents} of {searched} document(s) match: {docs}. {n_hits} segment(s); double-click one to see it.</source>
+        <translation>{n_documents} van {searched} document(en) voldoen: {docs}. {n_hits} segment(en); dubbelklik om er een te zien.</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1665,21 @@ Wachtwoord:</translation>
     <message>
         <source>sentence</source>
         <translation>zin</translation>
+    </message>
+</context>
+<context>
+    <name>Views</name>
+    <message>
+        <source>Coders</source>
+        <translation>Codeurs</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>Alle codeurs</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>Consensus</translation>
     </message>
 </context>
 </TS>

@@ -163,7 +163,11 @@ def test_every_coefficient_at_every_level_for_all_coders(project, tmp_path):
     book = openpyxl.load_workbook(out)
     assert {"About", "Document", "Segment", "Text", "Scale", "Coder pairs"} <= set(book.sheetnames)
     cells = [c.value for row in book["Document"].iter_rows() for c in row]
-    assert "undefined" in cells and X in cells
+    assert "undefined" not in cells and X in cells  # an undefined statistic: an empty cell and a reason
+    header = [c.value for c in book["Document"][1]]
+    first = [c.value for c in book["Document"][2]]
+    assert header[-1] == "why undefined" and first[header.index("Cohen's kappa")] is None
+    assert first[-1].startswith("Cohen's kappa: ")
     with pytest.raises(UserError):
         write_agreement_xlsx(r, tmp_path / "agreement.csv")
 

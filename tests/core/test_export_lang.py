@@ -13,8 +13,10 @@ def _read(path):
 
 def test_matrix_csv_headers_english_by_default_dutch_on_request(demo_project_path, tmp_path, capsys):
     en, nl = tmp_path / "en.csv", tmp_path / "nl.csv"
-    assert main(["matrix", str(demo_project_path), "--measure", "count", "-o", str(en)]) == 0
-    assert main(["matrix", str(demo_project_path), "--measure", "count", "-o", str(nl), "--lang", "nl"]) == 0
+    # (totals are opt-in since issue 12)
+    assert main(["matrix", str(demo_project_path), "--measure", "count", "--totals", "-o", str(en)]) == 0
+    assert main(["matrix", str(demo_project_path), "--measure", "count", "--totals", "-o", str(nl),
+                 "--lang", "nl"]) == 0
     english, dutch = _read(en), _read(nl)
     assert english[0][0] == "city" and english[0][-1] == "Total" and english[-1][0] == "Total"
     assert dutch[0][0] == "gemeente" and dutch[0][-1] == "Totaal" and dutch[-1][0] == "Totaal"

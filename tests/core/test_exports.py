@@ -13,7 +13,7 @@ from burgerannotator.core.coders import get_or_create_coder
 from burgerannotator.core.documents import find_document, page_label
 from burgerannotator.core.exports.csv_writer import write_csv
 from burgerannotator.core.exports.report import to_html, to_markdown
-from burgerannotator.core.exports.sanitize import neutralise
+from burgerannotator.core.exports.sanitize import fit_cell, neutralise
 from burgerannotator.core.exports import xlsx_writer
 from burgerannotator.core.exports.tables import codebook_table, documents_table, matrix_table, segments_table
 from burgerannotator.core.exports.xlsx_writer import write_workbook
@@ -38,12 +38,24 @@ def evil(demo_project):
     return p, seg
 
 
-def test_neutralise():
-    for bad in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "<r>x</r>"):
-        assert neutralise(bad) == "'" + bad
-    assert neutralise("Buurtrechten") == "Buurtrechten"
+@pytest.mark.parametrize("text", ["=1+1", "= 1", "+HYPERLINK(\"http://x\")", "-2+cmd|' /C calc'!A0",
+                                  "@SUM(A1)", "\t=1+1", "\r=1", "  =1", "\u200b=1", "\ufeff=1", "\u00a0=1",
+                                  "＝1+1", "＋SUM(1)", "－cmd|x", "＠SUM(A1)", "-SUM（1）"])
+def test_csv_guard_where_text_could_run(text):
+    assert neutralise(text) == "'" + text
+    assert neutralise(text, raw=True) == text
+
+
+@pytest.mark.parametrize("text", ["- 30% minder CO2-uitstoot", "+31 20 123 4567", "-1", "@gemeente",
+                                  "- minder (ten opzichte van 2019)", "\tx", "Buurtrechten", "<r>x</r>", ""])
+def test_csv_leaves_text_that_cannot_run(text):
+    assert neutralise(text) == text
+
+
+def test_neutralise_and_fit():
     assert neutralise(None) == ""
-    assert len(neutralise("x" * 40000)) == 32767
+    assert len(fit_cell("x" * 40000)) == 32767 and fit_cell("x" * 40000).endswith(" [...]")
+    assert fit_cell("x" * 32767) == "x" * 32767
 
 
 def _formulas(path) -> list[str]:
@@ -61,14 +73,15 @@ def test_workbook_sheets_types_pages_and_neutralisation(evil, tmp_path):
     for name in wb.sheetnames[:7]:
         assert wb[name].auto_filter.ref, name
     segs = wb["Segments"]
-    assert segs.freeze_panes == "A2"
+    assert segs.freeze_panes == "B2"  # the header row and the city column
     header = [c.value for c in segs[1]]
     for col in ("city", "Code", "Printed page", "Page index", "Quote", "Coder", "Memo", "Created (UTC)",
                 "Segment uuid"):
         assert col in header
     rows = [dict(zip(header, (c for c in r))) for r in segs.iter_rows(min_row=2)]
     mine = next(r for r in rows if r["Segment uuid"].value == seg.uuid)
-    assert mine["Memo"].value == "'" + EVIL and mine["Memo"].data_type == "s"
+    assert mine["Memo"].value == EVIL and mine["Memo"].data_type == "s"  # the text exactly,
+    assert mine["Memo"].quotePrefix  # and Excel's quote prefix: editing it does not make a formula
     assert mine["Printed page"].value == page_label(seg.document, seg.page_first) == "ii"
     assert mine["Page index"].value == seg.page_first == 1
     assert isinstance(mine["Start"].value, int) and isinstance(mine["rank"].value, int)
@@ -78,17 +91,17 @@ def test_workbook_sheets_types_pages_and_neutralisation(evil, tmp_path):
     assert numeric_pages and all(isinstance(v, int) for v in numeric_pages)
 
     count = wb["Matrix count"]
-    assert count.freeze_panes == "B3"
-    names = [c.value for c in count[2]]
+    assert count.freeze_panes == "B2"
+    names = [c.value for c in count[1]]  # one header row: the code names
     j = names.index("Participatiekader")
-    fill = count.cell(row=2, column=j + 1).fill.fgColor.rgb
+    fill = count.cell(row=1, column=j + 1).fill.fgColor.rgb
     assert fill.upper().endswith(find_code(p, "MECH-PARTICIPATIEKADER").color.lstrip("#").upper())
-    cities = [count.cell(row=r, column=1).value for r in range(3, count.max_row + 1)]
-    i = cities.index("Amsterdam") + 3
+    cities = [count.cell(row=r, column=1).value for r in range(2, count.max_row + 1)]
+    i = cities.index("Amsterdam") + 2
     assert count.cell(row=i, column=j + 1).value == 2  # demo coder A + Tester
-    assert cities[-1] == "Total"
+    assert "Total" not in cities and "Total" not in names and len(cities) == 14  # no totals unless asked
     cov = wb["Matrix coverage"].cell(row=i, column=j + 1)
-    assert isinstance(cov.value, float) and 0 < cov.value < 1 and cov.number_format == "0.0%"
+    assert isinstance(cov.value, float) and 0 < cov.value < 1 and cov.number_format == xlsx_writer.COVERAGE_FORMAT
 
     code_rows = {r[1]: r for r in wb["Codebook"].iter_rows(min_row=2, values_only=True)}
     assert code_rows["MECH-PARTICIPATIEKADER"][10] == 2
@@ -132,7 +145,7 @@ def test_workbook_modes_layout_and_rich_text_memo(evil, tmp_path, monkeypatch):
     assert "Category" not in header  # the code path starts with it
     rows = {r[header.index("Segment uuid")].value: r for r in ws.iter_rows(min_row=2)}
     row = rows[other.uuid]
-    assert row[header.index("Memo")].value == "'" + RICH_EVIL and row[header.index("Memo")].data_type == "s"
+    assert row[header.index("Memo")].value == RICH_EVIL and row[header.index("Memo")].data_type == "s"
     mine = rows[seg.uuid]
     quote, memo = mine[header.index("Quote")], mine[header.index("Memo")]
     assert quote.value == QUOTE and quote.alignment.wrap_text and memo.alignment.wrap_text
@@ -163,10 +176,11 @@ def test_csv_dialects_read_back(evil, tmp_path, sep, decimal):
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(path, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh, delimiter=sep))
-    assert rows[0][0] == "city" and rows[0][-1] == "Total" and rows[-1][0] == "Total"
-    assert len(rows) == len(matrix.rows) + 2 and len(rows[0]) == len(matrix.columns) + 2
+    assert rows[0][0] == "city" and "Total" not in rows[0] and "Total" not in [r[0] for r in rows]
+    assert len(rows) == len(matrix.rows) + 1 and len(rows[0]) == len(matrix.columns) + 1
     i = [r.label for r in matrix.rows].index("Amsterdam")
     j = [c.code_id for c in matrix.columns].index("MECH-PARTICIPATIEKADER")
+    assert rows[0][j + 1] == "Participatiekader"  # code names, as in the workbook
     cell = rows[i + 1][j + 1]
     assert decimal in cell and float(cell.replace(",", ".")) == pytest.approx(matrix.values[i, j], rel=1e-6)
 
@@ -214,12 +228,12 @@ def test_cli_matrix(project_file, tmp_path, capsys):
     assert "count matrix" in capsys.readouterr().out
     with open(out, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh, delimiter=";"))
-    assert rows[0] == ["city", "MECH-PARTICIPATIEKADER", "Total"]
-    assert ["Amsterdam", "1", "1"] in rows
+    assert rows[0] == ["city", "Participatiekader"]
+    assert ["Amsterdam", "1"] in rows
     xlsx = tmp_path / "m.xlsx"
     assert main(["matrix", project_file, "--by-coder", "-o", str(xlsx)]) == 0
     ws = openpyxl.load_workbook(xlsx)["Matrix presence"]
-    assert "Tester" in [c.value for c in ws[3]]
+    assert "Participatiekader (Tester)" in [c.value for c in ws[1]]
 
 
 @pytest.mark.parametrize("argv,message", [

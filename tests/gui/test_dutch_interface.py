@@ -22,7 +22,9 @@ from support import REPO
 
 # the same in Dutch and English (or names)
 SAME_IN_BOTH = {"BurgerAnnotator", "Matrix", "Memo", "Memo...", "Excel…", "Document", "Help", "Nederlands",
-                "English", "Overlap", "Code", "Consensus", "Later", "Zoom", "Segment"}
+                "English", "Overlap", "Code", "Consensus", "Later", "Zoom", "Segment", "Codes", "code", "code a", "code b",
+                # query syntax examples: code ids, attribute names and operators, as typed
+                "MECH-BURGERBERAAD AND NOT TERM-DEMOCRATISCHE-VERNIEUWING, A NEAR/200 B", "rank<=4; period=2022-2026"}
 
 
 def _texts_of_menu(menu: QMenu, out: list) -> None:

@@ -1,7 +1,11 @@
 """CSV: one table per file, UTF-8 with a byte-order mark (so Excel reads the accents).
 
-Two dialects: ``,`` (decimal point) and ``;`` (decimal comma), the one Dutch Excel and
-R's ``read.csv2`` expect. Text cells are neutralised (see ``sanitize``).
+Two dialects: ``,`` (decimal point) and ``;`` (decimal comma), the one Dutch Excel, R's
+``read.csv2`` and ``pandas.read_csv(sep=';', decimal=',')`` expect. Text that could run as a
+formula gets a leading apostrophe (``sanitize.could_run``); ``raw`` writes every text exactly as
+stored (for scripts). ``bom=False`` leaves the byte-order mark out (LibreOffice without its
+import dialog, tools that do not expect one). Numbers are written in full (fixed point, never
+``1e-05``), so a coverage of a coded cell is never written as 0.
 """
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ import csv
 import numbers
 from datetime import datetime
 from pathlib import Path
+
+import numpy as np
 
 from ..errors import UserError
 from .atomic import replacing
@@ -25,40 +31,41 @@ def check_separator(sep: str) -> str:
 
 
 def _float_text(value, decimal: str) -> str:
-    text = f"{float(value):.10f}".rstrip("0").rstrip(".")  # fixed point: no 1e-05
-    return (text if text not in ("", "-0") else "0").replace(".", decimal)
+    # the shortest digits that read back exactly, never an exponent, always a decimal part (0.0, 1.0):
+    # so a column of floats reads back as floats even when every value is whole
+    text = np.format_float_positional(float(value), trim="0")
+    return (text if text != "-0.0" else "0.0").replace(".", decimal)
 
 
-_BY_TYPE = {
-    str: lambda v, d: neutralise(v) if v else "",
-    int: lambda v, d: str(v),
-    float: _float_text,
-    datetime: lambda v, d: v.strftime("%Y-%m-%d %H:%M:%S"),
-    type(None): lambda v, d: "",
-}
+def cell_text(value, decimal: str = ".", raw: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise(value, raw) if value else ""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if is_number(value):  # float, numpy numbers and the like
+        return _float_text(value, decimal)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    return neutralise(value, raw)
 
 
-def cell_text(value, decimal: str = ".") -> str:
-    convert = _BY_TYPE.get(type(value))
-    if convert is not None:
-        return convert(value, decimal)
-    if is_number(value):  # numpy numbers and the like
-        return _float_text(value, decimal) if isinstance(value, numbers.Real) and not isinstance(
-            value, numbers.Integral) else str(int(value))
-    return neutralise(value)
-
-
-def write_csv(table: Table, path: str | Path, sep: str = ",") -> Path:
-    """Write ``table`` to ``path``; ``;`` files use a decimal comma."""
+def write_csv(table: Table, path: str | Path, sep: str = ",", raw: bool = False, bom: bool = True) -> Path:
+    """Write ``table`` to ``path``; ``;`` files use a decimal comma. A Total row (``table.totals``) comes last."""
     check_separator(sep)
     decimal = "," if sep == ";" else "."
     path = Path(path)
     with replacing(path) as tmp:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+        with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
             writer = csv.writer(fh, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-            writer.writerow([neutralise(h) for h in table.header])
+            writer.writerow([cell_text(h, decimal, raw) for h in table.header])
             for row in table.rows:
-                writer.writerow([cell_text(v, decimal) for v in row])
+                writer.writerow([cell_text(v, decimal, raw) for v in row])
+            if table.totals is not None:
+                writer.writerow([cell_text(v, decimal, raw) for v in table.totals])
     return path
 
 

@@ -31,8 +31,15 @@ def localise(table: Table, lang: str = "en") -> Table:
     """``table`` with Dutch headers (``lang='nl'``), or unchanged."""
     if lang != "nl":
         return table
-    rows = table.rows
-    if table.name.startswith("Matrix") and rows and rows[-1] and rows[-1][0] == "Total":
-        rows = rows[:-1] + [["Totaal", *rows[-1][1:]]]
-    return replace(table, name=NAMES_NL.get(table.name, table.name),
-                   header=[HEADERS_NL.get(h, h) for h in table.header], rows=rows)
+    totals = table.totals
+    if totals and totals[0] == "Total":  # the Total row (--totals) is kept apart from the rows
+        totals = ["Totaal", *totals[1:]]
+    header = list(table.header)
+    if table.name.startswith("Matrix"):  # only the row-label columns and Total: the rest are code names
+        for j in range(table.repeat_columns):
+            header[j] = HEADERS_NL.get(header[j], header[j])
+        if totals and header[-1] == "Total":
+            header[-1] = "Totaal"
+    else:
+        header = [HEADERS_NL.get(h, h) for h in header]
+    return replace(table, name=NAMES_NL.get(table.name, table.name), header=header, totals=totals)

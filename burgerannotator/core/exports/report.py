@@ -15,16 +15,22 @@ from ..summary import DocumentSummary
 from .atomic import replacing
 
 FORMATS = ("md", "html")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!~])")
+
+
+def _md_escape(line: str) -> str:
+    """HTML first (``<script>`` becomes ``&lt;script&gt;``: Markdown renderers pass raw HTML through,
+    backslashes do not stop all of them), then Markdown's own special characters."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(line, quote=False))
 
 
 def _md(text) -> str:
-    """Inline Markdown text: one line, special characters escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
+    """Inline Markdown text: one line, HTML and special characters escaped."""
+    return _md_escape(" ".join(str(text or "").split()))
 
 
 def _md_block(text) -> str:
-    return "\n".join(_MD_SPECIAL.sub(r"\\\1", line) for line in str(text or "").splitlines())
+    return "\n".join(_md_escape(line) for line in str(text or "").splitlines())
 
 
 def _attributes(s: DocumentSummary) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ their Python type: numbers stay numbers, text is neutralised by the writer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,7 +18,6 @@ from ..documents import list_documents
 from ..matrix import CoderSelection, Matrix, document_attributes
 from ..memos import memos_for
 from ..models import Code, Coder, ScaleValue, Segment, live_coding
-from ..recognise import recognised_pages
 from ..summary import DocumentSummary, page_labels, printed_pages
 
 _INTEGER = re.compile(r"^(0|[1-9][0-9]{0,14})$")
@@ -28,9 +28,14 @@ _DECIMAL = re.compile(r"^[0-9]+\.[0-9]+$")
 class Table:
     name: str  # sheet name / what the file holds
     header: list[str]
-    rows: list[list]
-    formats: dict[int, str] = field(default_factory=dict)  # column -> percent | datetime | wrap | colour
+    rows: Iterable[list]  # a list, or an iterator that streams the rows once (the Segments table)
+    formats: dict[int, str] = field(default_factory=dict)  # column -> percent | coverage | datetime | wrap | colour
     widths: dict[int, float] = field(default_factory=dict)  # column -> fixed width (characters)
+    header_colours: dict[int, str] = field(default_factory=dict)  # column -> header fill (code colours)
+    totals: list | None = None  # a Total row, never inside the data: CSV writes it last (asked for with
+    #                             --totals), XLSX styled below the data after an empty row
+    repeat_columns: int = 1  # row-label columns printed on every page
+    print_columns: int | None = None  # print only the first N columns (the rest are ids for scripts)
 
 
 def as_cell(value):
@@ -54,20 +59,43 @@ def _top(code: Code) -> Code:
 
 
 # ---- matrix -------------------------------------------------------------------------------------
-def matrix_table(matrix: Matrix) -> Table:
+def matrix_headers(matrix: Matrix, ids: bool = False) -> list[str]:
+    """One header per column: the code name (``ids``: the code id), with the coder when side by side.
+    A name two codes share gets its code id, so every header is unique (pandas needs that)."""
+    names = [c.code_id if ids else c.name for c in matrix.columns]
+    seen: dict[tuple[str, str | None], int] = {}
+    for c, name in zip(matrix.columns, names):
+        seen[(name, c.coder_name)] = seen.get((name, c.coder_name), 0) + 1
+    out = []
+    for c, name in zip(matrix.columns, names):
+        if not ids and seen[(name, c.coder_name)] > 1:
+            name = f"{name} [{c.code_id}]"
+        out.append(f"{name} ({c.coder_name})" if c.coder_name else name)
+    return out
+
+
+def matrix_table(matrix: Matrix, ids: bool = False, totals: bool = False) -> Table:
+    """Rows of documents, one header row of codes; ``totals``: a Total column and a Total row (kept out
+    of ``rows``, see ``Table.totals``)."""
     labels = [r.label for r in matrix.rows]
     with_file = len(set(labels)) < len(labels)  # ambiguous labels: add the file to tell rows apart
     lead = [matrix.by or "document"] + (["file"] if with_file else [])
-    header = lead + [c.header for c in matrix.columns] + ["Total"]
+    header = lead + matrix_headers(matrix, ids) + (["Total"] if totals else [])
     number = float if matrix.measure == "coverage" else int
+    values = matrix.values.tolist()
+    row_totals = matrix.row_totals.tolist()
     rows = []
     for i, r in enumerate(matrix.rows):
-        rows.append([r.label] + ([r.file_name] if with_file else [])
-                    + [number(v) for v in matrix.values[i]] + [number(matrix.row_totals[i])])
-    rows.append(["Total"] + ([""] if with_file else []) + [number(v) for v in matrix.column_totals]
-                + [number(matrix.grand_total)])
-    formats = {j: "percent" for j in range(len(lead), len(header))} if matrix.measure == "coverage" else {}
-    return Table(f"Matrix {matrix.measure}", header, rows, formats)
+        rows.append([r.label] + ([r.file_name] if with_file else []) + [number(v) for v in values[i]]
+                    + ([number(row_totals[i])] if totals else []))
+    total_row = None
+    if totals:
+        total_row = (["Total"] + ([""] if with_file else []) + [number(v) for v in matrix.column_totals.tolist()]
+                     + [number(matrix.grand_total)])
+    formats = {j: "coverage" for j in range(len(lead), len(header))} if matrix.measure == "coverage" else {}
+    colours = {len(lead) + j: c.color for j, c in enumerate(matrix.columns)}
+    return Table(f"Matrix {matrix.measure}", header, rows, formats, {j: 12 for j in colours}, colours, total_row,
+                 repeat_columns=len(lead))
 
 
 # ---- segments ------------------------------------------------------------------------------------
@@ -84,33 +112,41 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
     q = (select(Segment.document_id, Segment.code_pk, Segment.page_first, Segment.page_last, Segment.start,
                 Segment.end, Segment.quote, Coder.name, Segment.memo, Segment.origin, Segment.created,
                 Segment.modified, Segment.uuid, Segment.kind)
-         .join(Coder, Coder.id == Segment.coder_id).join(Code, Code.id == Segment.code_pk)
-         .where(live_coding()))
+         .join(Coder, Coder.id == Segment.coder_id)
+         .where(live_coding())
+         .order_by(Segment.start, Segment.end, Coder.name, Segment.id))
     if selection is not None:
         q = q.where(Segment.coder_id.in_(selection.coder_ids))
-    order = {d.id: i for i, d in enumerate(docs)}
-    result = project.session.execute(q).all()
-    result.sort(key=lambda r: (order.get(r[0], 0), r[4], r[5], r[7]))
-    rows = []
-    printed_cells: dict[tuple[int, int, int], object] = {}  # (document, first, last) -> printed page cell
-    for d, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid, kind in result:
-        if c not in code_cells or d not in doc_cells:
-            continue
-        printed = printed_cells.get((d, first, last))
-        if printed is None:
-            printed = printed_cells[(d, first, last)] = as_cell(printed_pages(labels.get(d, {}), first, last))
-        if kind == "area":  # "[area, p. 13]"; the xlsx export embeds its picture (exports.area_pictures)
-            quote = area_text(str(printed), quote)
-        rows.append([*doc_cells[d], *code_cells[c], printed, first, last, start, end, quote, coder, memo,
-                     origin, created, modified, suuid, doc_uuid[d]])
-    header = [*attrs, "File", "Code ID", "Code", "Printed page", "Page index", "Last page index",
-              "Start", "End", "Quote", "Coder", "Memo", "Origin", "Created (UTC)", "Modified (UTC)",
-              "Segment uuid", "Document uuid"]
+
+    def rows() -> Iterator[list]:
+        """Streamed document by document (memory does not grow with the number of segments)."""
+        for doc in docs:
+            printed_cells: dict[tuple[int, int], object] = {}  # (first, last) -> printed page cell
+            lab, cells, duuid = labels.get(doc.id, {}), doc_cells[doc.id], doc_uuid[doc.id]
+            result = project.session.execute(q.where(Segment.document_id == doc.id),
+                                              execution_options={"yield_per": 2000})
+            for _, c, first, last, start, end, quote, coder, memo, origin, created, modified, suuid, kind in result:
+                if c not in code_cells:
+                    continue
+                printed = printed_cells.get((first, last))
+                if printed is None:
+                    printed = printed_cells[(first, last)] = as_cell(printed_pages(lab, first, last))
+                if kind == "area":  # "[area, p. 13]"; the xlsx export embeds its picture (exports.area_pictures)
+                    quote = area_text(str(printed), quote)
+                code_id, path = code_cells[c]
+                yield [*cells, path, printed, quote, coder, memo, code_id, first, last, start, end,
+                       origin, created, modified, suuid, duuid]
+
+    # what a reader needs first (and what is printed), the ids and offsets for scripts after it
+    header = [*attrs, "File", "Code", "Printed page", "Quote", "Coder", "Memo", "Code ID", "Page index",
+              "Last page index", "Start", "End", "Origin", "Created (UTC)", "Modified (UTC)", "Segment uuid",
+              "Document uuid"]
     at = {name: j for j, name in enumerate(header)}  # the fixed columns come after the attributes
     formats = {at["Quote"]: "wrap", at["Memo"]: "wrap", at["Created (UTC)"]: "datetime",
                at["Modified (UTC)"]: "datetime"}
     widths = {at["Quote"]: 60, at["Memo"]: 40}
-    return Table("Segments", header, rows, formats, widths)
+    return Table("Segments", header, rows(), formats, widths, repeat_columns=1 if attrs else 0,
+                 print_columns=at["Memo"] + 1)
 
 
 # ---- codebook ------------------------------------------------------------------------------------
@@ -188,6 +224,10 @@ def documents_table(project, selection: CoderSelection | None = None, counts: Ma
             names[key] = f"{v.scale.scale_id} ({v.coder.name})"
         cells[(v.document_id, *key)] = v.value
     labels = page_labels(project)
+    taken = {a.lower() for a in attrs}
+    fixed_meta = [k for k in ("title", "author") if k not in taken]  # one Title column, not "title" and "Title"
+    from ..recognise import recognised_pages  # here: recognise imports PyMuPDF, which matrix/summary need not
+
     recognised = recognised_pages(project)  # issue 15: which pages' text is OCR, and by what
     rows = []
     for d in docs:
@@ -195,37 +235,43 @@ def documents_table(project, selection: CoderSelection | None = None, counts: Ma
         printed = f"{lab[min(lab)]}-{lab[max(lab)]}" if lab else ""
         memo = "\n".join(f"{m.coder.name}: {m.text}" for m in memos_for(project, "document", d.uuid)
                          if coder_ids is None or m.coder_id in coder_ids)
-        rows.append([*(as_cell((d.attributes or {}).get(a)) for a in attrs), d.file_name, d.title, d.author,
-                     d.page_count, printed, len(d.text or ""), counts.get(d.id, 0),
-                     *(cells.get((d.id, *k)) for k in scale_cols), memo, d.uuid, d.sha256,
-                     recognised.get(d.id, "")])
-    header = [*attrs, "File", "Title", "Author", "Pages", "Printed pages", "Characters", "Segments",
-              *(names[k] for k in scale_cols), "Memos", "Uuid", "SHA-256", "Text recognised (OCR)"]
-    return Table("Documents", header, rows, {len(header) - 4: "wrap"})
+        meta = {"title": d.title, "author": d.author}
+        attr_cells = [as_cell((d.attributes or {}).get(a)) for a in attrs]
+        for j, a in enumerate(attrs):  # an attribute "title" is the Title column; the PDF's fills it if empty
+            if a.lower() in meta and attr_cells[j] in (None, ""):
+                attr_cells[j] = meta[a.lower()]
+        rows.append([*attr_cells, d.file_name, *(meta[k] for k in fixed_meta), d.page_count, printed,
+                     len(d.text or ""), counts.get(d.id, 0), *(cells.get((d.id, *k)) for k in scale_cols), memo,
+                     d.uuid, d.sha256, recognised.get(d.id, "")])
+    header = [*attrs, "File", *(k.capitalize() for k in fixed_meta), "Pages", "Printed pages", "Characters",
+              "Segments", *(names[k] for k in scale_cols), "Memos", "Uuid", "SHA-256", "Text recognised (OCR)"]
+    return Table("Documents", header, rows, {len(header) - 4: "wrap"}, {len(header) - 4: 40})
 
 
 # ---- per-city summary ---------------------------------------------------------------------------------
-def summary_table(summaries: list[DocumentSummary], max_quote: int = 300, max_quotes: int = 25) -> Table:
+def summary_table(summaries: Iterable[DocumentSummary], max_quote: int = 300, max_quotes: int = 25) -> Table:
     """One row per document and code: how often, by whom, on which printed pages, and the first quotes
-    (all of them are on the Segments sheet)."""
-    rows = []
-    for s in summaries:
-        for cat in s.categories:
-            for code in cat.codes:
-                coders = sorted({q.coder for q in code.quotes})
-                pages = list(dict.fromkeys(q.page for q in code.quotes))
-                quotes = "\n".join(f"p. {q.page} ({q.coder}): {_clip(q.text, max_quote)}"
-                                   for q in code.quotes[:max_quotes])
-                if len(code.quotes) > max_quotes:
-                    quotes += f"\n... and {len(code.quotes) - max_quotes} more (see Segments)"
-                rows.append([s.label, cat.name, code.code_id, code.name, len(code.quotes), ", ".join(coders),
-                             ", ".join(pages), quotes])
-        for sc in s.scales:
-            rows.append([s.label, "Scale", sc.scale_id, sc.scale, None, sc.coder, "", sc.label])
-        for m in s.memos:
-            rows.append([s.label, "Memo", "", "", None, m.coder, "", m.text])
+    (all of them are on the Segments sheet). ``summaries`` may be a generator: the rows follow it."""
+
+    def rows() -> Iterator[list]:
+        for s in summaries:
+            for cat in s.categories:
+                for code in cat.codes:
+                    coders = sorted({q.coder for q in code.quotes})
+                    pages = list(dict.fromkeys(q.page for q in code.quotes))
+                    quotes = "\n".join(f"p. {q.page} ({q.coder}): {_clip(q.text, max_quote)}"
+                                       for q in code.quotes[:max_quotes])
+                    if len(code.quotes) > max_quotes:
+                        quotes += f"\n... and {len(code.quotes) - max_quotes} more (see Segments)"
+                    yield [s.label, cat.name, code.code_id, code.name, len(code.quotes), ", ".join(coders),
+                           ", ".join(pages), quotes]
+            for sc in s.scales:
+                yield [s.label, "Scale", sc.scale_id, sc.scale, None, sc.coder, "", sc.label]
+            for m in s.memos:
+                yield [s.label, "Memo", "", "", None, m.coder, "", m.text]
+
     header = ["Document", "Category", "Code ID", "Code", "Segments", "Coders", "Printed pages", "Quotes"]
-    return Table("Summary", header, rows, {7: "wrap"}, {7: 80})
+    return Table("Summary", header, rows(), {7: "wrap"}, {7: 80})
 
 
 def quotes_table(summaries: list[DocumentSummary]) -> Table:
@@ -247,5 +293,5 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-__all__ = ["Table", "as_cell", "matrix_table", "segments_table", "codebook_table", "documents_table",
+__all__ = ["Table", "as_cell", "matrix_headers", "matrix_table", "segments_table", "codebook_table", "documents_table",
            "summary_table", "quotes_table", "code_counts", "document_counts"]

@@ -5,20 +5,22 @@ co-occurrence (documents with both codes: presence' x presence) with the same co
 from __future__ import annotations
 
 from ..charts import per_city
-from .sanitize import neutralise
 
 
 def write_chart_sheets(book, fmt, matrices: dict, taken: set[str], sheet_name) -> None:
-    """Add 'Heat map' and 'Codes per city' sheets; ``sheet_name(name, taken)`` makes unique names."""
+    """Add 'Heat map' and 'Codes per city' sheets; ``sheet_name(name, taken)`` makes unique names.
+    Text goes through the export writer's one rule (``write_text``: exact text, never a formula)."""
+    from .xlsx_writer import page_setup, write_text  # (xlsx_writer imports this module)
+
     counts, presence = matrices.get("count"), matrices.get("presence")
     if counts is not None and counts.rows and counts.columns:
         ws = book.add_worksheet(sheet_name("Heat map", taken))
-        ws.write_string(0, 0, neutralise(f"Segments per {counts.by} and code ({counts.selection.description})"),
-                        fmt.header)
+        page_setup(ws, repeat_columns=1, header_rows=2)
+        write_text(ws, fmt, 0, 0, f"Segments per {counts.by} and code ({counts.selection.description})", fmt.header)
         for j, col in enumerate(counts.columns, start=1):
-            ws.write_string(1, j, neutralise(col.header), fmt.header)
+            write_text(ws, fmt, 1, j, col.header, fmt.header)
         for i, row in enumerate(counts.rows, start=2):
-            ws.write_string(i, 0, neutralise(row.label))
+            write_text(ws, fmt, i, 0, row.label)
             for j in range(len(counts.columns)):
                 ws.write_number(i, j + 1, counts.value(i - 2, j))
         last_row, last_col = len(counts.rows) + 1, len(counts.columns)
@@ -32,11 +34,12 @@ def write_chart_sheets(book, fmt, matrices: dict, taken: set[str], sheet_name) -
         labels, series = per_city(presence)
         name = sheet_name("Codes per city", taken)
         ws = book.add_worksheet(name)
-        ws.write_string(0, 0, neutralise(presence.by), fmt.header)
+        page_setup(ws, repeat_columns=1)
+        write_text(ws, fmt, 0, 0, presence.by, fmt.header)
         for k, (cat, _colour, _values) in enumerate(series, start=1):
-            ws.write_string(0, k, neutralise(cat), fmt.header)
+            write_text(ws, fmt, 0, k, cat, fmt.header)
         for i, label in enumerate(labels, start=1):
-            ws.write_string(i, 0, neutralise(label))
+            write_text(ws, fmt, i, 0, label)
             for k, (_cat, _colour, values) in enumerate(series, start=1):
                 ws.write_number(i, k, values[i - 1])
         chart = book.add_chart({"type": "bar", "subtype": "stacked"})
@@ -57,14 +60,17 @@ def write_chart_sheets(book, fmt, matrices: dict, taken: set[str], sheet_name) -
 def _cooccurrence_sheet(book, fmt, presence, taken: set[str], sheet_name) -> None:
     both = (presence.values > 0).astype("int64")
     both = both.T @ both
+    from .xlsx_writer import page_setup, write_text  # (xlsx_writer imports this module)
+
     ws = book.add_worksheet(sheet_name("Co-occurrence", taken))
-    ws.write_string(0, 0, neutralise(f"Documents with both codes ({presence.selection.description}); "
-                                     f"the diagonal: documents with the code"), fmt.header)
+    page_setup(ws, repeat_columns=1, header_rows=2)
+    write_text(ws, fmt, 0, 0, f"Documents with both codes ({presence.selection.description}); "
+                              f"the diagonal: documents with the code", fmt.header)
     ids = [c.header for c in presence.columns]
     for j, code_id in enumerate(ids, start=1):
-        ws.write_string(1, j, neutralise(code_id), fmt.header)
+        write_text(ws, fmt, 1, j, code_id, fmt.header)
     for i, code_id in enumerate(ids):
-        ws.write_string(i + 2, 0, neutralise(code_id))
+        write_text(ws, fmt, i + 2, 0, code_id)
         for j in range(len(ids)):
             ws.write_number(i + 2, j + 1, int(both[i, j]))
     ws.conditional_format(2, 1, len(ids) + 1, len(ids), {"type": "2_color_scale", "min_color": "#FFFFFF",
