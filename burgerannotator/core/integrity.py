@@ -42,7 +42,11 @@ def _bad_date(col: str, nullable: bool) -> str:
     null = "" if nullable else f"{col} IS NULL OR "
     return (f"{null}({col} IS NOT NULL AND (typeof({col}) != 'text' "
             f"OR {col} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' "
-            f"OR datetime({col}) IS NULL OR substr({col}, 1, 4) < '0001'))")
+            f"OR datetime({col}) IS NULL OR substr({col}, 1, 4) < '0001' "
+            # SQLite's datetime() is lenient ('2026-02-30', '2026-02-0110:00'): the date part must be
+            # the real day it names and a time must stand after ' ' or 'T', as Python reads it back
+            f"OR substr({col}, 1, 10) != date(julianday({col})) "
+            f"OR (length({col}) > 10 AND substr({col}, 11, 1) NOT IN (' ', 'T'))))")
 
 
 def _bad_int(col: str, nullable: bool = False) -> str:

@@ -30,6 +30,10 @@ CRAFTED = {
     "segment-bad-date": (f"update segment set created = 'yesterday', modified = '2026-13-45' where id = {FIRST_SEG}",
                          "repair"),
     "coder-bad-date": ("update coder set modified = 12 where id = (select min(id) from coder)", "repair"),
+    # dates SQLite's datetime() takes but Python cannot read back (found by the fuzz test)
+    "coder-date-no-separator": ("update coder set created = '0226-02-0100:00:03' where id = (select min(id) from coder)",
+                                "repair"),
+    "segment-date-feb-30": (f"update segment set modified = '2026-02-30 10:00:00' where id = {FIRST_SEG}", "repair"),
     "segment-deleted-bad-date": (f"update segment set deleted = 'gone' where id = {FIRST_SEG}", "repair"),
     "segment-missing-document": (f"update segment set document_id = 9999 where id = {FIRST_SEG}", "repair"),
     "segment-missing-code": (f"update segment set code_id = 9999 where id = {FIRST_SEG}", "repair"),
