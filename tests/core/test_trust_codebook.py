@@ -38,6 +38,7 @@ def _too_deep(data):
 
 BAD = {
     "category-as-string": (lambda d: {**d, "categories": ["MECH"]}, "categories[0]"),
+    "no-categories": (lambda d: {**d, "categories": []}, "categories"),  # found by the fuzz test
     "codes-as-string": (_set(["categories", 0, "codes"], "UITDAAGRECHT"), "categories[0].codes"),
     "integer-colour": (_set(["categories", 0, "codes", 0, "color"], 16711680), "categories[0].codes[0].color"),
     "scales-as-string": (lambda d: {**d, "document_scales": "DIEPGANG"}, "document_scales"),
