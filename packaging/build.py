@@ -21,7 +21,10 @@ NAME = "BurgerAnnotator"
 # Qt and Python modules the app never uses; leaving them out keeps the bundle lean.
 EXCLUDES = [
     "tkinter", "unittest", "pydoc_data", "test", "lib2to3", "IPython", "matplotlib", "PIL", "pytest",
-    "pytestqt", "openpyxl", "import_linter", "importlinter", "grimp",  # not lxml: REFI-QDA exchange uses it
+    "pytestqt", "openpyxl", "import_linter", "importlinter", "grimp",
+    # test-only packages the frozen app never uses; pandas comes in through pymupdf.table's optional
+    # to_pandas() and drags scipy after it (+95 MB)
+    "pandas", "scipy", "sklearn", "krippendorff", "hypothesis", "mutmut",  # not lxml: REFI-QDA exchange uses it
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets", "PySide6.QtMultimedia", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
     "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtXml", "PySide6.QtDBus", "PySide6.QtConcurrent",

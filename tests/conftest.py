@@ -9,6 +9,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import settings  # noqa: E402
+
+# CI runs the property tests on a fixed sequence of examples, so a red run can be re-run and read;
+# on a developer's machine they explore anew each time (and keep what failed in .hypothesis/).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
+
 from support import DATA, REPO, SHARED, shared_or_skip  # noqa: F401  (re-exported for tests)
 
 
