@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDockWidget
 
 from . import agreement_view, disagreement_view, help_menu, matrix_view, merge_dialog, search_panel
-from . import cooccurrence_view, query_view, suggestion_review, summary_view
+from . import cooccurrence_view, query_view, refi_actions, suggestion_review, summary_view
 from .follow import add_show_action
 
 # dock object name -> (Analysis menu text, shortcut)
@@ -29,6 +29,7 @@ def install_views(window) -> None:
     for module in (matrix_view, summary_view, agreement_view, disagreement_view, search_panel,
                    suggestion_review, query_view, cooccurrence_view):
         module.install(window)
+    refi_actions.install(window)
     merge_dialog.install(window)
     help_menu.install(window)
     window.disagreements_view = next(
