@@ -1494,6 +1494,57 @@ Wachtwoord:</translation>
     </message>
 </context>
 <context>
+    <name>RefiActions</name>
+    <message>
+        <source>Import REFI-QDA codebook or project (.qdc, .qdpx)…</source>
+        <translation>REFI-QDA-codeboek of -project importeren (.qdc, .qdpx)…</translation>
+    </message>
+    <message>
+        <source>Codes and codings from MAXQDA, ATLAS.ti or NVivo</source>
+        <translation>Codes en coderingen uit MAXQDA, ATLAS.ti of NVivo</translation>
+    </message>
+    <message>
+        <source>Export to REFI-QDA…</source>
+        <translation>Exporteren naar REFI-QDA…</translation>
+    </message>
+    <message>
+        <source>For MAXQDA, ATLAS.ti or NVivo: a .qdpx project or a .qdc codebook</source>
+        <translation>Voor MAXQDA, ATLAS.ti of NVivo: een .qdpx-project of een .qdc-codeboek</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>Open of maak eerst een project.</translation>
+    </message>
+    <message>
+        <source>Import REFI-QDA codebook or project</source>
+        <translation>REFI-QDA-codeboek of -project importeren</translation>
+    </message>
+    <message>
+        <source>REFI-QDA files (*.qdpx *.qdc);;REFI-QDA project (*.qdpx);;REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA-bestanden (*.qdpx *.qdc);;REFI-QDA-project (*.qdpx);;REFI-QDA-codeboek (*.qdc)</translation>
+    </message>
+    <message>
+        <source>{path} does not exist or is not a file.</source>
+        <translation>{path} bestaat niet of is geen bestand.</translation>
+    </message>
+    <message>
+        <source>REFI-QDA import</source>
+        <translation>REFI-QDA-import</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA-project (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA-codeboek (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Export to REFI-QDA</source>
+        <translation>Exporteren naar REFI-QDA</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search all documents: word, prefix*, &quot;a phrase&quot;, … OR …</source>
