@@ -152,3 +152,21 @@ def test_a_text_file_named_qdpx_is_refused_in_one_line(qtbot, open_window, demo_
     assert dialog_text(qtbot) == errors.last_message  # shown in the app's error dialog, then closed
     assert w.refi_actions.report_box is None
     assert counts(demo_project_path) == before
+
+
+def test_without_a_project_the_menu_says_to_open_one_first(qtbot, tmp_path, monkeypatch):
+    from burgerannotator.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: asked.append(a) or ("", "")))
+    for starts in ("Export to REFI-QDA", "Import REFI-QDA"):
+        errors.last_message = ""
+        menu_action(window, starts).trigger()
+        assert errors.last_message == "Open or create a project first."
+        assert dialog_text(qtbot) == "Open or create a project first."
+    assert asked == []  # no file dialog before there is a project to read or write
+    window.close()
