@@ -23,7 +23,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from . import integrity, migrations
+from . import integrity, integrity_memo, migrations
 from .changes import NOTHING, Changes
 from .errors import (
     ProjectFileError,
@@ -298,9 +298,12 @@ class Project:
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False, make_backup: bool = True,
-             wait: float | None = None) -> "Project":
+             wait: float | None = None, trust_memo: bool = True) -> "Project":
         """Open a project. A project in a read-only folder opens for reading (SQLite
-        ``immutable``, no backup; ``notes`` says so) and is refused for writing."""
+        ``immutable``, no backup; ``notes`` says so) and is refused for writing.
+
+        The row check (``integrity``) is skipped only for a file unchanged since this app last saw
+        it clean (``integrity_memo``); ``trust_memo=False`` (merging another coder's file) always checks."""
         path = Path(path)
         writable = path.exists() and folder_writable(path)
         if not readonly and path.exists() and not path.is_dir() and not writable:
@@ -313,7 +316,11 @@ class Project:
         if readonly:
             if needs_upgrade:
                 raise ProjectFileError(f"{path.name} uses an older schema; open it once for writing to upgrade it.")
-            engine, repaired = _checked_reader(path, immutable=not writable)
+            fp = integrity_memo.fingerprint(path)
+            trusted = trust_memo and integrity_memo.seen_clean(path, fp)
+            engine, repaired = _checked_reader(path, immutable=not writable, trusted=trusted)
+            if not trusted and not repaired:
+                integrity_memo.remember_clean(path, fp)  # the fingerprint from before the check
             project = cls(path, engine, None, readonly=True)
             if repaired:
                 project.notes.append(f"{path.name} has {repaired} unreadable value(s), shown repaired; the file is "
@@ -322,13 +329,15 @@ class Project:
                 project.notes.append(f"{path.name} is in a read-only folder: opened read-only, no backup made.")
             return project
         lock = _acquire_lock(path, wait)
+        fp = integrity_memo.fingerprint(path)
+        trusted = trust_memo and not needs_upgrade and integrity_memo.seen_clean(path, fp)
         try:
             if make_backup or needs_upgrade:
                 backup(path)
             engine = _engine(path, readonly=False)
             if needs_upgrade:
                 migrations.upgrade(engine)
-            repaired = _check_and_repair(path)
+            repaired = 0 if trusted else _check_and_repair(path)
         except (OperationalError, sqlite3.OperationalError) as exc:
             lock.release()
             raise _translate(exc, path) from None
@@ -350,6 +359,9 @@ class Project:
             pass
         finally:
             self.engine.dispose()
+            if not self.readonly and self.path is not None:
+                # checked (or known clean) at open, written only by this app since: clean now
+                integrity_memo.remember_clean(self.path, integrity_memo.fingerprint(self.path))
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
@@ -474,8 +486,10 @@ def _check_and_repair(path: Path) -> int:
         con.close()
 
 
-def _checked_reader(path: Path, immutable: bool):
+def _checked_reader(path: Path, immutable: bool, trusted: bool = False):
     """A read-only engine; if values need repair, an in-memory copy repaired (the file unchanged)."""
+    if trusted:
+        return _engine(path, readonly=True, immutable=immutable), 0
     try:
         con = sqlite3.connect(_ro_uri(path, immutable), uri=True)
         try:
