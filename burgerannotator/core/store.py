@@ -116,10 +116,11 @@ def _ro_uri(path: Path, immutable: bool = False) -> str:
     return f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
 
 
-def inspect_file(path: Path, immutable: bool = False) -> int:
+def inspect_file(path: Path, immutable: bool = False, quick_check: bool = True) -> int:
     """Check, read-only, that ``path`` is a BurgerAnnotator project this version can open.
 
-    Returns the file's schema revision number. Never writes to the file.
+    Returns the file's schema revision number. Never writes to the file. ``quick_check=False`` only
+    for a file unchanged since this app last saw it clean (``integrity_memo``).
     """
     if not path.exists():
         raise ProjectFileError(f"{path} does not exist.")
@@ -137,7 +138,7 @@ def inspect_file(path: Path, immutable: bool = False) -> int:
     except sqlite3.Error as exc:
         raise (storage_problem(exc, path) or ProjectFileError(f"{path.name} cannot be opened: {exc}.")) from None
     try:
-        check = con.execute("PRAGMA quick_check").fetchone()
+        check = con.execute("PRAGMA quick_check").fetchone() if quick_check else ("ok",)
         if not check or check[0] != "ok":
             raise ProjectFileError(f"{path.name} is damaged (SQLite integrity check: {check[0] if check else '?'}); "
                                    "restore it from a backup.")
@@ -302,8 +303,9 @@ class Project:
         """Open a project. A project in a read-only folder opens for reading (SQLite
         ``immutable``, no backup; ``notes`` says so) and is refused for writing.
 
-        The row check (``integrity``) is skipped only for a file unchanged since this app last saw
-        it clean (``integrity_memo``); ``trust_memo=False`` (merging another coder's file) always checks."""
+        The row check (``integrity``) and SQLite's quick_check are skipped only for a file unchanged
+        since this app last saw it clean (``integrity_memo``); ``trust_memo=False`` (merging another
+        coder's file) always checks."""
         path = Path(path)
         writable = path.exists() and folder_writable(path)
         if not readonly and path.exists() and not path.is_dir() and not writable:
@@ -311,15 +313,15 @@ class Project:
             raise ProjectReadOnlyError(
                 f"{path.name} is in a read-only folder (or is read-only itself): it can be read but not changed; "
                 "copy it to a folder you can write to.")
-        revision_index = inspect_file(path, immutable=not writable)
+        fp = integrity_memo.fingerprint(path)  # before any check: a write during the checks changes it
+        known_clean = trust_memo and integrity_memo.seen_clean(path, fp)
+        revision_index = inspect_file(path, immutable=not writable, quick_check=not known_clean)
         needs_upgrade = revision_index < len(migrations.known_revisions()) - 1
         if readonly:
             if needs_upgrade:
                 raise ProjectFileError(f"{path.name} uses an older schema; open it once for writing to upgrade it.")
-            fp = integrity_memo.fingerprint(path)
-            trusted = trust_memo and integrity_memo.seen_clean(path, fp)
-            engine, repaired = _checked_reader(path, immutable=not writable, trusted=trusted)
-            if not trusted and not repaired:
+            engine, repaired = _checked_reader(path, immutable=not writable, trusted=known_clean)
+            if not known_clean and not repaired:
                 integrity_memo.remember_clean(path, fp)  # the fingerprint from before the check
             project = cls(path, engine, None, readonly=True)
             if repaired:
@@ -329,8 +331,7 @@ class Project:
                 project.notes.append(f"{path.name} is in a read-only folder: opened read-only, no backup made.")
             return project
         lock = _acquire_lock(path, wait)
-        fp = integrity_memo.fingerprint(path)
-        trusted = trust_memo and not needs_upgrade and integrity_memo.seen_clean(path, fp)
+        trusted = known_clean and not needs_upgrade and integrity_memo.fingerprint(path) == fp  # unchanged till locked
         try:
             if make_backup or needs_upgrade:
                 backup(path)

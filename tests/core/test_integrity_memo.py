@@ -125,3 +125,21 @@ def test_a_whole_second_mtime_has_no_fingerprint(demo_project_path):
     st = os.stat(demo_project_path)
     assert integrity_memo.fingerprint(demo_project_path) == [st.st_dev, st.st_ino, st.st_size,
                                                              1_700_000_000_000_000_001]
+
+
+def test_sqlite_quick_check_is_skipped_only_for_a_file_seen_clean(demo_project_path, monkeypatch):
+    from burgerannotator.core import store
+
+    calls: list[bool] = []
+    real = store.inspect_file
+
+    def recording(path, immutable=False, quick_check=True):
+        calls.append(quick_check)
+        return real(path, immutable, quick_check)
+
+    monkeypatch.setattr(store, "inspect_file", recording)
+    Project.open(demo_project_path).close()
+    Project.open(demo_project_path, readonly=True).close()
+    craft(demo_project_path, CRAFT)
+    Project.open(demo_project_path).close()
+    assert calls == [True, False, True]
