@@ -51,7 +51,7 @@ def merge_project(project, other_path, conflicts="ask", dry_run: bool = False) -
     other_path = Path(other_path)
     if project.path is not None and other_path.resolve() == Path(project.path).resolve():
         raise UserError(f"{other_path.name} is this project itself; choose another coder's copy.")
-    other = Project.open(other_path, readonly=True)
+    other = Project.open(other_path, readonly=True, trust_memo=False)  # another coder's file: always checked
     try:
         report = MergeReport(source=other_path.name)
         try:

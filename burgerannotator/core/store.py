@@ -23,7 +23,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from . import integrity, migrations
+from . import integrity, integrity_memo, migrations
 from .changes import NOTHING, Changes
 from .errors import (
     ProjectFileError,
@@ -116,10 +116,11 @@ def _ro_uri(path: Path, immutable: bool = False) -> str:
     return f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
 
 
-def inspect_file(path: Path, immutable: bool = False) -> int:
+def inspect_file(path: Path, immutable: bool = False, quick_check: bool = True) -> int:
     """Check, read-only, that ``path`` is a BurgerAnnotator project this version can open.
 
-    Returns the file's schema revision number. Never writes to the file.
+    Returns the file's schema revision number. Never writes to the file. ``quick_check=False`` only
+    for a file unchanged since this app last saw it clean (``integrity_memo``).
     """
     if not path.exists():
         raise ProjectFileError(f"{path} does not exist.")
@@ -137,7 +138,7 @@ def inspect_file(path: Path, immutable: bool = False) -> int:
     except sqlite3.Error as exc:
         raise (storage_problem(exc, path) or ProjectFileError(f"{path.name} cannot be opened: {exc}.")) from None
     try:
-        check = con.execute("PRAGMA quick_check").fetchone()
+        check = con.execute("PRAGMA quick_check").fetchone() if quick_check else ("ok",)
         if not check or check[0] != "ok":
             raise ProjectFileError(f"{path.name} is damaged (SQLite integrity check: {check[0] if check else '?'}); "
                                    "restore it from a backup.")
@@ -298,9 +299,13 @@ class Project:
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False, make_backup: bool = True,
-             wait: float | None = None) -> "Project":
+             wait: float | None = None, trust_memo: bool = True) -> "Project":
         """Open a project. A project in a read-only folder opens for reading (SQLite
-        ``immutable``, no backup; ``notes`` says so) and is refused for writing."""
+        ``immutable``, no backup; ``notes`` says so) and is refused for writing.
+
+        The row check (``integrity``) and SQLite's quick_check are skipped only for a file unchanged
+        since this app last saw it clean (``integrity_memo``); ``trust_memo=False`` (merging another
+        coder's file) always checks."""
         path = Path(path)
         writable = path.exists() and folder_writable(path)
         if not readonly and path.exists() and not path.is_dir() and not writable:
@@ -308,12 +313,16 @@ class Project:
             raise ProjectReadOnlyError(
                 f"{path.name} is in a read-only folder (or is read-only itself): it can be read but not changed; "
                 "copy it to a folder you can write to.")
-        revision_index = inspect_file(path, immutable=not writable)
+        fp = integrity_memo.fingerprint(path)  # before any check: a write during the checks changes it
+        known_clean = trust_memo and integrity_memo.seen_clean(path, fp)
+        revision_index = inspect_file(path, immutable=not writable, quick_check=not known_clean)
         needs_upgrade = revision_index < len(migrations.known_revisions()) - 1
         if readonly:
             if needs_upgrade:
                 raise ProjectFileError(f"{path.name} uses an older schema; open it once for writing to upgrade it.")
-            engine, repaired = _checked_reader(path, immutable=not writable)
+            engine, repaired = _checked_reader(path, immutable=not writable, trusted=known_clean)
+            if not known_clean and not repaired:
+                integrity_memo.remember_clean(path, fp)  # the fingerprint from before the check
             project = cls(path, engine, None, readonly=True)
             if repaired:
                 project.notes.append(f"{path.name} has {repaired} unreadable value(s), shown repaired; the file is "
@@ -322,13 +331,14 @@ class Project:
                 project.notes.append(f"{path.name} is in a read-only folder: opened read-only, no backup made.")
             return project
         lock = _acquire_lock(path, wait)
+        trusted = known_clean and not needs_upgrade and integrity_memo.fingerprint(path) == fp  # unchanged till locked
         try:
             if make_backup or needs_upgrade:
                 backup(path)
             engine = _engine(path, readonly=False)
             if needs_upgrade:
                 migrations.upgrade(engine)
-            repaired = _check_and_repair(path)
+            repaired = 0 if trusted else _check_and_repair(path)
         except (OperationalError, sqlite3.OperationalError) as exc:
             lock.release()
             raise _translate(exc, path) from None
@@ -350,6 +360,9 @@ class Project:
             pass
         finally:
             self.engine.dispose()
+            if not self.readonly and self.path is not None:
+                # checked (or known clean) at open, written only by this app since: clean now
+                integrity_memo.remember_clean(self.path, integrity_memo.fingerprint(self.path))
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
@@ -474,8 +487,10 @@ def _check_and_repair(path: Path) -> int:
         con.close()
 
 
-def _checked_reader(path: Path, immutable: bool):
+def _checked_reader(path: Path, immutable: bool, trusted: bool = False):
     """A read-only engine; if values need repair, an in-memory copy repaired (the file unchanged)."""
+    if trusted:
+        return _engine(path, readonly=True, immutable=immutable), 0
     try:
         con = sqlite3.connect(_ro_uri(path, immutable), uri=True)
         try:
