@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSpi
 from burgerannotator.core.cooccurrence import cooccurrence
 from burgerannotator.core.errors import UserError
 
-from .follow import LazyRefresh, follow_blind_mode, follow_changes, is_blind, notice_label, own_codings_notice
-from .query_view import coder_choice_box, selection_for
+from .follow import LazyRefresh, follow_blind_mode, follow_changes, is_blind, notice_label
+from .query_view import ResultFollowsCodings, coder_choice_box, selection_for
 
 
-class CooccurrenceView(QWidget):
+class CooccurrenceView(ResultFollowsCodings, QWidget):
+    rerun = "compute"
+
     def __init__(self, project=None, parent=None):
         super().__init__(parent)
         self.project = None
@@ -64,16 +66,6 @@ class CooccurrenceView(QWidget):
         self.refresher = LazyRefresh(self, self._rerun, 150)
         self.set_project(project)
 
-    KINDS = ("segments", "coders", "codebook", "documents")
-
-    def on_changes(self, changes, _initiator=None) -> None:
-        """The codings changed: a result on screen is out of date (re-run when visible)."""
-        if self.result is not None:
-            self.refresher.schedule()
-
-    def _rerun(self) -> None:
-        if self.result is not None:
-            self.compute()
 
     def set_project(self, project) -> None:
         self.project = project
@@ -81,11 +73,6 @@ class CooccurrenceView(QWidget):
         self.matrix.setRowCount(0)
         self.pairs.setRowCount(0)
 
-    def set_blind(self, coder) -> None:
-        self.blind_coder = coder
-        self.blind_notice.setText(own_codings_notice(coder.name) if coder is not None else "")
-        self.blind_notice.setVisible(coder is not None)
-        self.coders.setEnabled(coder is None)
 
     def _unit_changed(self) -> None:
         self.distance_box.setEnabled(self.unit_box.currentData() == "segment")

@@ -33,7 +33,31 @@ def selection_for(project, choice: str, blind_coder) -> CoderSelection:
     return select_coders(project, choice)
 
 
-class QueryView(QWidget):
+class ResultFollowsCodings:
+    """What the Query and Co-occurrence views share: a computed result (``self.result``) that is
+    re-run, when visible, after codings change, and a coder choice that blind coding pins to one coder.
+    A view sets ``rerun`` to its own compute method's name."""
+
+    KINDS = ("segments", "coders", "codebook", "documents")
+    rerun = "run"
+
+    def on_changes(self, changes, _initiator=None) -> None:
+        """The codings changed: a result on screen is out of date (re-run when visible)."""
+        if self.result is not None:
+            self.refresher.schedule()
+
+    def _rerun(self) -> None:
+        if self.result is not None:
+            getattr(self, self.rerun)()
+
+    def set_blind(self, coder) -> None:
+        self.blind_coder = coder
+        self.blind_notice.setText(own_codings_notice(coder.name) if coder is not None else "")
+        self.blind_notice.setVisible(coder is not None)
+        self.coders.setEnabled(coder is None)
+
+
+class QueryView(ResultFollowsCodings, QWidget):
     segmentActivated = Signal(str)  # segment uuid
 
     def __init__(self, project=None, parent=None):
@@ -79,16 +103,6 @@ class QueryView(QWidget):
         self.refresher = LazyRefresh(self, self._rerun, 150)
         self.set_project(project)
 
-    KINDS = ("segments", "coders", "codebook", "documents")
-
-    def on_changes(self, changes, _initiator=None) -> None:
-        """The codings changed: a result on screen is out of date (re-run when visible)."""
-        if self.result is not None:
-            self.refresher.schedule()
-
-    def _rerun(self) -> None:
-        if self.result is not None:
-            self.run()
 
     def set_project(self, project) -> None:
         self.project = project
@@ -96,11 +110,6 @@ class QueryView(QWidget):
         self.table.setRowCount(0)
         self.message.setText("")
 
-    def set_blind(self, coder) -> None:
-        self.blind_coder = coder
-        self.blind_notice.setText(own_codings_notice(coder.name) if coder is not None else "")
-        self.blind_notice.setVisible(coder is not None)
-        self.coders.setEnabled(coder is None)
 
     def run(self) -> None:
         if self.project is None:
