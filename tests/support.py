@@ -16,3 +16,21 @@ def shared_or_skip(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the third-party test files in ../shared are not in this checkout")
     return path
+
+
+def craft_row(path, sql: str, params: tuple = ()) -> None:
+    """Run ``sql`` on a project file as another tool would: its table's NOT NULL constraints are
+    dropped first, so any value can be written (crafted or damaged project files)."""
+    import sqlite3
+
+    table = sql.split()[2] if sql.lower().startswith("insert") else sql.split()[1].strip('"')
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("update sqlite_master set sql = replace(sql, ' NOT NULL', '') where type = 'table' and name = ?",
+                (table,))
+    con.commit()
+    con.close()
+    con = sqlite3.connect(path)
+    con.execute(sql, params)
+    con.commit()
+    con.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-import sqlite3
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +17,7 @@ from burgerannotator.core.info import format_info, project_info
 from burgerannotator.core.matrix import build_matrices
 from burgerannotator.core.resources import default_codebook_path
 from burgerannotator.core.store import Project
+from support import craft_row
 
 SLOW = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                        HealthCheck.too_slow], max_examples=25)
@@ -117,16 +117,7 @@ def test_any_value_in_a_project_row_is_read_or_refused(_demo_master, tmp_path_fa
     column = data.draw(st.sampled_from(TABLE_COLUMNS[table]), label="column")
     path = tmp_path_factory.mktemp("rows") / "p.bap"
     shutil.copyfile(_demo_master, path)
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA writable_schema = ON")
-    con.execute("update sqlite_master set sql = replace(sql, ' NOT NULL', '') where type = 'table' and name = ?",
-                (table,))
-    con.commit()
-    con.close()
-    con = sqlite3.connect(path)
-    con.execute(f'update "{table}" set "{column}" = ? where id = (select min(id) from "{table}")', (value,))
-    con.commit()
-    con.close()
+    craft_row(path, f'update "{table}" set "{column}" = ? where id = (select min(id) from "{table}")', (value,))
     for readonly in (True, False):
         try:
             with Project.open(path, readonly=readonly, make_backup=False) as project:

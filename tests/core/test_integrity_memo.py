@@ -14,7 +14,7 @@ from burgerannotator.core.merge import merge_project
 from burgerannotator.core.models import Document, LogEntry
 from burgerannotator.core.store import Project
 
-from test_trust_project_rows import craft
+from support import craft_row
 
 CRAFT = "update document set attributes = '[1,2]' where id = 1"
 
@@ -48,7 +48,7 @@ def test_second_open_of_an_untouched_file_skips_the_scan(demo_project_path, scan
 def test_a_row_crafted_after_a_clean_close_is_found_and_repaired(demo_project_path, scans):
     Project.open(demo_project_path).close()
     before = _repairs_in(demo_project_path)
-    craft(demo_project_path, CRAFT)
+    craft_row(demo_project_path, CRAFT)
     with Project.open(demo_project_path) as project:
         assert scans == ["demo.bap", "demo.bap"]
         assert project.session.get(Document, 1).attributes == {}
@@ -63,7 +63,7 @@ def _repairs_in(path) -> int:
 
 def test_a_row_crafted_after_a_clean_close_is_shown_repaired_when_read_only(demo_project_path, scans):
     Project.open(demo_project_path).close()
-    craft(demo_project_path, CRAFT)
+    craft_row(demo_project_path, CRAFT)
     with Project.open(demo_project_path, readonly=True) as project:
         assert project.session.get(Document, 1).attributes == {}
         assert len(project.notes) == 1
@@ -85,7 +85,7 @@ def test_a_file_moved_over_a_clean_one_is_checked_fully(demo_project_path, tmp_p
     Project.open(demo_project_path).close()
     other = tmp_path / "other.bap"
     shutil.copy2(demo_project_path, other)
-    craft(other, CRAFT)
+    craft_row(other, CRAFT)
     st = os.stat(demo_project_path)
     os.replace(other, demo_project_path)
     os.utime(demo_project_path, ns=(st.st_atime_ns, st.st_mtime_ns))  # same path, size, mtime; new inode
@@ -140,6 +140,6 @@ def test_sqlite_quick_check_is_skipped_only_for_a_file_seen_clean(demo_project_p
     monkeypatch.setattr(store, "inspect_file", recording)
     Project.open(demo_project_path).close()
     Project.open(demo_project_path, readonly=True).close()
-    craft(demo_project_path, CRAFT)
+    craft_row(demo_project_path, CRAFT)
     Project.open(demo_project_path).close()
     assert calls == [True, False, True]

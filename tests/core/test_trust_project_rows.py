@@ -11,6 +11,7 @@ from sqlalchemy import select
 from burgerannotator.cli import main
 from burgerannotator.core.models import LogEntry
 from burgerannotator.core.store import Project
+from support import craft_row
 
 FIRST_CODE = "(select min(id) from code where kind = 'code')"
 FIRST_SEG = "(select min(id) from segment)"
@@ -51,21 +52,6 @@ CRAFTED = {
 }
 
 
-def craft(path, sql):
-    """Run ``sql`` on the file as another tool would, its table's NOT NULL constraints dropped first."""
-    table = sql.split()[2] if sql.startswith("insert") else sql.split()[1]
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA writable_schema = ON")
-    con.execute("update sqlite_master set sql = replace(sql, ' NOT NULL', '') where type = 'table' and name = ?",
-                (table,))
-    con.commit()
-    con.close()
-    con = sqlite3.connect(path)
-    con.execute(sql)
-    con.commit()
-    con.close()
-
-
 def run(capsys, *args):
     rc = main([str(a) for a in args])
     out, err = capsys.readouterr()
@@ -75,7 +61,7 @@ def run(capsys, *args):
 @pytest.mark.parametrize("name", sorted(CRAFTED))
 def test_read_commands_answer_clearly(name, demo_project_path, tmp_path, capsys):
     sql, action = CRAFTED[name]
-    craft(demo_project_path, sql)
+    craft_row(demo_project_path, sql)
     before = demo_project_path.read_bytes()
     for args in (["info", demo_project_path],
                  ["summary", demo_project_path, "-o", tmp_path / "s.md"],
@@ -96,7 +82,7 @@ def test_read_commands_answer_clearly(name, demo_project_path, tmp_path, capsys)
 @pytest.mark.parametrize("name", sorted(CRAFTED))
 def test_writing_repairs_with_a_log_entry_or_refuses(name, demo_project_path, capsys):
     sql, action = CRAFTED[name]
-    craft(demo_project_path, sql)
+    craft_row(demo_project_path, sql)
     rc, out, err = run(capsys, "code", demo_project_path, "--doc", "Haarlem", "--quote",
                        "Een gelote groep bewoners", "--code", "MECH-BURGERBERAAD", "--coder", "Tester")
     assert "internal error" not in err, err
@@ -118,15 +104,15 @@ def test_a_damaged_copy_can_be_merged_or_is_refused(demo_project_path, tmp_path,
 
     theirs = tmp_path / "theirs.bap"
     copy_project(demo_project_path, theirs)
-    craft(theirs, "update coder set name = NULL where id = (select min(id) from coder)")
-    craft(theirs, "update document set attributes = 'oops' where id = 4")
+    craft_row(theirs, "update coder set name = NULL where id = (select min(id) from coder)")
+    craft_row(theirs, "update document set attributes = 'oops' where id = 4")
     rc, out, err = run(capsys, "merge", demo_project_path, theirs, "--on-conflict", "keep-mine")
     assert rc == 0, err
     assert "internal error" not in err
 
 
 def test_repair_keeps_a_moved_row_in_the_log(demo_project_path):
-    craft(demo_project_path, f"update segment set code_id = 9999 where id = {FIRST_SEG}")
+    craft_row(demo_project_path, f"update segment set code_id = 9999 where id = {FIRST_SEG}")
     con = sqlite3.connect(demo_project_path)
     uuid = con.execute(f"select uuid from segment where id = {FIRST_SEG}").fetchone()[0]
     con.close()
