@@ -1,0 +1,182 @@
+"""Exact matrix numbers for a hand-made coder, to kill the mutants of core/matrix.py that
+bench/mutation.py matrix showed surviving: every measure, every total, hidden columns,
+category spans, row labels, the restricted document list, and the messages for bad input.
+
+Equivalent mutants (not chased): ``np.errstate`` arguments and ``np.maximum(chars, 1)`` vs
+other floors >0 (only reached where chars > 0 is false, then masked to 0.0); ``int(... or 0)``
+on aggregate columns that SQLite never returns NULL for.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from burgerannotator.core import codebook, segments
+from burgerannotator.core.coders import get_or_create_coder
+from burgerannotator.core.documents import find_document, list_documents
+from burgerannotator.core.errors import UserError
+from burgerannotator.core.matrix import (CoderSelection, MatrixColumn, build_matrices, build_matrix,
+                                         cell_segments, matrix_columns, row_label, select_coders)
+
+H_CHARS, B_CHARS = 44947, 39469  # len(text) of the demo's Haarlem and Breda
+
+
+@pytest.fixture
+def anna(demo_project):
+    p = demo_project
+    anna = get_or_create_coder(p, "Anna")
+    haarlem, breda = find_document(p, "Haarlem"), find_document(p, "Breda")
+    assert (len(haarlem.text), len(breda.text)) == (H_CHARS, B_CHARS)
+    # offsets snap to whole words: [150, 250) -> [147, 250), [100, 200) -> [96, 211), [180, 300) -> [180, 305),
+    # [0, 10) -> [0, 15)
+    uit, budget = codebook.find_code(p, "MECH-UITDAAGRECHT"), codebook.find_code(p, "MECH-BUURTBUDGET")
+    wijk = codebook.find_code(p, "THEMA-WIJK")
+    segments.create_segment(p, haarlem, uit, anna, 150, 250)
+    segments.create_segment(p, haarlem, uit, anna, 100, 200)
+    segments.create_segment(p, haarlem, budget, anna, 180, 300)
+    segments.create_segment(p, breda, uit, anna, 0, 10)
+    gone = segments.create_segment(p, breda, wijk, anna, 20, 40)
+    segments.delete_segment(p, gone)
+    segments.create_segment(p, breda, budget, anna, 50, 90, status="rejected")
+    return p, anna, haarlem, breda
+
+
+def _rc(m, doc, code_id):
+    return (next(i for i, r in enumerate(m.rows) if r.document_id == doc.id),
+            next(j for j, c in enumerate(m.columns) if c.code_id == code_id))
+
+
+def test_all_measures_exact(anna):
+    p, coder, haarlem, breda = anna
+    sel = select_coders(p, "coder", "Anna")
+    ms = build_matrices(p, selection=sel)
+    assert list(ms) == ["presence", "count", "coverage"]
+    total = sum(len(d.text) for d in list_documents(p))
+    hu, hb = _rc(ms["count"], haarlem, "MECH-UITDAAGRECHT")[0], _rc(ms["count"], breda, "MECH-UITDAAGRECHT")[0]
+    cu, cb = _rc(ms["count"], haarlem, "MECH-UITDAAGRECHT")[1], _rc(ms["count"], haarlem, "MECH-BUURTBUDGET")[1]
+    cw = _rc(ms["count"], haarlem, "THEMA-WIJK")[1]
+
+    pres = ms["presence"]
+    assert pres.values.dtype == np.int64 and pres.shape == (14, 26)
+    assert (pres.value(hu, cu), pres.value(hu, cb), pres.value(hb, cu), pres.value(hb, cb), pres.value(hb, cw)) == (1, 1, 1, 0, 0)
+    assert int(pres.values.sum()) == 3
+    assert (int(pres.row_totals[hu]), int(pres.row_totals[hb])) == (2, 1)
+    assert (int(pres.column_totals[cu]), int(pres.column_totals[cb]), int(pres.column_totals[cw])) == (2, 1, 0)
+    assert pres.grand_total == 3.0 and pres.segment_total == 4
+
+    cnt = ms["count"]
+    assert (cnt.value(hu, cu), cnt.value(hu, cb), cnt.value(hb, cu), cnt.value(hb, cb)) == (2, 1, 1, 0)
+    assert (int(cnt.row_totals[hu]), int(cnt.row_totals[hb])) == (3, 1)
+    assert (int(cnt.column_totals[cu]), int(cnt.column_totals[cb])) == (3, 1)
+    assert cnt.grand_total == 4.0 and cnt.segment_total == 4
+    assert type(cnt.grand_total) is float
+
+    cov = ms["coverage"]
+    assert cov.values.dtype == np.float64
+    assert cov.value(hu, cu) == 154 / H_CHARS  # [147, 250) + [96, 211): overlap counted once
+    assert cov.value(hu, cb) == 125 / H_CHARS
+    assert cov.value(hb, cu) == 15 / B_CHARS
+    assert cov.value(hb, cb) == 0.0 and cov.value(hb, cw) == 0.0
+    assert cov.row_totals[hu] == 209 / H_CHARS  # [96, 305)
+    assert cov.row_totals[hb] == 15 / B_CHARS
+    assert cov.column_totals[cu] == pytest.approx(169 / total, rel=1e-12)
+    assert cov.column_totals[cb] == pytest.approx(125 / total, rel=1e-12)
+    assert cov.grand_total == pytest.approx(224 / total, rel=1e-12)
+    assert cov.segment_total == 4
+    assert [r.characters for r in cov.rows] == [len(d.text) for d in list_documents(p)]
+    assert cov.categories == [("Mechanismen", "#888888", 13), ("Terminologie", "#888888", 7),
+                              ("Motieven en thema's", "#888888", 6)]
+    assert (cov.measure, cov.by, cov.selection) == ("coverage", "city", sel)
+
+
+def test_single_measures_agree_without_coverage_query(anna):
+    p, coder, haarlem, breda = anna
+    sel = select_coders(p, "coder", "Anna")
+    cnt = build_matrix(p, "count", sel)
+    r, c = _rc(cnt, haarlem, "MECH-UITDAAGRECHT")
+    assert cnt.value(r, c) == 2 and cnt.segment_total == 4
+    assert list(build_matrices(p, ("count", "presence"), sel)) == ["count", "presence"]
+
+
+def test_hide_empty_and_category_spans(anna):
+    p, coder, haarlem, breda = anna
+    sel = select_coders(p, "coder", "Anna")
+    m = build_matrix(p, "count", sel, hide_empty=True)
+    assert [c.code_id for c in m.columns] == ["MECH-UITDAAGRECHT", "MECH-BUURTBUDGET"]
+    assert m.categories == [("Mechanismen", "#888888", 2)]
+    assert m.shape == (14, 2)
+    r = _rc(m, haarlem, "MECH-UITDAAGRECHT")[0]
+    assert m.values[r].tolist() == [2, 1]
+    cov = build_matrix(p, "coverage", sel, hide_empty=True)
+    assert cov.values[r].tolist() == [154 / H_CHARS, 125 / H_CHARS]
+
+
+def test_hide_empty_by_coder_keeps_every_coder_of_a_used_code(anna):
+    p, coder, haarlem, breda = anna
+    demo = [c for c in select_coders(p, "all").coders if c.name != "Anna"]
+    sel = CoderSelection("by-coder", (coder, demo[0]))
+    assert sel.description == "coders side by side"
+    m = build_matrix(p, "count", sel, hide_empty=True, documents=[haarlem, breda])
+    names = [(c.code_id, c.coder_name) for c in m.columns]
+    assert ("MECH-UITDAAGRECHT", "Anna") in names and ("MECH-UITDAAGRECHT", demo[0].name) in names
+    assert ("MECH-BUURTBUDGET", demo[0].name) in names
+    assert len(names) == 2 * len({n for n, _ in names})
+    j = names.index(("MECH-UITDAAGRECHT", "Anna"))
+    assert m.columns[j].header == "MECH-UITDAAGRECHT (Anna)"
+    assert m.columns[j].coder_id == coder.id and m.columns[j].coder_uuid == coder.uuid
+    assert m.values[:, j].tolist() == [2, 1]
+    k = names.index(("MECH-BUURTBUDGET", "Anna"))
+    assert m.values[:, k].tolist() == [1, 0]
+
+
+def test_documents_subset_and_row_labels(anna):
+    p, coder, haarlem, breda = anna
+    sel = select_coders(p, "coder", "Anna")
+    m = build_matrix(p, "coverage", sel, documents=[breda])
+    assert [(r.label, r.file_name, r.characters, r.document_id, r.document_uuid) for r in m.rows] == [
+        ("Breda", "13-breda.pdf", B_CHARS, breda.id, breda.uuid)]
+    c = _rc(m, breda, "MECH-UITDAAGRECHT")[1]
+    assert m.value(0, c) == 15 / B_CHARS
+    assert m.row_totals.tolist() == [15 / B_CHARS]
+    assert m.column_totals[c] == 15 / B_CHARS
+    assert m.grand_total == 15 / B_CHARS
+    assert m.segment_total == 1
+    by_rank = build_matrix(p, "count", sel, by="rank", documents=[haarlem, breda])
+    assert [r.label for r in by_rank.rows] == ["11", "13"]
+    assert [r.label for r in build_matrix(p, "count", sel, by="", documents=[breda]).rows] == ["Breda"]
+    assert row_label(breda, "nothing") == "Breda"
+    breda.attributes = {**breda.attributes, "rank": ""}
+    assert row_label(breda, "rank") == "Breda"
+    assert row_label(haarlem, "rank") == "11"
+
+
+def test_bad_input_messages(anna):
+    p, coder, haarlem, breda = anna
+    with pytest.raises(UserError) as err:
+        build_matrix(p, "share")
+    assert str(err.value) == "Unknown measure 'share' (use presence, count or coverage)."
+    with pytest.raises(UserError) as err:
+        build_matrix(p, "count", by="region")
+    assert str(err.value) == "No document has the attribute 'region' (attributes: city, rank, title, period, parties)."
+
+
+def test_nobody_selected_gives_zeros(anna):
+    p, coder, haarlem, breda = anna
+    nobody = CoderSelection("all", ())
+    assert nobody.description == "all coders (none yet)" and nobody.coder_ids == ()
+    m = build_matrix(p, "coverage", nobody)
+    assert m.segment_total == 0 and float(m.values.sum()) == 0.0 and m.grand_total == 0.0
+    assert cell_segments(p, m, 0, 0) == []
+    cols = matrix_columns(p, nobody)
+    assert len(cols) == 26 and all(c.coder_id is None for c in cols)
+
+
+def test_columns_carry_category_or_own_colour(anna):
+    p, *_ = anna
+    cols = matrix_columns(p, select_coders(p, "coder", "Anna"))
+    first = cols[0]
+    assert isinstance(first, MatrixColumn)
+    assert (first.code_id, first.name, first.color, first.category, first.category_id, first.category_color,
+            first.header) == ("MECH-UITDAAGRECHT", "Uitdaagrecht", "#d62728", "Mechanismen", "MECH", "#888888",
+                              "MECH-UITDAAGRECHT")
+    assert [c.category_id for c in cols].count("THEMA") == 6
