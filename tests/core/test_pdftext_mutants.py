@@ -153,3 +153,20 @@ def test_open_pdf_reads_bytes():
     opened = pt.open_pdf(doc.tobytes())
     assert opened.page_count == 1
     assert pt.extract_page(opened[0]).text == "Hallo"
+
+
+def test_hyphen_join_looks_at_first_letter_and_letter_before_hyphen():
+    # "kWh" starts lower-case (only its first letter counts); "ko-" has a letter before its hyphen;
+    # a two-letter "a-" is still a word part
+    _, page = _page([((20, 100), "in-"), ((20, 112), "kWh ko-"), ((20, 124), "ken a-"), ((20, 136), "b")])
+    r = pt.extract_page(page)
+    assert r.text == "inkWh koken ab"
+    assert r.spans == [(0, 2), (2, 5), (6, 8), (8, 11), (12, 13), (13, 14)]
+
+
+def test_given_textpage_is_the_one_read():
+    doc, page = _page([((20, 100), "Eerst")])
+    tp = page.get_textpage(flags=pt.FLAGS)
+    page.insert_text((20, 200), "Later", fontsize=10)
+    assert pt.extract_page(page, tp).text == "Eerst"
+    assert pt.extract_page(page).text == "Eerst\n\nLater"
