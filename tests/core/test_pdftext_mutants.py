@@ -170,3 +170,13 @@ def test_given_textpage_is_the_one_read():
     page.insert_text((20, 200), "Later", fontsize=10)
     assert pt.extract_page(page, tp).text == "Eerst"
     assert pt.extract_page(page).text == "Eerst\n\nLater"
+
+
+def test_reading_order_cuts_at_first_of_equal_gaps_and_at_small_row_gaps():
+    # wide header, then two rows of two columns, the row gaps equal (2 pt): the first gap cuts,
+    # so the columns below the header read column by column
+    boxes = [(0, 0, 100, 10), (0, 12, 40, 22), (50, 12, 90, 22), (0, 24, 40, 34), (50, 24, 90, 34)]
+    assert pt._reading_order(boxes) == [0, 1, 3, 2, 4]
+    # a row gap under 1 pt still cuts (then the lower part splits into columns)
+    boxes = [(0, 0, 100, 10), (0, 10.5, 40, 20), (0, 20.5, 40, 30), (50, 10.6, 90, 20)]
+    assert pt._reading_order(boxes) == [0, 1, 2, 3]
