@@ -2,11 +2,18 @@
 bench/mutation.py matrix showed surviving: every measure, every total, hidden columns,
 category spans, row labels, the restricted document list, and the messages for bad input.
 
-Equivalent mutants (not chased): ``np.errstate`` arguments and ``np.maximum(chars, 1)`` vs
-other floors >0 (only reached where chars > 0 is false, then masked to 0.0); ``int(... or 0)``
-on aggregate columns that SQLite never returns NULL for.
+Survivors left (mutmut 3.8.1 names, x_<function>__mutmut_N), judged equivalent:
+* _aggregate 1 (its ``coverage`` default; every caller passes it), 8 (``S.CODER_ID``: SQL names
+  ignore case), 26 (always the union query: same counts, only slower);
+* _measure 26-29 (``np.errstate`` arguments: the masked division never warns into a result),
+  41/57 (``chars >= 0``: a 0-character row has 0 covered), 42/48/58/64 (differ only for a
+  1-character document);
+* cell_segments 11, 14 (dropping ``Segment.id`` from the order: ties come back in rowid order anyway);
+* format_value 8, 14 (``0`` formats as ``0%`` with ``.2g`` too; at exactly 0.1 both give ``0.1%``).
 """
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -180,3 +187,33 @@ def test_columns_carry_category_or_own_colour(anna):
             first.header) == ("MECH-UITDAAGRECHT", "Uitdaagrecht", "#d62728", "Mechanismen", "MECH", "#888888",
                               "MECH-UITDAAGRECHT")
     assert [c.category_id for c in cols].count("THEMA") == 6
+
+
+def test_defaults_and_a_document_without_text(anna):
+    p, coder, haarlem, breda = anna
+    m = build_matrix(p)
+    assert (m.measure, m.by, m.selection.mode) == ("presence", "city", "all")
+    # a document the project has no text for (0 characters): its shares are 0, not 1 or missing
+    empty = SimpleNamespace(id=10**6, uuid="leeg", label="Leeg", file_name="leeg.pdf", attributes={"city": "Leeg"})
+    cov = build_matrix(p, "coverage", select_coders(p, "coder", "Anna"), documents=[empty, breda])
+    assert cov.rows[0].characters == 0
+    assert cov.values[0].tolist() == [0.0] * 26
+    assert cov.row_totals.tolist() == [0.0, 15 / B_CHARS]
+    assert cov.grand_total == 15 / B_CHARS
+
+
+def test_cell_segments_order_and_only_live(anna):
+    p, coder, haarlem, breda = anna
+    uit = codebook.find_code(p, "MECH-UITDAAGRECHT")
+    segments.create_segment(p, haarlem, uit, coder, 180, 200)  # snaps to [180, 205): ends before the others
+    segments.create_segment(p, haarlem, uit, coder, 96, 150)  # same start as [96, 211), shorter
+    sel = select_coders(p, "coder", "Anna")
+    m = build_matrix(p, "count", sel)
+    r, c = _rc(m, haarlem, "MECH-UITDAAGRECHT")
+    got = [(s.start, s.end) for s in cell_segments(p, m, r, c)]
+    assert [s for s, _ in got] == [96, 96, 147, 180]
+    assert got[0][1] < got[1][1] == 211 and got[2][1] == 250
+    rb, cb = _rc(m, breda, "MECH-BUURTBUDGET")
+    assert cell_segments(p, m, rb, cb) == []  # only a rejected coding there
+    rw, cw = _rc(m, breda, "THEMA-WIJK")
+    assert cell_segments(p, m, rw, cw) == []  # only a deleted one
