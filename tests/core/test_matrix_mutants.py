@@ -217,3 +217,11 @@ def test_cell_segments_order_and_only_live(anna):
     assert cell_segments(p, m, rb, cb) == []  # only a rejected coding there
     rw, cw = _rc(m, breda, "THEMA-WIJK")
     assert cell_segments(p, m, rw, cw) == []  # only a deleted one
+
+
+def test_only_text_less_documents_give_zero_totals(anna):
+    p, *_ = anna
+    empty = SimpleNamespace(id=10**6, uuid="leeg", label="Leeg", file_name="leeg.pdf", attributes={"city": "Leeg"})
+    cov = build_matrix(p, "coverage", select_coders(p, "coder", "Anna"), documents=[empty])
+    assert cov.column_totals.tolist() == [0.0] * 26
+    assert cov.grand_total == 0.0 and type(cov.grand_total) is float
