@@ -34,13 +34,13 @@ TARGET = 85.0  # percent killed, the issue's bar
 # module -> (files mutated, fast tests that guard them)
 MODULES: dict[str, tuple[list[str], list[str]]] = {
     "pdftext": (["burgerannotator/core/pdftext.py"],
-                ["tests/core/test_golden_text.py"]),
+                ["tests/core/test_golden_text.py", "tests/core/test_pdftext_mutants.py"]),
     "anchoring": (["burgerannotator/core/anchoring.py"],
                   ["tests/core/test_anchoring.py", "tests/core/test_golden_text.py",
                    "tests/core/test_anchoring_units.py",
                    "tests/core/test_properties.py::test_span_rects_span_round_trip"]),
     "matrix": (["burgerannotator/core/matrix.py"],
-               ["tests/core/test_matrix.py", "tests/core/test_matrix_exact.py",
+               ["tests/core/test_matrix.py", "tests/core/test_matrix_exact.py", "tests/core/test_matrix_mutants.py",
                 "tests/core/test_properties.py::test_matrix_equals_brute_force_count"]),
     "merge": (["burgerannotator/core/merge.py"],
               ["tests/core/test_merge.py", "tests/core/test_trust_merge.py", "tests/core/test_trust_merge_updates.py"]),
