@@ -5,30 +5,15 @@ from pathlib import Path
 
 from burgerannotator.core.errors import UserError
 
-from .common import add_project_arg, opened, print_json
+from .common import add_coder_args, add_project_arg, coder_selection, opened, print_json
 
 
-def _add_who(p) -> None:
-    who = p.add_mutually_exclusive_group()
-    who.add_argument("--coder", metavar="NAME", help="one coder's codings")
-    who.add_argument("--all", action="store_true", help="all human coders pooled (default)")
-    who.add_argument("--consensus", action="store_true", help="the consensus coding")
-
-
-def _selection(project, args):
-    from burgerannotator.core.matrix import select_coders
-
-    if args.coder:
-        return select_coders(project, "coder", args.coder)
-    if args.consensus:
-        return select_coders(project, "consensus")
-    return select_coders(project, "all")
 
 
 def register(sub) -> None:
     p = sub.add_parser("cooccurrence", help="code x code: in how many documents, or how many nearby segments")
     add_project_arg(p)
-    _add_who(p)
+    add_coder_args(p, by_coder=False)
     p.add_argument("--segments", action="store_true",
                    help="count pairs of one coder's segments that overlap or lie within --distance characters "
                         "(default: count documents that have both codes)")
@@ -47,7 +32,7 @@ def register(sub) -> None:
                    help='e.g. "MECH-BURGERBERAAD AND NOT TERM-DEMOCRATISCHE-VERNIEUWING", "A NEAR/200 B"')
     p.add_argument("--attr", action="append", default=[], metavar="NAME<=VALUE",
                    help="keep documents whose attribute compares true (rank<=4, period=2022-2026); repeatable")
-    _add_who(p)
+    add_coder_args(p, by_coder=False)
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="FILE", help="FILE.csv or FILE.xlsx with one row per segment")
     p.set_defaults(func=cmd_query)
@@ -78,7 +63,7 @@ def cmd_cooccurrence(args) -> int:
     with opened(args.project, readonly=True) as project:
         if args.paragraph and not args.segments:
             raise UserError("--paragraph counts segments: add --segments.")
-        result = cooccurrence(project, _selection(project, args), "segment" if args.segments else "document",
+        result = cooccurrence(project, coder_selection(project, args), "segment" if args.segments else "document",
                               "paragraph" if args.paragraph else args.distance, args.codes)
     if kind == "csv":
         write_csv(cooccurrence_tables(result)[0], args.output)
@@ -112,7 +97,7 @@ def cmd_query(args) -> int:
 
     kind = _suffix(args.output, ("csv", "xlsx")) if args.output else None
     with opened(args.project, readonly=True) as project:
-        result = run_query(project, args.expression, _selection(project, args), args.attr)
+        result = run_query(project, args.expression, coder_selection(project, args), args.attr)
     if kind == "csv":
         write_csv(query_table(result), args.output)
     elif kind == "xlsx":

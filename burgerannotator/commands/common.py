@@ -66,3 +66,26 @@ def _seconds(text: str) -> float:
     if not math.isfinite(value) or value < 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds (0 or more)")
     return value
+
+
+def add_coder_args(p, by_coder: bool = True) -> None:
+    """Whose codings a command reads: one coder, all pooled, side by side (where it makes sense), consensus."""
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--coder", metavar="NAME", help="one coder's codings")
+    who.add_argument("--all", action="store_true", help="all coders pooled (default)")
+    if by_coder:
+        who.add_argument("--by-coder", action="store_true", help="coders side by side")
+    who.add_argument("--consensus", action="store_true", help="the consensus coding")
+
+
+def coder_selection(project, args):
+    """The core's coder selection for the flags ``add_coder_args`` added."""
+    from burgerannotator.core.matrix import select_coders
+
+    if args.coder:
+        return select_coders(project, "coder", args.coder)
+    if getattr(args, "by_coder", False):
+        return select_coders(project, "by-coder")
+    if args.consensus:
+        return select_coders(project, "consensus")
+    return select_coders(project, "all")

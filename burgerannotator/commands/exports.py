@@ -6,27 +6,7 @@ from pathlib import Path
 from burgerannotator.core.errors import UserError
 
 from .choices import LANGUAGES, MEASURES, SEPARATORS
-from .common import add_project_arg, opened
-
-
-def _add_coder_args(p) -> None:
-    who = p.add_mutually_exclusive_group()
-    who.add_argument("--coder", metavar="NAME", help="one coder's codings")
-    who.add_argument("--all", action="store_true", help="all coders pooled (default)")
-    who.add_argument("--by-coder", action="store_true", help="coders side by side")
-    who.add_argument("--consensus", action="store_true", help="the consensus coding")
-
-
-def _selection(project, args):
-    from burgerannotator.core.matrix import select_coders
-
-    if args.coder:
-        return select_coders(project, "coder", args.coder)
-    if args.by_coder:
-        return select_coders(project, "by-coder")
-    if args.consensus:
-        return select_coders(project, "consensus")
-    return select_coders(project, "all")
+from .common import add_coder_args, add_project_arg, coder_selection, opened
 
 
 def _add_csv_args(p) -> None:
@@ -46,7 +26,7 @@ def _add_matrix_args(p) -> None:
 def register(sub) -> None:
     p = sub.add_parser("matrix", help="the city x code matrix as CSV or Excel")
     add_project_arg(p)
-    _add_coder_args(p)
+    add_coder_args(p)
     p.add_argument("--measure", choices=MEASURES, default="presence",
                    help="presence (0/1), count (segments) or coverage (share of the text); default presence")
     p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the rows (city)")
@@ -71,7 +51,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("export", help="everything in one Excel workbook")
     add_project_arg(p)
-    _add_coder_args(p)
+    add_coder_args(p)
     p.add_argument("--by", default="city", metavar="ATTRIBUTE", help="document attribute naming the matrix rows")
     p.add_argument("--hide-empty", action="store_true", help="leave codes without segments out of the matrices")
     _add_matrix_args(p)
@@ -97,7 +77,7 @@ def cmd_matrix(args) -> int:
 
     kind = _suffix(args.output, ("csv", "xlsx"))
     with opened(args.project, readonly=True) as project:
-        matrix = build_matrix(project, args.measure, _selection(project, args), args.by, args.hide_empty)
+        matrix = build_matrix(project, args.measure, coder_selection(project, args), args.by, args.hide_empty)
         if kind == "csv":
             write_csv(localise(matrix_table(matrix, ids=args.ids, totals=args.totals), args.lang), args.output,
                       args.sep, raw=args.raw, bom=not args.no_bom)
@@ -154,7 +134,7 @@ def cmd_export(args) -> int:
     if args.output:
         _suffix(args.output, ("xlsx", "qdc", "qdpx"))
         with opened(args.project, readonly=True) as project:
-            selection = _selection(project, args)
+            selection = coder_selection(project, args)
             write_workbook(project, args.output, selection, args.by, args.hide_empty, ids=args.ids,
                            totals=args.totals)
         print(f"Wrote {args.output} (matrices, heat map, codes per city, segments, codebook, summary, documents; "
@@ -166,7 +146,7 @@ def _export_charts(args) -> int:
     from burgerannotator.core.charts import write_charts
 
     with opened(args.project, readonly=True) as project:
-        selection = _selection(project, args)
+        selection = coder_selection(project, args)
         charts = write_charts(project, args.charts, selection, args.by)
     print(f"Wrote {len(charts)} chart file(s) to {args.charts}: {', '.join(p.name for p in charts)}.")
     return 0
