@@ -305,17 +305,4 @@ def test_per_code_binary_alpha_merges_overlaps_and_equals_single_value_u_alpha()
     assert per_code["b"].defined
 
 
-# ----------------------------------------------------------------- speed
-
-
-def _synthetic(rng, length, n_coders, n_codes, n_segments):
-    """n_segments per coder, codes may overlap across codes; within a code overlaps are merged."""
-    out = []
-    for _ in range(n_coders):
-        starts = rng.integers(0, length - 1, n_segments)
-        ends = np.minimum(starts + rng.integers(1, 400, n_segments), length)
-        codes = rng.integers(0, n_codes, n_segments)
-        out.append(list(zip(starts.tolist(), ends.tolist(), codes.tolist())))
-    return out
-
 # The speed of per-code alpha and character agreement is measured in bench/unitizing_bench.py.
