@@ -112,3 +112,20 @@ def test_summary_sheet_rows_are_the_summary_table(busy, tmp_path):
     expected = [table.header] + [[None if v == "" else v for v in row] for row in table.rows]
     assert sheet == expected
     assert len(sheet) == 16
+
+
+@pytest.mark.parametrize("mode,name", [("all", None), ("coder", "Anna"), ("coder", "Demo coder B")])
+@pytest.mark.parametrize("max_quotes", [0, 1, 2, 25])
+def test_digest_rows_equal_the_summary_rows(busy, mode, name, max_quotes):
+    """The streamed rows (at most ``max_quotes`` quotes held per code) == the rows built from the full
+    per-document summary, for every coder choice and cut-off."""
+    from burgerannotator.core.exports.tables import summary_digest_table
+    from burgerannotator.core.summary import digests
+
+    selection = select_coders(busy, mode, name)
+    docs = list_documents(busy)
+    expected = list(summary_table(summarise(busy, docs, selection), max_quote=40, max_quotes=max_quotes).rows)
+    got = list(summary_digest_table(digests(busy, docs, selection, keep=max_quotes), max_quote=40,
+                                    max_quotes=max_quotes).rows)
+    assert got == expected
+    assert len(got) == {None: 15, "Anna": 4, "Demo coder B": 8}[name]
