@@ -170,19 +170,23 @@ def search_figures(project: Path) -> tuple[float, float]:
     project = scratch
     with Project.open(project, make_backup=False) as p:
         search(p, "burgerberaad")  # load and fold the texts once, as an open window has
-        runs = []
+        runs, cpu = [], []
         for _ in range(5):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             result = search(p, "wijk*")
             runs.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
         figure(f"search wijk* on {project.name} ({result.total} hits)", statistics.median(runs) * 1000, 100, "ms",
                "< 100 ms; baseline = target")
+        figure("  the same, CPU (process_time; a loaded machine inflates wall)", statistics.median(cpu) * 1000, 100,
+               "ms", "< 100 ms")
         coder = get_or_create_coder(p, f"Scale {time.time_ns()}")
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         made = autocode(p, coder)
         autocode_ms = (time.perf_counter() - t) * 1000
         figure(f"autocode on {project.name} ({made.total} suggestions)", autocode_ms, 2000,
                "ms", "< 2 s; baseline = target")
+        figure("  the same, CPU (process_time)", (time.process_time() - c) * 1000, 2000, "ms", "< 2 s")
     shutil.rmtree(scratch.parent, ignore_errors=True)
     return statistics.median(runs) * 1000, autocode_ms
 

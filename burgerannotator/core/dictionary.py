@@ -222,6 +222,8 @@ def autocode(project, coder: Coder, codes: list[Code] | None = None, unit: str =
             hits = find_hits(project, doc, compiled, false_friends, excluded, only)
             if not hits:
                 continue
+            layout_key = ("layout", doc.id)
+            keep_layout = layout_key in project.cache  # a window showing the document keeps its layout
             lay = layout(project, doc)
             original = document_text(project, doc)[0]
             seen = set()
@@ -252,6 +254,8 @@ def autocode(project, coder: Coder, codes: list[Code] | None = None, unit: str =
                 create_segment(project, doc, code, coder, span.start, span.end, status=status,
                                origin="dictionary", decided_by=coder if accept_all else None)
                 result.created[(code.code_id, doc.label)] += 1
+            if not keep_layout:  # one document's word layout at a time: all of a 13,000-page corpus is ~240 MB
+                project.cache.pop(layout_key, None)
         if accept_all:  # suggestions of earlier runs that this run did not meet again
             for segs in earlier.values():
                 for seg in segs:
