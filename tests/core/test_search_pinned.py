@@ -72,6 +72,21 @@ def test_search_json_is_pinned(demo_project):
     assert digest(out) == PINNED_SEARCH_JSON_DIGEST
 
 
+def test_search_follows_a_renamed_document(demo_project):
+    """Searches keep the documents' labels between queries; editing an attribute is seen at once."""
+    from burgerannotator import core
+    from burgerannotator.core import ops
+
+    first = search(demo_project, '"lokale democratie"')
+    assert [d.label for d in first.documents] == ["Haarlem", "Amersfoort"]
+    doc = core.documents.find_document(demo_project, "Amersfoort")
+    ops.run(demo_project, ops.SetAttributes(doc.uuid, {"city": "Lent"}))
+    assert [d.label for d in search(demo_project, '"lokale democratie"').documents] == ["Haarlem", "Lent"]
+    ops.run(demo_project, ops.SetAttributes(doc.uuid, {"city": ""}))
+    assert [d.label for d in search(demo_project, '"lokale democratie"').documents] == ["Haarlem",
+                                                                                        doc.title or doc.file_name]
+
+
 def extra_codes() -> list[Code]:
     return [Code(id=10_000 + i, code_id=cid, name=cid, kind="code", terms=terms)
             for i, (cid, terms) in enumerate(EXTRA_TERMS.items())]
