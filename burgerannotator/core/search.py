@@ -70,6 +70,12 @@ def words_pattern(words) -> str:
     return r"\s+".join([first] + rest) + r"(?!\w)"
 
 
+def pattern_head(words) -> str:
+    """The literal ``words_pattern(words)`` begins with: every match starts with it (the first word's
+    folded stem). The dictionary looks for it with ``str.find`` before it runs the pattern."""
+    return _stem(words[0])[0]
+
+
 def fts_phrase(words) -> str | None:
     """The FTS5 phrase for a term (a superset of what the regex finds), or None if it has no tokens."""
     parts = []
@@ -292,4 +298,4 @@ def search(project, query: str | Query, documents: list[Document] | None = None)
 
 
 __all__ = ["search", "parse_query", "Query", "Term", "Hit", "DocumentHits", "SearchResult", "QueryError",
-           "words_pattern", "word_pattern", "fts_phrase", "context_of"]
+           "words_pattern", "word_pattern", "pattern_head", "fts_phrase", "context_of"]

@@ -84,6 +84,12 @@ def document_text(project, document: Document) -> tuple[str, str]:
     return cached
 
 
+def cached_text(project, document_id: int) -> str | None:
+    """The document's text if a search has read it already (else None: read ``Document.text``)."""
+    cached = project.cache.get(("folded", document_id))
+    return None if cached is None else cached[0]
+
+
 def _load_texts(project) -> None:
     """Read (one query) and fold the texts of all documents not in the cache yet."""
     _watch(project)

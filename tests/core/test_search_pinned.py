@@ -197,3 +197,58 @@ PINNED_SEARCH_JSON_DIGEST = "f94a7156fd266f74ce4db999e2be6a7f746614e614ff71dff88
 PINNED_CODEBOOK_HITS = "5d852f72ed8ff8b2ccd379a328c8fe6b7bcd5dabdec43507f645bdecd028ec5d"
 PINNED_OVERLAP_HITS = "5d4a53fad5bb39c4fa4abd63d102206e4af941657fcf69403aff4a2394d3f64a"
 PINNED_AUTOCODE = "b010bc0a623e2b2181a8f7a28b30ee15871ec7032e7f5df78a46638ce37984ff"
+
+
+# ---- the word layout read all pages at once, against the page-by-page build ----------------------
+def layout_page_by_page(text, pages):
+    """The layout's arrays as ``DocumentLayout`` built them before issue 17 (page by page)."""
+    import numpy as np
+
+    from burgerannotator.core.anchoring import BOX_DTYPE, SPAN_DTYPE, unpack_words
+
+    boxes, spans, page_of, bounds = [], [], [], {}
+    for p in sorted(pages, key=lambda p: p.index):
+        b, s = unpack_words(p.word_boxes, p.word_offsets)
+        boxes.append(b)
+        spans.append(s)
+        page_of.append(np.full(len(s), p.index, dtype=np.int32))
+        bounds[p.index] = (p.text_start, p.text_end)
+    return (np.concatenate(boxes) if boxes else np.zeros((0, 4), BOX_DTYPE),
+            np.concatenate(spans) if spans else np.zeros((0, 2), SPAN_DTYPE),
+            np.concatenate(page_of) if page_of else np.zeros(0, np.int32), bounds)
+
+
+def test_layout_equals_the_page_by_page_build(demo_project):
+    import numpy as np
+
+    from burgerannotator.core.documents import layout, list_documents
+    from burgerannotator.core.models import Page
+
+    words = 0
+    for doc in list_documents(demo_project):
+        lay = layout(demo_project, doc)
+        pages = demo_project.session.query(Page).filter(Page.document_id == doc.id).all()
+        boxes, spans, page_of, bounds = layout_page_by_page(doc.text, pages)
+        for got, want in ((lay.boxes, boxes), (lay.spans, spans), (lay.page_of, page_of)):
+            assert got.dtype == want.dtype and got.shape == want.shape and got.flags.writeable
+            assert np.array_equal(got, want)
+        assert lay.page_bounds == bounds
+        assert lay.text == doc.text
+        words += len(lay)
+    assert words == 123311
+
+
+def test_layout_of_a_damaged_page_still_fails_as_before():
+    from types import SimpleNamespace
+
+    import pytest
+
+    from burgerannotator.core.anchoring import DocumentLayout, pack_words
+
+    b, s = pack_words([(1, 2, 3, 4), (5, 6, 7, 8)], [(0, 2), (3, 5)])
+    good = SimpleNamespace(index=0, text_start=0, text_end=5, word_boxes=b, word_offsets=s)
+    cut = SimpleNamespace(index=1, text_start=6, text_end=9, word_boxes=b[:-3], word_offsets=s)
+    with pytest.raises(ValueError):
+        DocumentLayout("ab cd\fxyz", [cut, good])
+    lay = DocumentLayout("ab cd\fxyz", [SimpleNamespace(**{**good.__dict__, "index": 1}), good])
+    assert lay.page_of.tolist() == [0, 0, 1, 1] and lay.spans.tolist() == [[0, 2], [3, 5], [0, 2], [3, 5]]
