@@ -48,7 +48,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     "dictionary": (["burgerannotator/core/dictionary.py"],
                    ["tests/core/test_dictionary.py", "tests/core/test_dictionary_exact.py"]),
     "agreement": (["burgerannotator/core/agreement/krippendorff.py", "burgerannotator/core/agreement/nominal.py"],
-                  ["tests/core/test_agreement_coefficients.py"]),
+                  ["tests/core/test_agreement_coefficients.py", "tests/core/test_agreement_mutants.py"]),
 }
 
 
