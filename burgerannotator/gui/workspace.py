@@ -15,12 +15,12 @@ import logging
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from burgerannotator.core import codebook
 from burgerannotator.core.changes import Changes
 from burgerannotator.core.documents import layout, list_documents
-from burgerannotator.core.errors import NotFoundError
+from burgerannotator.core.errors import NotFoundError, ProjectReadOnlyError
 from burgerannotator.core.history import History
 from burgerannotator.core.info import coder_counts
 from burgerannotator.core.models import Code, Coder, Document, Segment
@@ -69,6 +69,10 @@ class Workspace(QObject):
     # ---- writing ------------------------------------------------------------------------------
     def do(self, op: Operation, initiator=None) -> Result:
         """Run a write through the history (undoable unless it is a barrier: import, merge, ...)."""
+        if self.project.readonly:
+            raise ProjectReadOnlyError(QCoreApplication.translate(
+                "Workspace", "This project is open read-only: nothing can be changed. Copy it to a folder you can "
+                "write to and open the copy."))
         return self._through(lambda: self.history.do(op), initiator)
 
     def undo(self) -> Result | None:
