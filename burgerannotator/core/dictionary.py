@@ -34,6 +34,7 @@ from .segments import create_segment
 
 UNITS = ("hit", "sentence")
 FALSE_FRIENDS = ("participatiewet*", "burgerzaken", "uitdaging*", "initiatiefvoorstel*", "initiatiefnemer*")
+DENSE = 64  # CodeTerms.finditer: heads closer than this on average -> the regex engine scans
 SENTENCE_REACH = 1500  # characters looked at on each side of a hit for the sentence around it
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"')\]\u2019\u201d]*(?=\s)|\n[ \t]*\n|\f")
 _WORD = re.compile(r"\w+")
@@ -64,26 +65,32 @@ class CodeTerms:
     pattern: re.Pattern
     heads: tuple[str, ...] = ()
 
-    def starts(self, folded: str) -> list[int]:
-        """Every offset of ``folded`` where one of the terms' first literals occurs, in order."""
+    def starts(self, folded: str, limit: int | None = None) -> list[int] | None:
+        """Every offset of ``folded`` where one of the terms' first literals occurs, in order;
+        None once there are more than ``limit`` (a head as common as a letter)."""
         found: set[int] = set()
         find = folded.find
         for head in self.heads:
             i = find(head)
             while i >= 0:
                 found.add(i)
+                if limit is not None and len(found) > limit:
+                    return None
                 i = find(head, i + 1)
         return sorted(found)
 
     def finditer(self, folded: str):
         """The pattern's matches in ``folded``, exactly as ``pattern.finditer`` gives them: the
-        leftmost match from where the previous one ended, tried only where a term can begin."""
-        if not self.heads:  # no literal known for a term: scan with the regex engine
+        leftmost match from where the previous one ended, tried only where a term can begin.
+        Where the terms' heads are dense (more than one in ``DENSE`` characters) the regex engine
+        scans instead: trying them one by one from Python would be slower."""
+        starts = self.starts(folded, len(folded) // DENSE) if self.heads else None
+        if starts is None:
             yield from self.pattern.finditer(folded)
             return
         match = self.pattern.match
         cursor = 0
-        for q in self.starts(folded):
+        for q in starts:
             if q < cursor:
                 continue
             m = match(folded, q)  # look-behinds see the text before q, as in a scan

@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from contextlib import contextmanager
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from burgerannotator.core import dictionary
 from burgerannotator.core.codebook import leaf_codes
 from burgerannotator.core.coders import get_or_create_coder
 from burgerannotator.core.dictionary import (
@@ -138,6 +140,18 @@ def reference_hits(folded: str, compiled, guards) -> tuple[list, list]:
     return hits, excluded
 
 
+BOTH_PATHS = (10**9, 1)  # dictionary.DENSE: the regex scan (every text "dense"), the heads one by one (never)
+
+
+@contextmanager
+def heads_dense(value: int):
+    saved, dictionary.DENSE = dictionary.DENSE, value
+    try:
+        yield
+    finally:
+        dictionary.DENSE = saved
+
+
 class _Doc:
     id = 1
 
@@ -152,7 +166,9 @@ class _Project:
 WORDS = ["burger", "burgerberaad", "burgerberaden", "burgerbegroting", "participatie", "participatiewet", "wijk",
          "wijken", "en", "buurten", "buurtbudget", "in", "initiatief", "inwoners", "de", "gemeente", "lokale",
          "democratie", "uitdaging", "uitdaagrecht", "co-creatie", "coöperatie", "Wijkraad", "vertrouwen",
-         "energiecoöperatie", "x"]
+         "energiecoöperatie", "x",
+         # phrases whose inner words begin other terms of the same code (hits that overlap within a code)
+         "en buurten", "wijken en buurten", "in de gemeente", "de gemeente", "lokale democratie"]
 SEPARATORS = [" ", "  ", "\n", "\f", "-", ".", ", ", ""]
 
 
@@ -162,16 +178,31 @@ def test_the_scan_equals_the_per_code_scan(parts):
     text = "".join(w + s for w, s in parts)
     codes = [Code(id=i + 1, code_id=cid, name=cid, kind="code", terms=terms) for i, (cid, terms) in enumerate([
         ("A", ["burgerberaad*", "burgerberaden", "burgerraad"]), ("B", ["burger*", "participatie*"]),
-        ("C", ["wijken en buurten", "wijk*"]), ("D", ["buurt*", "en buurten"]), ("E", ["in*", "de gemeente"]),
+        ("C", ["wijken en buurten", "wijk*"]), ("D", ["buurt*", "en buurten"]), ("E", ["in*", "de gemeente", "in de gemeente"]),
         ("F", ["de", "lokale democratie"]), ("G", ["co-creatie", "energiecoöperatie*"]), ("H", ["x"])])]
     compiled = compile_codes(codes)
     guards = _false_friend_patterns(FALSE_FRIENDS)
-    ex: list = []
-    got = [(h.code_id, h.start, h.end) for h in find_hits(_Project(text), _Doc(), compiled, FALSE_FRIENDS, ex)]
     want_hits, want_excluded = reference_hits(fold(text), compiled, guards)
-    assert got == want_hits
-    assert [(h.code_id, h.start, h.end) for h in ex] == want_excluded
-    assert all(h.matched == text[h.start:h.end] for h in ex)
+    for dense in BOTH_PATHS:
+        with heads_dense(dense):
+            ex: list = []
+            got = [(h.code_id, h.start, h.end) for h in find_hits(_Project(text), _Doc(), compiled, FALSE_FRIENDS, ex)]
+        assert got == want_hits
+        assert [(h.code_id, h.start, h.end) for h in ex] == want_excluded
+        assert all(h.matched == text[h.start:h.end] for h in ex)
+
+
+def test_overlaps_within_one_code_are_skipped_as_finditer_does():
+    text = "Wijken en buurten: in de gemeente de gemeentewijk, en buurten en buurtwerk."
+    codes = [Code(id=1, code_id="D", name="D", kind="code", terms=["buurt*", "en buurten", "wijken en buurten"]),
+             Code(id=2, code_id="E", name="E", kind="code", terms=["in*", "gemeente*", "in de gemeente"])]
+    compiled = compile_codes(codes)
+    for dense in BOTH_PATHS:
+        with heads_dense(dense):
+            got = [(h.code_id, text[h.start:h.end]) for h in find_hits(_Project(text), _Doc(), compiled, ())]
+        assert got == [(1, "Wijken en buurten"), (1, "en buurten"), (1, "buurtwerk"), (2, "in"), (2, "gemeente"),
+                       (2, "gemeentewijk")]
+        assert got == [(c, text[s:e]) for c, s, e in reference_hits(fold(text), compiled, [])[0]]
 
 
 def test_reference_finds_overlaps():
