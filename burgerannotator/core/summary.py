@@ -7,6 +7,7 @@ values and its memos. Built from live codings only. Renderers (Markdown, HTML) a
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -167,9 +168,87 @@ def summarise(project, documents: list[Document] | None = None,
     return out
 
 
+@dataclass
+class CodeDigest:
+    """One code in one document as the Summary table shows it: how many live codings, by whom, on which
+    printed pages (first appearance first), and only the first ``keep`` quotes."""
+    category: str
+    code_id: str
+    name: str
+    count: int = 0
+    coders: set[str] = field(default_factory=set)
+    pages: dict[str, None] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class DocumentDigest:
+    label: str
+    codes: list[CodeDigest]  # codebook order, codes with codings only
+    scales: list[ScaleEntry]
+    memos: list[MemoEntry]
+
+
+def digests(project, documents: list[Document], selection: CoderSelection | None = None,
+            keep: int = 25) -> Iterator[DocumentDigest]:
+    """What ``summarise`` says of each document, one document at a time, holding at most ``keep``
+    quotes per code: the codings are streamed from SQL, so memory does not grow with their number
+    (the full Excel export's Summary sheet at 500,000 segments)."""
+    docs = list(documents)
+    if not docs:
+        return
+    coders = {c.id: c for c in list_coders(project)}
+    coder_ids = list(selection.coder_ids) if selection is not None else list(coders)
+    tree = all_codes(project)
+    category_of: dict[int, str] = {}
+    current: str | None = None
+    for node in tree:
+        if node.parent_id is None:
+            current = node.name
+        if node.kind != "category" and current is not None:
+            category_of[node.id] = current
+    order = {node.id: i for i, node in enumerate(tree)}
+    scale_order = {sc.id: i for i, sc in enumerate(scales(project))}
+    q = (select(Segment.code_pk, Segment.coder_id, Segment.uuid, Segment.start, Segment.end, Segment.page_first,
+                Segment.page_last, Segment.quote, Segment.memo, Segment.kind)
+         .where(live_coding(), Segment.coder_id.in_(coder_ids))
+         .order_by(Segment.start, Segment.end, Segment.coder_id, Segment.id))
+    for doc in docs:
+        labels = page_labels(project, [doc.id]).get(doc.id, {})
+        found: dict[int, CodeDigest] = {}
+        result = project.session.execute(q.where(Segment.document_id == doc.id), execution_options={"yield_per": 2000})
+        for c, k, uuid, start, end, first, last, text, memo, kind in result:
+            if c not in category_of:
+                continue
+            digest = found.get(c)
+            if digest is None:
+                node = tree[order[c]]
+                digest = found[c] = CodeDigest(category_of[c], node.code_id, node.name)
+            printed = printed_pages(labels, first, last)
+            coder = coders[k].name if k in coders else "?"
+            digest.count += 1
+            digest.coders.add(coder)
+            digest.pages.setdefault(printed)
+            if len(digest.quotes) < keep:
+                if kind == "area":
+                    text = area_text(printed, text)
+                digest.quotes.append(Quote(uuid, doc.uuid, start, end, text, first, last, printed, coder, memo or ""))
+        sv = sorted(project.session.scalars(select(ScaleValue).where(
+            ScaleValue.document_id == doc.id, ScaleValue.coder_id.in_(coder_ids))).all(),
+            key=lambda r: (scale_order.get(r.scale_pk, 0), r.coder_id))
+        memo_rows = project.session.scalars(select(Memo).where(
+            Memo.target_kind == "document", Memo.target_uuid == doc.uuid,
+            Memo.coder_id.in_(coder_ids), Memo.text != "").order_by(Memo.coder_id)).all()
+        yield DocumentDigest(
+            doc.label, [found[c] for c in sorted(found, key=order.__getitem__)],
+            [ScaleEntry(r.scale.scale_id, r.scale.name, r.coder.name, r.value, label_of(r.scale, r.value))
+             for r in sv],
+            [MemoEntry(m.coder.name, m.text) for m in memo_rows])
+
+
 def document_summary(project, document: Document, selection: CoderSelection | None = None) -> DocumentSummary:
     return summarise(project, [document], selection)[0]
 
 
 __all__ = ["Quote", "CodeSection", "CategorySection", "ScaleEntry", "MemoEntry", "DocumentSummary",
-           "summarise", "document_summary", "page_labels", "printed_pages"]
+           "summarise", "document_summary", "page_labels", "printed_pages", "CodeDigest", "DocumentDigest", "digests"]

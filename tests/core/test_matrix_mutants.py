@@ -10,8 +10,8 @@ Survivors left (mutmut 3.8.1 names, x_<function>__mutmut_N), judged equivalent:
   1-character document);
 * cell_segments 11, 14 (dropping ``Segment.id`` from the order: ties come back in rowid order anyway);
 * format_value 8, 14 (``0`` formats as ``0%`` with ``.2g`` too; at exactly 0.1 both give ``0.1%``).
-Not equivalent, still open: select_coders 35, 39, 40 (the consensus selection's ``mode`` string is
-not asserted; needs a project with a merged consensus coder).
+select_coders 35, 39, 40 (the consensus selection's ``mode`` as None, "XXconsensusXX", "CONSENSUS") are
+killed by test_consensus_selection_is_exactly_the_first_consensus_coder (each applied by hand: it fails).
 """
 from __future__ import annotations
 
@@ -227,3 +227,25 @@ def test_only_text_less_documents_give_zero_totals(anna):
     cov = build_matrix(p, "coverage", select_coders(p, "coder", "Anna"), documents=[empty])
     assert cov.column_totals.tolist() == [0.0] * 26
     assert cov.grand_total == 0.0 and type(cov.grand_total) is float
+
+
+def test_consensus_selection_is_exactly_the_first_consensus_coder(demo_project):
+    """select_coders 35/39/40: the consensus selection's mode string and its one coder."""
+    from burgerannotator.core.coders import CONSENSUS_NAME, consensus_coder
+    from burgerannotator.core.models import Coder
+
+    p = demo_project
+    humans = select_coders(p, "all").coders
+    first = consensus_coder(p)
+    with p.transaction() as s:
+        second = Coder(name="Consensus 2", is_consensus=True)  # e.g. merged in from another copy
+        s.add(second)
+    sel = select_coders(p, "consensus")
+    assert sel.mode == "consensus"
+    assert sel == CoderSelection("consensus", (first,))
+    assert sel.coder_ids == (first.id,) and first.id < second.id
+    assert sel.description == CONSENSUS_NAME
+    # the consensus coders count only in the consensus selection
+    assert select_coders(p, "all") == CoderSelection("all", humans)
+    assert select_coders(p, "by-coder") == CoderSelection("by-coder", humans)
+    assert [c.name for c in humans] == ["Demo coder A", "Demo coder B"]

@@ -18,7 +18,7 @@ from ..documents import list_documents
 from ..matrix import CoderSelection, Matrix, document_attributes
 from ..memos import memos_for
 from ..models import Code, Coder, ScaleValue, Segment, live_coding
-from ..summary import DocumentSummary, page_labels, printed_pages
+from ..summary import DocumentDigest, DocumentSummary, page_labels, printed_pages
 
 _INTEGER = re.compile(r"^(0|[1-9][0-9]{0,14})$")
 _DECIMAL = re.compile(r"^[0-9]+\.[0-9]+$")
@@ -274,6 +274,28 @@ def summary_table(summaries: Iterable[DocumentSummary], max_quote: int = 300, ma
     return Table("Summary", header, rows(), {7: "wrap"}, {7: 80})
 
 
+def summary_digest_table(digests: Iterable[DocumentDigest], max_quote: int = 300, max_quotes: int = 25) -> Table:
+    """``summary_table``'s rows, cell for cell, from ``summary.digests`` (each code's first ``max_quotes``
+    quotes only): what the full Excel export writes, in memory flat in the number of codings."""
+
+    def rows() -> Iterator[list]:
+        for d in digests:
+            for code in d.codes:
+                quotes = "\n".join(f"p. {q.page} ({q.coder}): {_clip(q.text, max_quote)}"
+                                   for q in code.quotes[:max_quotes])
+                if code.count > max_quotes:
+                    quotes += f"\n... and {code.count - max_quotes} more (see Segments)"
+                yield [d.label, code.category, code.code_id, code.name, code.count, ", ".join(sorted(code.coders)),
+                       ", ".join(code.pages), quotes]
+            for sc in d.scales:
+                yield [d.label, "Scale", sc.scale_id, sc.scale, None, sc.coder, "", sc.label]
+            for m in d.memos:
+                yield [d.label, "Memo", "", "", None, m.coder, "", m.text]
+
+    header = ["Document", "Category", "Code ID", "Code", "Segments", "Coders", "Printed pages", "Quotes"]
+    return Table("Summary", header, rows(), {7: "wrap"}, {7: 80})
+
+
 def quotes_table(summaries: list[DocumentSummary]) -> Table:
     """The summary as one row per quote (for ``summary --format csv``)."""
     rows = []
@@ -294,4 +316,4 @@ def _clip(text: str, n: int) -> str:
 
 
 __all__ = ["Table", "as_cell", "matrix_headers", "matrix_table", "segments_table", "codebook_table", "documents_table",
-           "summary_table", "quotes_table", "code_counts", "document_counts"]
+           "summary_table", "summary_digest_table", "quotes_table", "code_counts", "document_counts"]

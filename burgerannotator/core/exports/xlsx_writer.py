@@ -20,11 +20,11 @@ import xlsxwriter
 from ..documents import list_documents
 from ..matrix import MEASURES, CoderSelection, Matrix, build_matrices, select_coders
 from ..models import utcnow
-from ..summary import summarise
+from ..summary import digests
 from .atomic import replacing
 from .area_pictures import insert_area_pictures
 from .sanitize import EXCEL_CELL_LIMIT, UNSAFE_FIRST, fit_cell, is_number, is_rich_markup, looks_like_formula
-from .tables import Table, codebook_table, documents_table, matrix_table, segments_table, summary_table
+from .tables import Table, codebook_table, documents_table, matrix_table, segments_table, summary_digest_table
 from .xlsx_charts import write_chart_sheets
 
 WORKBOOK_OPTIONS = {"constant_memory": False, "strings_to_numbers": False, "strings_to_formulas": False,
@@ -416,7 +416,7 @@ def write_workbook(project, path: str | Path, selection: CoderSelection | None =
         docs = list_documents(project)
         tables = (lambda: segments_table(project, selection),
                   lambda: codebook_table(project, selection, counts),
-                  lambda: summary_table(summarise(project, [d], selection)[0] for d in docs),
+                  lambda: summary_digest_table(digests(project, docs, selection)),
                   lambda: documents_table(project, selection, counts))
         n_segments = next(iter(matrices.values())).segment_total if matrices else 0
         with replacing(path) as tmp:
