@@ -57,6 +57,7 @@ class Workspace(QObject):
         self.code_counts: dict[str, int] = {}       # code_id -> segments of the current coder
         self.document_counts: dict[str, int] = {}   # document uuid -> segments of the current coder
         self.failures: list[str] = []               # listener failures reported so far
+        self._segments: dict[str, Segment] = {}     # looked up since the last commit (by uuid)
         self._initiator = None
         self._recount = QTimer(self, singleShot=True, interval=60)
         self._recount.timeout.connect(self.recount)
@@ -90,6 +91,7 @@ class Workspace(QObject):
 
     # ---- the bridge to the views --------------------------------------------------------------
     def _on_commit(self, changes: Changes) -> None:
+        self._segments.clear()  # a commit may have changed or removed any of them
         self.changed.emit(changes, self._initiator)
         if changes.touches("segments", "codes", "documents", "coders"):
             self._recount.start()
@@ -152,10 +154,13 @@ class Workspace(QObject):
         """The segment of this uuid, or None (gone, or no uuid)."""
         if not uuid:
             return None
-        try:
-            return find_segment(self.project, uuid)
-        except NotFoundError:
-            return None
+        seg = self._segments.get(uuid)  # several views ask for the same segments after one commit
+        if seg is None:
+            try:
+                seg = self._segments[uuid] = find_segment(self.project, uuid)
+            except NotFoundError:
+                return None
+        return seg
 
     def selected_segment(self) -> Segment | None:
         """The selected segment, if this coder may see it."""
