@@ -44,6 +44,11 @@ CODEBOOK = {
 PAGES = {"one.pdf": ["Alpha words stand here", "Second page text"], "two.pdf": ["Only page of two"],
          "three.pdf": ["Third file words", "more of three", "last of three"]}
 ANNA = "00000000-0000-4000-8000-00000000a11a"
+BERT = "00000000-0000-4000-8000-00000000be47"
+S1, S2, S3 = ("00000000-0000-4000-8000-000000000051", "00000000-0000-4000-8000-000000000052",
+              "00000000-0000-4000-8000-000000000053")
+M1, M2, M3 = ("00000000-0000-4000-8000-0000000000e1", "00000000-0000-4000-8000-0000000000e2",
+              "00000000-0000-4000-8000-0000000000e3")
 
 
 def _pdf(lines: list[str]) -> bytes:
@@ -163,6 +168,119 @@ def _seg_rows(path):
                        "join coder k on k.id = s.coder_id order by s.uuid")
 
 
+# ---- everything at once (first, so that most mutants fail in the first test) -----------------------------------
+SPANS = [(0, 5), (6, 11), (12, 17), (18, 22)]  # Alpha, words, stand, here (one.pdf, page 1)
+REPORT_FIELDS = ("same_project", "coders_added", "coders_matched", "coders_renamed", "documents_added",
+                 "documents_matched", "documents_reanchored", "documents_refused", "scales_added", "segments_added",
+                 "segments_updated", "segments_deleted", "segments_unchanged", "segments_kept_mine",
+                 "segments_unplaced", "memos_added", "memos_updated", "scale_values_added", "scale_values_updated",
+                 "warnings", "changed")
+
+
+def _report(r) -> dict:
+    d = r.as_dict()
+    return {k: d[k] for k in REPORT_FIELDS}
+
+
+def test_a_newer_copy_of_this_project_all_at_once(pair, _templates):
+    mine, theirs = pair
+    seg = []
+    with _open(mine) as p:
+        get_or_create_coder(p, "Bert", uuid=BERT)
+        for code in ("A", "B"):
+            for start, end in SPANS:
+                seg.append(_segment(p, code=code, start=start, end=end, uuid=f"00000000-0000-4000-8000-{len(seg):012d}"))
+    docs = dict(_rows(mine, "select file_name, uuid from document"))
+    _memo(mine, M1, "document", docs["one.pdf"], "old", T1)
+    _memo(mine, M2, "document", docs["two.pdf"], "old", T1)
+    _value(mine, "one.pdf", 1, T1)
+    _value(mine, "two.pdf", 1, T1)
+    _sql(mine, "update coder set modified = ?", _ts(T1))
+    shutil.copyfile(mine, theirs)
+    for i, uuid in enumerate(seg):  # per four: unchanged, edited earlier there, edited later there, deleted there
+        what = i % 4
+        if what == 1:
+            _sql(theirs, "update segment set memo = 'older', modified = ? where uuid = ?", _ts(T0), uuid)
+        elif what == 2:
+            _sql(theirs, "update segment set memo = 'newer', status = 'rejected', modified = ? where uuid = ?",
+                 _ts(T2), uuid)
+        elif what == 3:
+            _sql(theirs, "update segment set deleted = ?, modified = ? where uuid = ?", _ts(T2), _ts(T2), uuid)
+    _sql(theirs, "update memo set text = 'new', modified = ?", _ts(T2))
+    _sql(theirs, "update scale_value set value = 2, modified = ?", _ts(T2))
+    _sql(theirs, "update coder set name = 'Bert B', modified = ? where uuid = ?", _ts(T2), BERT)
+    _sql(theirs, """update document set attributes = '{"city": "Uno", "n": 5, "extra": "e"}' """
+                 "where file_name = 'one.pdf'")
+    with _open(theirs) as p:
+        get_or_create_coder(p, "Carla")
+        codebook.import_codebook(p, {"categories": [], "document_scales": [{"id": "BREADTH", "values": []}]})
+        _segment(p, coder="Carla", doc="two.pdf", start=0, end=4, uuid=S1, modified=T3)
+        _segment(p, coder="Carla", doc="two.pdf", start=5, end=9, uuid=S2, modified=T3)
+    _import_three(theirs, _templates.pdfs, coder="Carla")
+    before = {u: r for u, *r in _seg_rows(mine)}
+    report = _merge(mine, theirs)
+    assert _report(report) == {
+        "same_project": True, "coders_added": ["Carla"], "coders_matched": ["Anna", "Bert"],
+        "coders_renamed": ["Bert -> Bert B"], "documents_added": ["three.pdf"], "documents_matched": 2,
+        "documents_reanchored": [], "documents_refused": [], "scales_added": ["BREADTH"], "segments_added": 2,
+        "segments_updated": 2, "segments_deleted": 2, "segments_unchanged": 2, "segments_kept_mine": 2,
+        "segments_unplaced": 0, "memos_added": 0, "memos_updated": 2, "scale_values_added": 0,
+        "scale_values_updated": 2, "warnings": [], "changed": True}
+    kept = {u for i, u in enumerate(seg) if i % 4 == 1}
+    expected = [(r[0], *before[r[0]]) if r[0] in kept else r for r in _seg_rows(theirs)]
+    assert _seg_rows(mine) == expected
+    assert _memo_rows(mine) == [(M1, "document", docs["one.pdf"], ANNA, "new", _ts(T2)),
+                                (M2, "document", docs["two.pdf"], ANNA, "new", _ts(T2))]
+    assert _value_rows(mine) == [("one.pdf", "DEPTH", ANNA, 2, _ts(T2)), ("two.pdf", "DEPTH", ANNA, 2, _ts(T2))]
+    assert _rows(mine, "select name, modified from coder where uuid = ?", BERT) == [("Bert B", _ts(T2))]
+    assert _rows(mine, "select file_name, position, attributes from document order by position") == [
+        ("one.pdf", 1, '{"city": "Uno", "n": 1, "extra": "e"}'), ("two.pdf", 2, '{"city": "Duo"}'),
+        ("three.pdf", 3, '{"city": "Tri"}')]
+    assert _rows(mine, "select c.name from document d join coder c on c.id = d.imported_by_id "
+                       "where d.file_name = 'three.pdf'") == [("Carla",)]
+    assert _rows(mine, "select scale_id from scale order by id") == [("DEPTH",), ("BREADTH",)]
+
+
+def test_another_project_all_at_once(stranger, _templates):
+    mine, theirs = stranger
+    with _open(mine) as p:
+        consensus_coder(p)
+    with _open(theirs) as p:
+        get_or_create_coder(p, "Bert", uuid=BERT)
+        c = consensus_coder(p)
+        _segment(p, coder="Bert", code="B", start=6, end=11, uuid=S1, memo="b")
+        _segment(p, coder=c, code="A", doc="two.pdf", start=0, end=4, uuid=S2)
+    _import_three(theirs, _templates.pdfs)
+    with _open(theirs) as p:
+        _segment(p, coder="Anna", code="A", doc="three.pdf", start=0, end=5, uuid=S3)
+    docs = dict(_rows(theirs, "select file_name, uuid from document"))
+    _memo(theirs, M1, "document", docs["one.pdf"], "on one", T0)
+    _memo(theirs, M2, "code", _rows(theirs, "select uuid from code where code_id = 'B'")[0][0], "on B", T1,
+          coder_uuid=BERT)
+    _memo(theirs, M3, "project", _rows(theirs, "select uuid from project")[0][0], "on all", T2)
+    _value(theirs, "one.pdf", 1, T0)
+    _value(theirs, "three.pdf", 2, T1, coder_uuid=BERT)
+    (consensus,) = _rows(mine, "select name from coder where is_consensus = 1")[0]
+    report = _merge(mine, theirs)
+    assert _report(report) == {
+        "same_project": False, "coders_added": ["Anna", "Bert"], "coders_matched": [consensus],
+        "coders_renamed": [], "documents_added": ["three.pdf"], "documents_matched": 2,
+        "documents_reanchored": [], "documents_refused": [], "scales_added": [], "segments_added": 3,
+        "segments_updated": 0, "segments_deleted": 0, "segments_unchanged": 0, "segments_kept_mine": 0,
+        "segments_unplaced": 0, "memos_added": 3, "memos_updated": 0, "scale_values_added": 2,
+        "scale_values_updated": 0, "warnings": [], "changed": True}
+    assert _seg_rows(mine) == [r[:3] + (consensus,) + r[4:] if r[3] != "Anna" and r[3] != "Bert" else r
+                               for r in _seg_rows(theirs)]
+    here = dict(_rows(mine, "select file_name, uuid from document"))
+    assert _memo_rows(mine) == [
+        (M1, "document", here["one.pdf"], ANNA, "on one", _ts(T0)),
+        (M2, "code", _rows(mine, "select uuid from code where code_id = 'B'")[0][0], BERT, "on B", _ts(T1)),
+        (M3, "project", _rows(mine, "select uuid from project")[0][0], ANNA, "on all", _ts(T2))]
+    assert _value_rows(mine) == [("one.pdf", "DEPTH", ANNA, 1, _ts(T0)), ("three.pdf", "DEPTH", BERT, 2, _ts(T1))]
+    assert _rows(mine, "select file_name, position from document order by position") == [
+        ("two.pdf", 1), ("one.pdf", 2), ("three.pdf", 3)]
+
+
 # ---- validation and the report's frame -------------------------------------------------------------
 def test_an_unknown_conflict_choice_is_refused_with_its_message(pair):
     mine, theirs = pair
@@ -238,10 +356,13 @@ def test_a_dry_run_keeps_a_given_choice(pair):
 def test_find_conflicts_lists_them_and_changes_nothing(pair):
     mine, theirs = pair
     _conflicting(mine, theirs)
+    with _open(theirs) as p:
+        _segment(p)
     with _open(mine) as p:
         found = find_conflicts(p, theirs)
     assert [(c.code_id, c.field, c.mine, c.theirs) for c in found] == [("A", "name", "Alpha here", "Alpha there")]
     assert _rows(mine, "select name from code where code_id = 'A'") == [("Alpha here",)]
+    assert _rows(mine, "select count(*) from segment") == [(0,)]
 
 
 def test_choices_by_key_and_take_theirs(pair):
@@ -472,6 +593,7 @@ def test_a_forged_document_is_refused_alone_with_what_hangs_on_it(pair, _templat
     uuid = _import_three(theirs, _templates.pdfs)
     with _open(theirs) as p:
         _segment(p, doc="three.pdf", uuid="00000000-0000-4000-8000-000000000003")
+        _segment(p, doc="three.pdf", code="B", uuid="00000000-0000-4000-8000-000000000005")
         _segment(p, doc="two.pdf", uuid="00000000-0000-4000-8000-000000000004")
         from burgerannotator.core import memos
         from burgerannotator.core.scales import set_scale_value
@@ -486,7 +608,7 @@ def test_a_forged_document_is_refused_alone_with_what_hangs_on_it(pair, _templat
     assert report.documents_refused == [
         "Tri (three.pdf): its PDF bytes do not match its SHA-256 (a damaged or altered copy)"]
     assert report.documents_added == [] and report.documents_matched == 2
-    assert (report.segments_added, report.segments_unplaced) == (1, 1)
+    assert (report.segments_added, report.segments_unplaced) == (1, 2)
     assert (report.memos_added, report.scale_values_added) == (1, 1)
     assert _rows(mine, "select count(*) from document") == [(2,)]
     assert _rows(mine, "select text from memo") == [("on two",)]
@@ -561,9 +683,6 @@ def test_a_missing_blob_or_no_pages():
 
 
 # ---- segments -------------------------------------------------------------------------------------------
-S1, S2, S3 = ("00000000-0000-4000-8000-0000000000s1".replace("s", "5"), "00000000-0000-4000-8000-000000000052",
-              "00000000-0000-4000-8000-000000000053")
-
 
 def _counts(r):
     return (r.segments_added, r.segments_updated, r.segments_deleted, r.segments_unchanged, r.segments_kept_mine,
@@ -658,18 +777,22 @@ def _reextracted(theirs):
 def test_segments_of_a_re_extracted_document_are_placed_by_their_quote(pair):
     mine, theirs = pair
     with _open(theirs) as p:
+        _segment(p, start=0, end=5, uuid=S3)  # "Alpha": not in my text below
+        _segment(p, code="B", start=0, end=5, uuid=M3)  # nor this
         _segment(p, start=18, end=29, uuid=S1)  # "here\fSecond", over both pages
         _segment(p, start=6, end=11, uuid=S2)  # "words"
-        _segment(p, start=0, end=5, uuid=S3)  # "Alpha": not in my text below
     _reextracted(theirs)
-    _sql(theirs, "update segment set quote = 'Nowhere' where uuid = ?", S3)
+    _sql(theirs, "update segment set quote = 'Nowhere' where uuid in (?, ?)", S3, M3)
+    # their pages, boxes and quote spacing differ too: all of it is taken from this text
+    _sql(theirs, "update segment set quote = 'here\nSecond', page_first = 1, page_last = 0, rects = '{}' "
+                 "where uuid = ?", S1)
     with _open(mine) as p:
         expected = {u: (s.start, s.end, s.page_first, s.page_last, s.rects, s.quote) for u, s in [
             ("a", create_segment(p, _doc(p, "one.pdf"), _code(p, "B"), _coder(p, "Anna"), 18, 29)),
             ("b", create_segment(p, _doc(p, "one.pdf"), _code(p, "B"), _coder(p, "Anna"), 6, 11))]}
     report = _merge(mine, theirs)
     assert report.documents_reanchored == ["Uno"] and report.documents_matched == 2
-    assert _counts(report) == (2, 0, 0, 0, 0, 1)
+    assert _counts(report) == (2, 0, 0, 0, 0, 2)
     got = {u: (a, b, c, d, json.loads(e), f) for u, a, b, c, d, e, f in _rows(
         mine, "select uuid, start, \"end\", page_first, page_last, rects, quote from segment where uuid in (?, ?)",
         S1, S2)}
@@ -705,9 +828,6 @@ def test_an_area_in_a_re_extracted_document_takes_the_text_now_inside_it(pair):
 
 
 # ---- memos ------------------------------------------------------------------------------------------------
-M1, M2, M3 = ("00000000-0000-4000-8000-0000000000e1", "00000000-0000-4000-8000-0000000000e2",
-              "00000000-0000-4000-8000-0000000000e3")
-
 
 def _memo(path, uuid, kind, target, text, when, coder_uuid=ANNA):
     _sql(path, "insert into memo (uuid, target_kind, target_uuid, coder_id, text, modified) values "
@@ -835,3 +955,27 @@ def test_a_scale_value_is_updated_only_by_a_later_different_value(pair, value, w
     report = _merge(mine, theirs)
     assert (report.scale_values_added, report.scale_values_updated) == (0, updated)
     assert _value_rows(mine) == [("two.pdf", "DEPTH", ANNA, *((2, _ts(T2)) if updated else (1, _ts(T1))))]
+
+
+# ---- how the other copy is opened ----------------------------------------------------------------------------------
+def test_a_copy_open_for_writing_elsewhere_can_be_merged_and_is_not_backed_up(pair):
+    mine, theirs = pair
+    with _open(theirs):  # its writer's lock is held: the merge only reads it
+        report = _merge(mine, theirs)
+    assert report.documents_matched == 2
+    from burgerannotator.core.paths import backups_dir
+    assert [f.name for f in backups_dir().glob("theirs*")] == []
+
+
+def test_a_copy_changed_behind_the_apps_back_is_checked_again(pair):
+    mine, theirs = pair
+    with Project.open(theirs, make_backup=False):
+        pass  # seen clean here
+    st = os.stat(theirs)
+    _sql(theirs, "update document set attributes = '{not json' where file_name = 'two.pdf'")
+    os.utime(theirs, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert os.stat(theirs).st_size == st.st_size
+    report = _merge(mine, theirs)
+    assert report.documents_matched == 2
+    assert json.loads(_rows(mine, "select attributes from document where file_name = 'two.pdf'")[0][0]) == {
+        "city": "Duo"}
