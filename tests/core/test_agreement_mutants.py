@@ -22,7 +22,9 @@ Survivors left (mutmut 3.8.1 names, x_<function>__mutmut_N), judged equivalent:
   used: pe <= 1/q <= 1/2 for both coefficients);
 * nominal._two_coder_table 30/32 (``np.zeros`` is float64 without ``dtype``);
 * nominal.cohen_kappa_from_table 9/11 (without ``dtype=float`` a table of numbers gives the same
-  proportions), 61 (``shape[1]`` of a table already checked to be square).
+  proportions), 33 and 61 (``shape[1]`` of a table already checked to be square).
+Full run before these tests: 908 mutants, 638 killed (70.3%); after: 879 killed, 29 survived (96.8%),
+every survivor listed above.
 """
 from __future__ import annotations
 
