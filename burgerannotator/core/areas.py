@@ -9,12 +9,17 @@ segment-level agreement pairs areas by intersection over union (``iou``).
 """
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
-from .anchoring import DocumentLayout, quote_of
 from .documents import layout
 from .errors import UserError
 from .models import Code, Coder, Document, Page, Segment
+
+if TYPE_CHECKING:
+    from .anchoring import DocumentLayout
+
+# NumPy (through anchoring) is imported where an area is anchored, not with the module: the
+# matrix and the exports import this module, and a CSV matrix needs no NumPy (issue 17: start-up)
 
 MIN_SIDE = 4.0  # points: a smaller rectangle is a slip of the mouse, not an area
 LABEL = "[area, p. {page}]"
@@ -37,6 +42,8 @@ def normalise(rect, width: float, height: float) -> list[float]:
 
 def covered_span(lay: DocumentLayout, page_index: int, rect) -> tuple[int, int]:
     """The text span of the words whose centre lies in ``rect`` on the page; empty if none."""
+    import numpy as np
+
     lo, hi = lay.page_word_range(page_index)
     start = lay.page_bounds.get(page_index, (0, 0))[0]
     if lo == hi or rect is None:
@@ -58,6 +65,8 @@ def _page(document: Document, page_index: int) -> Page:
 
 def anchor_area(project, document: Document, page_index: int, rect) -> dict:
     """The stored fields of an area segment on a page."""
+    from .anchoring import quote_of
+
     page = _page(document, page_index)
     box = normalise(rect, page.width, page.height)
     lay = layout(project, document)
@@ -117,7 +126,7 @@ def add_area_coverage(project, selection, row_of: dict, col_of: dict, covered, r
         equivalent = int(round(area_share(rect, width, height) * chars / pages))
         j = col_of.get((c, k if by_coder else 0))
         if j is not None:
-            covered[i, j] = min(chars, covered[i, j] + equivalent)
+            covered[i][j] = min(chars, covered[i][j] + equivalent)  # lists of rows (or an array)
         row_union[i] = min(chars, row_union[i] + equivalent)
 
 

@@ -22,6 +22,15 @@ def find_coder(project, ref: str) -> Coder:
     raise NotFoundError(f"No coder '{ref}' in this project.")
 
 
+def reader_coder(project, name: str) -> Coder:
+    """The coder of this name, or (a read-only project, where none can be added) a coder that
+    exists only in memory: nothing of theirs is in the file, nothing of theirs can be written."""
+    try:
+        return find_coder(project, name)
+    except NotFoundError:
+        return Coder(id=-1, uuid="", name=(name or "").strip() or "?", is_consensus=False)
+
+
 def get_or_create_coder(project, name: str, uuid: str | None = None) -> Coder:
     name = (name or "").strip()
     if not name:

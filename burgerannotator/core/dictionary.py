@@ -28,12 +28,13 @@ from .codebook import leaf_codes
 from .documents import layout
 from .errors import UserError
 from .models import Code, Coder, Document, Segment, utcnow
-from .search import QueryError, fts_phrase, words_pattern
+from .search import QueryError, fts_phrase, pattern_head, words_pattern
 from .search_index import candidate_ids, document_text, light_documents
 from .segments import create_segment
 
 UNITS = ("hit", "sentence")
 FALSE_FRIENDS = ("participatiewet*", "burgerzaken", "uitdaging*", "initiatiefvoorstel*", "initiatiefnemer*")
+DENSE = 64  # CodeTerms.finditer: heads closer than this on average -> the regex engine scans
 SENTENCE_REACH = 1500  # characters looked at on each side of a hit for the sentence around it
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"')\]\u2019\u201d]*(?=\s)|\n[ \t]*\n|\f")
 _WORD = re.compile(r"\w+")
@@ -53,11 +54,49 @@ def term_pattern(term: str) -> str:
 
 @dataclass
 class CodeTerms:
-    """A code and its terms compiled into one pattern."""
+    """A code and its terms compiled into one pattern.
+
+    ``heads``: the literal each term's pattern begins with (its first word's stem, folded). A hit
+    of the pattern can only start where one of them occurs, which ``str.find`` finds many times
+    faster than the regex engine scans an alternation (issue 17: autocode at ten times the demo)."""
 
     code: Code
     terms: list[str]
     pattern: re.Pattern
+    heads: tuple[str, ...] = ()
+
+    def starts(self, folded: str, limit: int | None = None) -> list[int] | None:
+        """Every offset of ``folded`` where one of the terms' first literals occurs, in order;
+        None once there are more than ``limit`` (a head as common as a letter)."""
+        found: set[int] = set()
+        find = folded.find
+        for head in self.heads:
+            i = find(head)
+            while i >= 0:
+                found.add(i)
+                if limit is not None and len(found) > limit:
+                    return None
+                i = find(head, i + 1)
+        return sorted(found)
+
+    def finditer(self, folded: str):
+        """The pattern's matches in ``folded``, exactly as ``pattern.finditer`` gives them: the
+        leftmost match from where the previous one ended, tried only where a term can begin.
+        Where the terms' heads are dense (more than one in ``DENSE`` characters) the regex engine
+        scans instead: trying them one by one from Python would be slower."""
+        starts = self.starts(folded, len(folded) // DENSE) if self.heads else None
+        if starts is None:
+            yield from self.pattern.finditer(folded)
+            return
+        match = self.pattern.match
+        cursor = 0
+        for q in starts:
+            if q < cursor:
+                continue
+            m = match(folded, q)  # look-behinds see the text before q, as in a scan
+            if m is not None:
+                yield m
+                cursor = m.end()  # never empty: every term begins with a non-empty literal
 
     def fts(self) -> str | None:
         """An FTS5 query for documents that may hold one of the terms (None: cannot narrow down)."""
@@ -73,7 +112,13 @@ def compile_code(code: Code) -> CodeTerms | None:
         sources = [term_pattern(t) for t in terms]
     except UserError as exc:
         raise UserError(f"{code.code_id}: {exc.message}") from None
-    return CodeTerms(code, terms, re.compile("|".join(f"(?:{s})" for s in sources)))
+    heads = tuple(dict.fromkeys(term_head(t) for t in terms))
+    return CodeTerms(code, terms, re.compile("|".join(f"(?:{s})" for s in sources)), heads)
+
+
+def term_head(term: str) -> str:
+    """The literal a term's pattern (``words_pattern``) begins with: its first word's stem, folded."""
+    return pattern_head(term.split())
 
 
 def compile_codes(codes) -> list[CodeTerms]:
@@ -124,7 +169,7 @@ def find_hits(project, document: Document, compiled: list[CodeTerms], false_frie
     for i, ct in enumerate(compiled):
         if only is not None and only.get(i) is not None and document.id not in only[i]:
             continue
-        for m in ct.pattern.finditer(folded):
+        for m in ct.finditer(folded):
             s, e = m.span()
             hit = DictionaryHit(document.id, ct.code.id, s, e, original[s:e])
             if guards and is_false_friend(folded, s, e, guards):
@@ -252,7 +297,7 @@ def autocode(project, coder: Coder, codes: list[Code] | None = None, unit: str =
                         result.skipped_existing += 1
                     continue
                 create_segment(project, doc, code, coder, span.start, span.end, status=status,
-                               origin="dictionary", decided_by=coder if accept_all else None)
+                               origin="dictionary", decided_by=coder if accept_all else None, flush=False)
                 result.created[(code.code_id, doc.label)] += 1
             if not keep_layout:  # one document's word layout at a time: all of a 13,000-page corpus is ~240 MB
                 project.cache.pop(layout_key, None)

@@ -1,6 +1,7 @@
 """Looking up and describing the project's documents."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -40,6 +41,17 @@ def find_document(project, ref: str) -> Document:
     raise NotFoundError(f"No document '{ref}' in this project (give a file name, city or uuid).")
 
 
+@dataclass(frozen=True, slots=True)
+class _PageWords:
+    """The columns of a page a layout is built from."""
+
+    index: int
+    text_start: int
+    text_end: int
+    word_boxes: bytes | None
+    word_offsets: bytes | None
+
+
 def layout(project, document: Document) -> DocumentLayout:
     """The word layout of a document, built once per open project."""
     key = ("layout", document.id)
@@ -47,8 +59,16 @@ def layout(project, document: Document) -> DocumentLayout:
     if cached is None:
         from .anchoring import DocumentLayout  # NumPy: only when a layout is needed, not for listing documents
 
-        pages = project.session.scalars(select(Page).where(Page.document_id == document.id)).all()
-        cached = DocumentLayout(document.text, pages)
+        # the five columns as plain rows, not Page objects (issue 17: ORM rows for 2,700 pages cost
+        # more than the layout itself); the text from the search cache when a search has read it
+        rows = project.session.execute(
+            select(Page.index, Page.text_start, Page.text_end, Page.word_boxes, Page.word_offsets)
+            .where(Page.document_id == document.id)).all()
+        pages = [_PageWords(*r) for r in rows]
+        from .search_index import cached_text
+
+        text = cached_text(project, document.id)
+        cached = DocumentLayout(document.text if text is None else text, pages)
         project.cache[key] = cached
     return cached
 

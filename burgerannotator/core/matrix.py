@@ -23,8 +23,8 @@ text covered by any coding.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import select, text
 
 from .areas import add_area_coverage
@@ -33,6 +33,9 @@ from .coders import find_coder, list_coders
 from .documents import list_documents
 from .errors import UserError
 from .models import Coder, Document, Segment, live_coding, live_coding_sql
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MEASURES = ("presence", "count", "coverage")
 MODES = ("coder", "all", "by-coder", "consensus")
@@ -105,24 +108,49 @@ class MatrixColumn:
 
 @dataclass
 class Matrix:
+    """The cells are plain Python numbers (``cells``, ``row_sums``, ``column_sums``); ``values``,
+    ``row_totals`` and ``column_totals`` are the same as NumPy arrays, made when first asked for:
+    writing a matrix to CSV imports no NumPy (issue 17: start-up of the ``matrix`` command)."""
+
     measure: str
     selection: CoderSelection
     by: str
     rows: list[MatrixRow]
     columns: list[MatrixColumn]
-    values: np.ndarray  # rows x columns; int64 for presence/count, float64 for coverage
-    row_totals: np.ndarray
-    column_totals: np.ndarray
+    cells: list[list]  # rows x columns; int for presence/count, float for coverage
+    row_sums: list
+    column_sums: list
     grand_total: float
     segment_total: int = 0
     categories: list[tuple[str, str, int]] = field(default_factory=list)  # (name, colour, span)
+    _arrays: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _array(self, name: str, data, shape) -> "np.ndarray":
+        if name not in self._arrays:
+            import numpy as np
+
+            dtype = np.float64 if self.measure == "coverage" else np.int64
+            self._arrays[name] = np.array(data, dtype=dtype).reshape(shape)
+        return self._arrays[name]
+
+    @property
+    def values(self) -> "np.ndarray":  # rows x columns; int64 for presence/count, float64 for coverage
+        return self._array("values", self.cells, (len(self.rows), len(self.columns)))
+
+    @property
+    def row_totals(self) -> "np.ndarray":
+        return self._array("row_totals", self.row_sums, (len(self.rows),))
+
+    @property
+    def column_totals(self) -> "np.ndarray":
+        return self._array("column_totals", self.column_sums, (len(self.columns),))
 
     @property
     def shape(self) -> tuple[int, int]:
-        return self.values.shape
+        return len(self.rows), len(self.columns)
 
     def value(self, row: int, column: int):
-        v = self.values[row, column]
+        v = self.cells[row][column]
         return float(v) if self.measure == "coverage" else int(v)
 
 
@@ -227,9 +255,9 @@ def build_matrices(project, measures=MEASURES, selection: CoderSelection | None 
     row_of = {r.document_id: i for i, r in enumerate(rows)}
     col_of = {(c.code_db_id, c.coder_id if selection.mode == "by-coder" else 0): j for j, c in enumerate(columns)}
 
-    counts = np.zeros((len(rows), len(columns)), dtype=np.int64)
-    covered = np.zeros((len(rows), len(columns)), dtype=np.int64)
-    row_union = np.zeros(len(rows), dtype=np.int64)
+    counts = [[0] * len(columns) for _ in rows]
+    covered = [[0] * len(columns) for _ in rows]
+    row_union = [0] * len(rows)
     for d, c, k, n, cell_chars, row_chars in _aggregate(project, selection, "coverage" in measures):
         i = row_of.get(d)
         if i is None:
@@ -238,42 +266,50 @@ def build_matrices(project, measures=MEASURES, selection: CoderSelection | None 
         j = col_of.get((c, k))
         if j is None:
             continue
-        counts[i, j] = n
-        covered[i, j] = int(cell_chars or 0)
+        counts[i][j] = int(n)
+        covered[i][j] = int(cell_chars or 0)
     if "coverage" in measures:
         add_area_coverage(project, selection, row_of, col_of, covered, row_union)
 
     if hide_empty and columns:
+        used = [j for j in range(len(columns)) if any(row[j] for row in counts)]
         if selection.mode == "by-coder":
-            used_codes = {columns[j].code_db_id for j in np.flatnonzero(counts.sum(axis=0))}
+            used_codes = {columns[j].code_db_id for j in used}
             keep = [j for j, c in enumerate(columns) if c.code_db_id in used_codes]
         else:
-            keep = list(np.flatnonzero(counts.sum(axis=0)))
+            keep = used
         columns = [columns[j] for j in keep]
-        counts, covered = counts[:, keep], covered[:, keep]
+        counts = [[row[j] for j in keep] for row in counts]
+        covered = [[row[j] for j in keep] for row in covered]
 
-    chars = np.array([r.characters for r in rows], dtype=np.float64)
+    chars = [float(r.characters) for r in rows]
     return {m: _measure(m, selection, by, rows, columns, counts, covered, row_union, chars) for m in measures}
 
 
+def _column_sums(cells: list[list], width: int) -> list:
+    return [sum(row[j] for row in cells) for j in range(width)]
+
+
 def _measure(measure, selection, by, rows, columns, counts, covered, row_union, chars) -> Matrix:
+    """The cells of one measure, in plain Python (the same numbers NumPy gave: integer sums, and
+    IEEE divisions of the integer character counts, rounded once)."""
+    width = len(columns)
     if measure == "presence":
-        values = (counts > 0).astype(np.int64)
-        row_totals, column_totals = values.sum(axis=1), values.sum(axis=0)
-        grand = float(values.sum())
+        values = [[1 if n > 0 else 0 for n in row] for row in counts]
     elif measure == "count":
-        values = counts
-        row_totals, column_totals = values.sum(axis=1), values.sum(axis=0)
-        grand = float(values.sum())
+        values = [list(row) for row in counts]
+    if measure in ("presence", "count"):
+        row_totals, column_totals = [sum(row) for row in values], _column_sums(values, width)
+        grand = float(sum(row_totals))
     else:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            values = np.where(chars[:, None] > 0, covered / np.maximum(chars, 1)[:, None], 0.0)
-            row_totals = np.where(chars > 0, row_union / np.maximum(chars, 1), 0.0)
-        total_chars = float(chars.sum())
-        column_totals = covered.sum(axis=0) / total_chars if total_chars else np.zeros(len(columns))
-        grand = float(row_union.sum() / total_chars) if total_chars else 0.0
+        values = [[cell / n for cell in row] if n > 0 else [0.0] * width for row, n in zip(covered, chars)]
+        row_totals = [u / n if n > 0 else 0.0 for u, n in zip(row_union, chars)]
+        total_chars = float(sum(chars))
+        column_totals = ([s / total_chars for s in _column_sums(covered, width)] if total_chars
+                         else [0.0] * width)
+        grand = float(sum(row_union) / total_chars) if total_chars else 0.0
     return Matrix(measure, selection, by, rows, columns, values, row_totals, column_totals, grand,
-                  int(counts.sum()), _category_spans(columns))
+                  sum(sum(row) for row in counts), _category_spans(columns))
 
 
 def _category_spans(columns: list[MatrixColumn]) -> list[tuple[str, str, int]]:

@@ -71,6 +71,12 @@ class PdfBlob(Base):
     size: Mapped[int] = mapped_column(Integer)
 
 
+def document_label(attributes: dict | None, title: str | None, file_name: str) -> str:
+    """A document's label from its columns (``Document.label``; searches read the columns alone)."""
+    city = str(attributes.get("city", "")) if attributes else ""
+    return city or title or file_name
+
+
 class Document(Base):
     __tablename__ = "document"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -100,7 +106,7 @@ class Document(Base):
     @property
     def label(self) -> str:
         """How the study names this document: its city, else its title, else its file."""
-        return self.city or self.title or self.file_name
+        return document_label(self.attributes, self.title, self.file_name)
 
 
 class Page(Base):

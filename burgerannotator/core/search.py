@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .errors import UserError
 from .models import Document
-from .search_index import candidate_ids, document_text, fold, light_documents, page_starts
+from .search_index import candidate_ids, document_rows, document_text, fold, page_starts
 
 CONTEXT = 45  # characters of context on each side of a hit
 _QUERY_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
@@ -68,6 +68,12 @@ def words_pattern(words) -> str:
     first = re.escape(stem) + rf"(?<!\w(?s:.){{{len(stem)}}})" + (r"\w*" if wildcard else "")
     rest = [word_pattern(w) for w in words[1:]]
     return r"\s+".join([first] + rest) + r"(?!\w)"
+
+
+def pattern_head(words) -> str:
+    """The literal ``words_pattern(words)`` begins with: every match starts with it (the first word's
+    folded stem). The dictionary looks for it with ``str.find`` before it runs the pattern."""
+    return _stem(words[0])[0]
 
 
 def fts_phrase(words) -> str | None:
@@ -125,11 +131,12 @@ def parse_query(source: str) -> Query:
     return query
 
 
-@dataclass
+@dataclass(slots=True, init=False)
 class Hit:
     """One hit. Its words in context (``before``, ``match``, ``after``) are cut from the document
     text when first asked for: a search with thousands of hits does not pay for contexts nobody
-    reads (issue 17: wijk* on ten times the demo corpus)."""
+    reads (issue 17: wijk* on ten times the demo corpus). Slots and a plain ``__init__``: a search
+    builds thousands of them, and the generated one took twice as long."""
 
     document_uuid: str
     document_id: int
@@ -141,6 +148,20 @@ class Hit:
     page_label: str
     _text: str = field(default="", repr=False, compare=False)
     _context: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)
+
+    def __init__(self, document_uuid: str, document_id: int, label: str, term: str, start: int, end: int,
+                 page_index: int, page_label: str, _text: str = "",
+                 _context: tuple[str, str, str] | None = None) -> None:
+        self.document_uuid = document_uuid
+        self.document_id = document_id
+        self.label = label
+        self.term = term
+        self.start = start
+        self.end = end
+        self.page_index = page_index
+        self.page_label = page_label
+        self._text = _text
+        self._context = _context
 
     def context(self) -> tuple[str, str, str]:
         if self._context is None:
@@ -217,6 +238,10 @@ def context_of(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[s
 
 def find_spans(query: Query, folded: str) -> list[tuple[int, int, Term]] | None:
     """Spans of the query's terms in a folded text; None if no group is fully present."""
+    if len(query.groups) == 1 and len(query.groups[0]) == 1:  # one term: its matches are in order, apart
+        term = query.groups[0][0]
+        out = [(m.start(), m.end(), term) for m in query.patterns[term].finditer(folded)]
+        return out or None
     found: list[tuple[int, int, Term]] = []
     matched = False
     cache: dict[Term, list] = {}
@@ -245,9 +270,10 @@ def find_spans(query: Query, folded: str) -> list[tuple[int, int, Term]] | None:
 def search(project, query: str | Query, documents: list[Document] | None = None) -> SearchResult:
     """Hits of ``query`` in the project's documents (or the given ones), grouped per document."""
     parsed = query if isinstance(query, Query) else parse_query(query)
-    docs = light_documents(project) if documents is None else list(documents)
+    docs = document_rows(project) if documents is None else list(documents)
     fts = parsed.fts()
     candidates = candidate_ids(project, fts) if fts else None
+    term_text = {term: term.text for group in parsed.groups for term in group}
     results = []
     for doc in docs:
         if candidates is not None and doc.id not in candidates:
@@ -256,19 +282,20 @@ def search(project, query: str | Query, documents: list[Document] | None = None)
         spans = find_spans(parsed, folded)
         if not spans:
             continue
-        hits = []
         uuid, doc_id, doc_label = doc.uuid, doc.id, doc.label  # once per document, not per hit
         starts, indexes, labels = page_starts(project, doc)
+        if not starts:
+            starts, indexes, labels = [0], [0], ["1"]
+        hits = []
+        append = hits.append
         for start, end, term in spans:
-            if starts:
-                i = max(0, bisect_right(starts, start) - 1)
-                page_index, label = indexes[i], labels[i]
-            else:
-                page_index, label = 0, "1"
-            hits.append(Hit(uuid, doc_id, doc_label, term.text, start, end, page_index, label, original))
+            i = bisect_right(starts, start) - 1
+            if i < 0:
+                i = 0
+            append(Hit(uuid, doc_id, doc_label, term_text[term], start, end, indexes[i], labels[i], original))
         results.append(DocumentHits(uuid, doc_id, doc_label, doc.file_name, hits))
     return SearchResult(parsed.source, results, candidates is not None)
 
 
 __all__ = ["search", "parse_query", "Query", "Term", "Hit", "DocumentHits", "SearchResult", "QueryError",
-           "words_pattern", "word_pattern", "fts_phrase", "context_of"]
+           "words_pattern", "word_pattern", "pattern_head", "fts_phrase", "context_of"]

@@ -24,14 +24,15 @@ def _anchor(project, document: Document, start: int, end: int) -> dict:
     first, last = lay.pages_for_span(span.start, span.end)
     rects = lay.rects_for_span(span.start, span.end)
     return {"start": span.start, "end": span.end, "page_first": first, "page_last": last,
-            "rects": {str(k): v for k, v in rects.items()}, "quote": quote_of(document.text, span.start, span.end)}
+            "rects": {str(k): v for k, v in rects.items()}, "quote": quote_of(lay.text, span.start, span.end)}
 
 
 def create_segment(project, document: Document, code: Code, coder: Coder, start: int, end: int, memo: str = "",
                    status: str = "coded", origin: str = "manual", uuid: str | None = None,
-                   decided_by: Coder | None = None) -> Segment:
+                   decided_by: Coder | None = None, flush: bool = True) -> Segment:
     """Code a span. A live coding the coder already made of this code on this very span
-    raises ``duplicates.AlreadyCoded`` and adds nothing."""
+    raises ``duplicates.AlreadyCoded`` and adds nothing. ``flush=False``: the row is written with
+    the next flush of the running transaction (a caller making many, like autocode; issue 17)."""
     if code.kind == "category":
         raise UserError(f"{code.name} is a category; code with one of its codes.")
     anchor = _anchor(project, document, start, end)
@@ -42,7 +43,8 @@ def create_segment(project, document: Document, code: Code, coder: Coder, start:
                       decided_by=decided_by, **anchor,
                       **({"uuid": uuid} if uuid else {}))
         s.add(seg)
-        s.flush()
+        if flush:
+            s.flush()
     return seg
 
 

@@ -177,9 +177,10 @@ def _backup_pattern(stem: str, suffix: str) -> re.Pattern:
     return re.compile(rf"^{re.escape(stem)}-\d{{8}}-\d{{6}}-\d{{6}}{re.escape(suffix)}$")
 
 
-def verified_copy(path: Path, full: bool = False) -> bool:
+def verified_copy(path: Path, full: bool = False, cancelled: Callable[[], bool] | None = None) -> bool:
     """Whether ``path`` is a whole SQLite file: header, page size, length (and, if ``full``,
-    SQLite's quick_check and a project table). A half-written or empty file is not."""
+    SQLite's quick_check and a project table). A half-written or empty file is not.
+    ``cancelled``: asked now and then during the quick_check; True stops it (BackupCancelled)."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -197,22 +198,46 @@ def verified_copy(path: Path, full: bool = False) -> bool:
         return True
     try:
         con = sqlite3.connect(_ro_uri(path, immutable=True), uri=True)
+        if cancelled is not None:
+            con.set_progress_handler(lambda: 1 if cancelled() else 0, 20000)
         try:
             ok = con.execute("PRAGMA quick_check").fetchone()
             has_project = con.execute("SELECT 1 FROM sqlite_master WHERE name='project'").fetchone()
         finally:
             con.close()
     except sqlite3.Error:
+        if cancelled is not None and cancelled():
+            raise BackupCancelled("backup stopped") from None
         return False
     return bool(ok and ok[0] == "ok" and has_project)
 
 
-def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
-    """Copy the project into the user data directory, keeping the last ``keep`` good copies.
+class BackupError(Exception):
+    """A backup could not be made; the message says why in one line (the project is unaffected)."""
 
-    The copy is written under a temporary name, verified (quick_check, length) and only then
-    renamed; pruning counts and removes only verified copies, so a full disk (which leaves
-    empty or half files) can never push the last good backup out.
+
+class BackupCancelled(BackupError):
+    """The backup was stopped (the window closed): nothing was kept, nothing pruned."""
+
+
+def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
+    """Copy the project into the user data directory, keeping the last ``keep`` good copies;
+    None when no backup could be made (that must not stop the researcher working)."""
+    try:
+        return make_backup(path, keep)
+    except BackupError:
+        return None
+
+
+def make_backup(path: Path, keep: int = BACKUPS_KEPT, cancelled: Callable[[], bool] | None = None) -> Path:
+    """The backup of ``backup``, raising ``BackupError`` (one line) when none could be made.
+
+    The copy is SQLite's online backup of one read snapshot (writes committed meanwhile by the
+    window go on and are simply not in it), written under a temporary name, verified
+    (quick_check, length) and only then renamed; pruning counts and removes only verified copies,
+    so a full disk (which leaves empty or half files) can never push the last good backup out.
+    ``cancelled`` (asked between steps, from the thread doing the backup) stops it: the
+    temporary file is removed and ``BackupCancelled`` raised.
     """
     folder = backups_dir()
     suffix = path.suffix or PROJECT_SUFFIX
@@ -222,17 +247,22 @@ def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{path.stem}-{stamp}{suffix}"
         partial = folder / f".{target.name}.partial"
-        _sqlite_copy(path, partial, immutable=not folder_writable(path))
+        _sqlite_copy(path, partial, immutable=not folder_writable(path), cancelled=cancelled)
         with open(partial, "rb+") as fh:
             os.fsync(fh.fileno())
-        if not verified_copy(partial, full=True):
-            return None
+        if not verified_copy(partial, full=True, cancelled=cancelled):
+            raise BackupError(f"the copy of {path.name} did not verify (quick_check); no backup kept")
         os.replace(partial, target)
         partial = None
         _prune_backups(folder, path.stem, suffix, keep)
         return target
-    except (OSError, sqlite3.Error):
-        return None  # a backup that cannot be made must not stop the researcher working
+    except BackupError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        if cancelled is not None and cancelled():
+            raise BackupCancelled("backup stopped") from None
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or type(exc).__name__
+        raise BackupError(f"cannot write a copy of {path.name} to {folder}: {reason}") from None
     finally:
         if partial is not None:
             try:
@@ -271,6 +301,9 @@ class Project:
         self.journal = Journal(self)  # records what every flush writes (and, for undo, how it was)
         self.cache: dict = {}  # derived data (document layouts, ...) that is safe to rebuild
         self.notes: list[str] = []  # one-line notices for the user (read-only folder, repairs made)
+        self.repaired = 0  # values repaired at open (read-only: in an in-memory copy; the file unchanged)
+        self.folder_readonly = False  # opened read-only because the folder (or file) cannot be written
+        self.backed_up = False  # open made a verified backup (a schema upgrade always makes one)
 
     # ---- opening -----------------------------------------------------------------
     @classmethod
@@ -328,6 +361,7 @@ class Project:
             if not known_clean and not repaired:
                 integrity_memo.remember_clean(path, fp)  # the fingerprint from before the check
             project = cls(path, engine, None, readonly=True)
+            project.repaired, project.folder_readonly = repaired, not writable
             if repaired:
                 project.notes.append(f"{path.name} has {repaired} unreadable value(s), shown repaired; the file is "
                                      "unchanged (open it for writing to repair it).")
@@ -337,8 +371,7 @@ class Project:
         lock = _acquire_lock(path, wait)
         trusted = known_clean and not needs_upgrade and integrity_memo.fingerprint(path) == fp  # unchanged till locked
         try:
-            if make_backup or needs_upgrade:
-                backup(path)
+            made = backup(path) if make_backup or needs_upgrade else None
             engine = _engine(path, readonly=False)
             if needs_upgrade:
                 migrations.upgrade(engine)
@@ -350,6 +383,7 @@ class Project:
             lock.release()
             raise
         project = cls(path, engine, lock, readonly=False)
+        project.repaired, project.backed_up = repaired, made is not None
         if repaired:
             project.notes.append(f"Repaired {repaired} unreadable value(s) in {path.name}; see the project log.")
         return project
@@ -654,19 +688,40 @@ def copy_project(src: Path, dst: Path) -> None:
         raise (storage_problem(exc, dst) or ProjectFileError(f"Cannot write {dst}: {exc}.")) from None
 
 
-def _sqlite_copy(src: Path, dst: Path, immutable: bool = False) -> None:
-    """SQLite's online backup: a consistent copy, WAL content included, source opened read-only."""
-    source = sqlite3.connect(_ro_uri(src, immutable), uri=True)
+BACKUP_STEP_PAGES = 1024  # pages copied between two looks at ``cancelled``
+
+
+def _sqlite_copy(src: Path, dst: Path, immutable: bool = False, cancelled: Callable[[], bool] | None = None) -> None:
+    """SQLite's online backup: a consistent copy, WAL content included, source opened read-only.
+
+    With ``cancelled`` the copy goes in steps inside one read transaction held on the source, so
+    every step reads the same snapshot (a writer committing meanwhile neither restarts nor tears
+    the copy; WAL readers do not block it) and the copy can stop between steps."""
+    source = sqlite3.connect(_ro_uri(src, immutable), uri=True, check_same_thread=False)
     try:
         target = sqlite3.connect(dst)
         try:
-            with target:
-                source.backup(target)
+            if cancelled is None:
+                with target:
+                    source.backup(target)
+                return
+            source.isolation_level = None
+            source.execute("BEGIN")
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the read snapshot starts here
+
+            def step(_status, _remaining, _total) -> None:
+                if cancelled():
+                    raise BackupCancelled("backup stopped")
+
+            if cancelled():
+                raise BackupCancelled("backup stopped")
+            source.backup(target, pages=BACKUP_STEP_PAGES, progress=step)
+            source.execute("COMMIT")
         finally:
             target.close()
     finally:
         source.close()
 
 
-__all__ = ["Project", "inspect_file", "backup", "copy_project", "folder_writable", "storage_problem",
-           "set_lock_wait", "verified_copy", "lock_path", "lock_paths"]
+__all__ = ["Project", "inspect_file", "backup", "make_backup", "BackupError", "BackupCancelled", "copy_project",
+           "folder_writable", "storage_problem", "set_lock_wait", "verified_copy", "lock_path", "lock_paths"]

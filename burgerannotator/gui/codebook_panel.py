@@ -63,6 +63,8 @@ class CodebookPanel(QWidget):
         self.apply_button.setToolTip(self.tr("Code the selected text with this code (also: double-click, Enter, "
                                              "the code's number key)"))
         self.apply_button.setEnabled(False)
+        self._apply_tip = self.apply_button.toolTip()
+        self.read_only = ""  # why nothing can be coded (a read-only project), else ""
         self.apply_button.clicked.connect(lambda: self._apply_index(self.tree.currentIndex()))
         self.details = QTextBrowser()
         self.details.setAccessibleName(self.tr("Definition of the code"))
@@ -118,7 +120,15 @@ class CodebookPanel(QWidget):
         item = self.model.item_for(code_id)
         return self.proxy.mapFromSource(item.index()) if item else None
 
+    def set_read_only(self, why: str) -> None:
+        """A read-only project: Apply stays disabled and says ``why``; "" lifts that."""
+        self.read_only = why
+        self.apply_button.setToolTip(why or self._apply_tip)
+        self._describe(self.tree.currentIndex())
+
     def _apply_index(self, index) -> None:
+        if self.read_only:
+            return
         uuid = self.proxy.data(index.siblingAtColumn(0), UUID_ROLE) if index.isValid() else None
         if uuid:
             self.codeClicked.emit(uuid)
@@ -141,7 +151,7 @@ class CodebookPanel(QWidget):
             self.apply_button.setEnabled(False)
             return
         code = find_code(self.workspace.project, uuid)
-        self.apply_button.setEnabled(code.kind == "code")
+        self.apply_button.setEnabled(code.kind == "code" and not self.read_only)
         parts = [f"<b>{html.escape(code.name)}</b> <span style='color:gray'>{html.escape(code.code_id)}</span>"]
         for title, text in ((self.tr("Definition"), code.definition), (self.tr("Include"), code.include),
                             (self.tr("Exclude"), code.exclude)):

@@ -14,11 +14,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabBar, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
-from burgerannotator.core.coders import find_coder, list_coders
+from burgerannotator.core.coders import find_coder, list_coders, reader_coder
 from burgerannotator.core.documents import find_document
 from burgerannotator.core.ops import EnsureCoder, run
 from burgerannotator.core.segments import find_segment
-from burgerannotator.core.store import Project
+from burgerannotator.core.store import Project, folder_writable
 
 from . import screen_fit, settings
 from .codebook_edit import CodebookEditor
@@ -34,6 +34,7 @@ from .ocr_actions import OcrActions
 from .menus import build_menus
 from .pdf_view.render import PageRenderer
 from .project_actions import ProjectActions
+from .project_notice import ProjectNotice
 from .segment_table import SegmentTable
 from .workspace import Workspace
 from .start_page import StartPage
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.failure_label)
         switch = QToolButton(text=self.tr("Switch coder"), autoRaise=True)
         switch.clicked.connect(self.switch_coder)
+        self.switch_button = switch
+        self.notice = ProjectNotice(self)  # read-only, repaired, the backup made beside the window
+        self.statusBar().addPermanentWidget(self.notice.label, 1)
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(switch)
         self.setAcceptDrops(True)
@@ -236,14 +240,18 @@ class MainWindow(QMainWindow):
     # ---- project ----------------------------------------------------------------------------
     @guarded
     def open_project(self, path: str, coder_name: str | None = None) -> bool:
-        project = Project.open(Path(path))
+        # a folder that cannot be written opens for reading (issue 16); the backup is made beside
+        # the window once the first page is on screen, not before it (issue 17)
+        readonly = Path(path).exists() and not folder_writable(Path(path))
+        project = Project.open(Path(path), readonly=readonly, make_backup=False)
         try:
             name = coder_name or settings.coder_name() or ask_coder_name(
                 self, [c.name for c in list_coders(project, include_consensus=False)])
             if not name:
                 project.close()
                 return False
-            coder = find_coder(project, run(project, EnsureCoder(name)).value)
+            coder = (reader_coder(project, name) if project.readonly
+                     else find_coder(project, run(project, EnsureCoder(name)).value))
         except BaseException:
             project.close()
             raise
@@ -263,7 +271,9 @@ class MainWindow(QMainWindow):
         ws.listenerFailed.connect(self._view_failed)
         self.center.setCurrentWidget(self.tabs)
         settings.add_recent_project(path)
-        self.setWindowTitle(self.tr("{name} — BurgerAnnotator").format(name=project.info.name))
+        self.setWindowTitle(self.tr("{name} (read-only) — BurgerAnnotator").format(name=project.info.name)
+                            if project.readonly else self.tr("{name} — BurgerAnnotator").format(name=project.info.name))
+        self.notice.project_opened(project)
         self._show_coder()
         docs = self.workspace.documents()
         place = settings.last_place(project.info.uuid)
@@ -287,6 +297,7 @@ class MainWindow(QMainWindow):
         self.undo_actions.update()
         workspace.set_document(None)
         workspace.close()
+        self.notice.project_closing()  # a backup still running stops first, leaving nothing behind
         workspace.project.close()
         workspace.deleteLater()
         self.renderer.clear()

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QDockWidget
 from . import settings
 
 
-def _act(window, menu, text, slot, shortcut=None, checkable=False, tip=""):
+def _act(window, menu, text, slot, shortcut=None, checkable=False, tip="", writes=False):
     action = QAction(text, window)
+    action.setProperty("writes", writes)  # disabled in a read-only project (gui/project_notice.py)
     if shortcut:
         action.setShortcut(QKeySequence(shortcut))
     action.setCheckable(checkable)
@@ -31,7 +32,7 @@ def build_menus(w) -> None:
     w.recent_menu.aboutToShow.connect(lambda: _fill_recent(w))
     _act(w, f, QCoreApplication.translate("Menus", "Open the &demo project"), p.open_demo)
     f.addSeparator()
-    _act(w, f, QCoreApplication.translate("Menus", "&Import PDFs..."), p.import_dialog, "Ctrl+I", tip=QCoreApplication.translate("Menus", "Import PDFs (or drop them on the window)"))
+    _act(w, f, QCoreApplication.translate("Menus", "&Import PDFs..."), p.import_dialog, "Ctrl+I", tip=QCoreApplication.translate("Menus", "Import PDFs (or drop them on the window)"), writes=True)
     m["File/Export"] = f.addMenu(QCoreApplication.translate("Menus", "&Export"))
     w.file_insert_point = f.addSeparator()  # views add File actions (merge, ...) above this line
     _act(w, f, QCoreApplication.translate("Menus", "&Close project"), w.close_project, "Ctrl+W")
@@ -45,9 +46,9 @@ def build_menus(w) -> None:
     w.undo_action, w.redo_action = undo, redo
     e.addSeparator()
     _act(w, e, QCoreApplication.translate("Menus", "&Find in document..."), lambda: pane.find_bar.open_bar(), QKeySequence.StandardKey.Find)
-    _act(w, e, QCoreApplication.translate("Menus", "Recode selected segment..."), c.recode_selected, "Ctrl+R")
-    _act(w, e, QCoreApplication.translate("Menus", "Edit &memo of selected segment..."), c.edit_memo_selected, "Ctrl+M")
-    _act(w, e, QCoreApplication.translate("Menus", "&Delete selected segment"), lambda: c.delete_selected(), QKeySequence.StandardKey.Delete)
+    _act(w, e, QCoreApplication.translate("Menus", "Recode selected segment..."), c.recode_selected, "Ctrl+R", writes=True)
+    _act(w, e, QCoreApplication.translate("Menus", "Edit &memo of selected segment..."), c.edit_memo_selected, "Ctrl+M", writes=True)
+    _act(w, e, QCoreApplication.translate("Menus", "&Delete selected segment"), lambda: c.delete_selected(), QKeySequence.StandardKey.Delete, writes=True)
 
     m["View"] = v = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     _act(w, v, QCoreApplication.translate("Menus", "Fit &width"), pane.view.fit_width, "Ctrl+0")
@@ -68,27 +69,27 @@ def build_menus(w) -> None:
     _language_menu(w, v)
 
     m["Code"] = k = bar.addMenu(QCoreApplication.translate("Menus", "&Code"))
-    _act(w, k, QCoreApplication.translate("Menus", "Code the selection &with... (searchable)"), c.code_selection_with, "Ctrl+K")
+    _act(w, k, QCoreApplication.translate("Menus", "Code the selection &with... (searchable)"), c.code_selection_with, "Ctrl+K", writes=True)
     w.area_tool_action = _act(w, k, QCoreApplication.translate("Menus", "&Area tool: draw a rectangle to code"),
-                              pane.view.set_area_tool, "Ctrl+Shift+A", checkable=True,
+                              pane.view.set_area_tool, "Ctrl+Shift+A", checkable=True, writes=True,
                               tip=QCoreApplication.translate("Menus", "Or Ctrl+drag on a page: code a figure, "
                                                                       "table or scan as an area"))
     _act(w, k, QCoreApplication.translate("Menus", "&Recognise text of this document (OCR)"),
-         lambda: w.ocr_actions.recognise_current())
+         lambda: w.ocr_actions.recognise_current(), writes=True)
     k.addSeparator()
     _act(w, k, QCoreApplication.translate("Menus", "&Next segment"), lambda: c.step_segment(1), "F8")
     _act(w, k, QCoreApplication.translate("Menus", "&Previous segment"), lambda: c.step_segment(-1), "Shift+F8")
     k.addSeparator()
-    w.pinned_actions = [_act(w, k, QCoreApplication.translate("Menus", "Apply pinned code {key}").format(key=key), lambda _c=False, n=key: c.apply_pinned(n), str(key))
+    w.pinned_actions = [_act(w, k, QCoreApplication.translate("Menus", "Apply pinned code {key}").format(key=key), lambda _c=False, n=key: c.apply_pinned(n), str(key), writes=True)
                         for key in range(1, 10)]
     k.aboutToShow.connect(lambda: _name_pinned(w))
     k.addSeparator()
-    _act(w, k, QCoreApplication.translate("Menus", "Add code..."), lambda: w.codebook_editor.add(None, "code") if w.workspace else None)
-    _act(w, k, QCoreApplication.translate("Menus", "Document &attributes..."), w.details.edit_attributes)
-    _act(w, k, QCoreApplication.translate("Menus", "Document &memo..."), lambda: w.memo_actions.edit_document_memo())
+    _act(w, k, QCoreApplication.translate("Menus", "Add code..."), lambda: w.codebook_editor.add(None, "code") if w.workspace else None, writes=True)
+    _act(w, k, QCoreApplication.translate("Menus", "Document &attributes..."), w.details.edit_attributes, writes=True)
+    _act(w, k, QCoreApplication.translate("Menus", "Document &memo..."), lambda: w.memo_actions.edit_document_memo(), writes=True)
 
     m["Coder"] = cm = bar.addMenu(QCoreApplication.translate("Menus", "C&oder"))
-    _act(w, cm, QCoreApplication.translate("Menus", "&Switch coder..."), w.switch_coder)
+    _act(w, cm, QCoreApplication.translate("Menus", "&Switch coder..."), w.switch_coder, writes=True)
 
     m["Analysis"] = bar.addMenu(QCoreApplication.translate("Menus", "&Analysis"))
 

@@ -124,5 +124,6 @@ def install(main_window) -> QAction:
         dialog.open()
 
     action.triggered.connect(run)
+    action.setProperty("writes", True)  # disabled in a read-only project
     main_window.add_menu_action("File", action)
     return action

@@ -96,6 +96,7 @@ class RefiActions(QObject):
 def install(main_window) -> RefiActions:
     """File > Import REFI-QDA… and File > Export to REFI-QDA… (above Close and Quit)."""
     actions = RefiActions(main_window)
+    actions.import_action.setProperty("writes", True)  # disabled in a read-only project
     main_window.add_menu_action("File", actions.import_action)
     main_window.add_menu_action("File", actions.export_action)
     main_window.refi_actions = actions

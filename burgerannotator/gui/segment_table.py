@@ -43,7 +43,7 @@ class SegmentTable(QTableView):
         self.refresh()
         for signal in (workspace.documentChanged, workspace.coderChanged, workspace.showOthersChanged):
             signal.connect(lambda *_a: self.refresh())
-        workspace.listen(self, ("segments", "codebook"), lambda changes, _i: self._changed(changes))
+        workspace.listen(self, ("segments", "codebook", "coders", "documents"), lambda changes, _i: self._changed(changes))
 
     def _changed(self, changes) -> None:
         current = self._uuid_at(self.currentIndex())

@@ -15,12 +15,12 @@ import logging
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from burgerannotator.core import codebook
 from burgerannotator.core.changes import Changes
 from burgerannotator.core.documents import layout, list_documents
-from burgerannotator.core.errors import NotFoundError
+from burgerannotator.core.errors import NotFoundError, ProjectReadOnlyError
 from burgerannotator.core.history import History
 from burgerannotator.core.info import coder_counts
 from burgerannotator.core.models import Code, Coder, Document, Segment
@@ -57,6 +57,7 @@ class Workspace(QObject):
         self.code_counts: dict[str, int] = {}       # code_id -> segments of the current coder
         self.document_counts: dict[str, int] = {}   # document uuid -> segments of the current coder
         self.failures: list[str] = []               # listener failures reported so far
+        self._segments: dict[str, Segment] = {}     # looked up since the last commit (by uuid)
         self._initiator = None
         self._recount = QTimer(self, singleShot=True, interval=60)
         self._recount.timeout.connect(self.recount)
@@ -69,6 +70,10 @@ class Workspace(QObject):
     # ---- writing ------------------------------------------------------------------------------
     def do(self, op: Operation, initiator=None) -> Result:
         """Run a write through the history (undoable unless it is a barrier: import, merge, ...)."""
+        if self.project.readonly:
+            raise ProjectReadOnlyError(QCoreApplication.translate(
+                "Workspace", "This project is open read-only: nothing can be changed. Copy it to a folder you can "
+                "write to and open the copy."))
         return self._through(lambda: self.history.do(op), initiator)
 
     def undo(self) -> Result | None:
@@ -86,6 +91,7 @@ class Workspace(QObject):
 
     # ---- the bridge to the views --------------------------------------------------------------
     def _on_commit(self, changes: Changes) -> None:
+        self._segments.clear()  # a commit may have changed or removed any of them
         self.changed.emit(changes, self._initiator)
         if changes.touches("segments", "codes", "documents", "coders"):
             self._recount.start()
@@ -148,10 +154,13 @@ class Workspace(QObject):
         """The segment of this uuid, or None (gone, or no uuid)."""
         if not uuid:
             return None
-        try:
-            return find_segment(self.project, uuid)
-        except NotFoundError:
-            return None
+        seg = self._segments.get(uuid)  # several views ask for the same segments after one commit
+        if seg is None:
+            try:
+                seg = self._segments[uuid] = find_segment(self.project, uuid)
+            except NotFoundError:
+                return None
+        return seg
 
     def selected_segment(self) -> Segment | None:
         """The selected segment, if this coder may see it."""

@@ -867,6 +867,10 @@ Wachtwoord:</translation>
         <translation>Andere codeur</translation>
     </message>
     <message>
+        <source>{name} (read-only) — BurgerAnnotator</source>
+        <translation>{name} (alleen-lezen) — BurgerAnnotator</translation>
+    </message>
+    <message>
         <source>{name} — BurgerAnnotator</source>
         <translation>{name} — BurgerAnnotator</translation>
     </message>
@@ -1451,6 +1455,33 @@ Wachtwoord:</translation>
     </message>
 </context>
 <context>
+    <name>ProjectNotice</name>
+    <message>
+        <source>{n} unreadable value(s) shown repaired; the file is unchanged.</source>
+        <translation>{n} onleesbare waarde(n) hersteld getoond; het bestand is niet veranderd.</translation>
+    </message>
+    <message>
+        <source>{n} unreadable value(s) repaired on opening; see the project log.</source>
+        <translation>{n} onleesbare waarde(n) hersteld bij het openen; zie het projectlogboek.</translation>
+    </message>
+    <message>
+        <source>Read-only: {name} is in a folder that cannot be written; nothing can be changed. Copy it to a folder you can write to.</source>
+        <translation>Alleen-lezen: {name} staat in een map waarin niet geschreven kan worden; er kan niets veranderd worden. Kopieer het naar een map waarin u kunt schrijven.</translation>
+    </message>
+    <message>
+        <source>Read-only: {name} is open for reading; nothing can be changed.</source>
+        <translation>Alleen-lezen: {name} is geopend om te lezen; er kan niets veranderd worden.</translation>
+    </message>
+    <message>
+        <source>No backup made: {reason}</source>
+        <translation>Geen reservekopie gemaakt: {reason}</translation>
+    </message>
+    <message>
+        <source>Backup made: {name}</source>
+        <translation>Reservekopie gemaakt: {name}</translation>
+    </message>
+</context>
+<context>
     <name>QueryView</name>
     <message>
         <source>Code query</source>
@@ -1731,6 +1762,13 @@ Wachtwoord:</translation>
     <message>
         <source>Consensus</source>
         <translation>Consensus</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>This project is open read-only: nothing can be changed. Copy it to a folder you can write to and open the copy.</source>
+        <translation>Dit project is geopend als alleen-lezen: er kan niets veranderd worden. Kopieer het naar een map waarin u kunt schrijven en open de kopie.</translation>
     </message>
 </context>
 </TS>

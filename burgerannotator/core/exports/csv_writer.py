@@ -14,8 +14,6 @@ import numbers
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
-
 from ..errors import UserError
 from .atomic import replacing
 from .sanitize import is_number, neutralise
@@ -33,6 +31,8 @@ def check_separator(sep: str) -> str:
 def _float_text(value, decimal: str) -> str:
     # the shortest digits that read back exactly, never an exponent, always a decimal part (0.0, 1.0):
     # so a column of floats reads back as floats even when every value is whole
+    import numpy as np  # here, not with the module: a CSV without floats (a presence matrix) needs no NumPy
+
     text = np.format_float_positional(float(value), trim="0")
     return (text if text != "-0.0" else "0.0").replace(".", decimal)
 

@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-import numpy as np
 from sqlalchemy import func, select
 
 from ..areas import area_text
@@ -82,15 +81,15 @@ def matrix_table(matrix: Matrix, ids: bool = False, totals: bool = False) -> Tab
     lead = [matrix.by or "document"] + (["file"] if with_file else [])
     header = lead + matrix_headers(matrix, ids) + (["Total"] if totals else [])
     number = float if matrix.measure == "coverage" else int
-    values = matrix.values.tolist()
-    row_totals = matrix.row_totals.tolist()
+    values = matrix.cells
+    row_totals = matrix.row_sums
     rows = []
     for i, r in enumerate(matrix.rows):
         rows.append([r.label] + ([r.file_name] if with_file else []) + [number(v) for v in values[i]]
                     + ([number(row_totals[i])] if totals else []))
     total_row = None
     if totals:
-        total_row = (["Total"] + ([""] if with_file else []) + [number(v) for v in matrix.column_totals.tolist()]
+        total_row = (["Total"] + ([""] if with_file else []) + [number(v) for v in matrix.column_sums]
                      + [number(matrix.grand_total)])
     formats = {j: "coverage" for j in range(len(lead), len(header))} if matrix.measure == "coverage" else {}
     colours = {len(lead) + j: c.color for j, c in enumerate(matrix.columns)}
@@ -152,6 +151,8 @@ def segments_table(project, selection: CoderSelection | None = None) -> Table:
 # ---- codebook ------------------------------------------------------------------------------------
 def code_counts(matrix: Matrix) -> dict[int, tuple[int, int]]:
     """{code db id: (segments, documents)} from a ``count`` matrix of all documents (no extra query)."""
+    import numpy as np  # here: the matrix CSV imports this module and needs no NumPy
+
     per_code: dict[int, np.ndarray] = {}
     for j, column in enumerate(matrix.columns):  # side by side: one column per coder, summed
         values, before = matrix.values[:, j], per_code.get(column.code_db_id)

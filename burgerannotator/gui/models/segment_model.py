@@ -32,50 +32,82 @@ class SegmentModel(RowTableModel):
         self.workspace = workspace
         self.edit_memo = edit_memo
         self.rows = []
+        self._reindex()
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
         self.rows = self.workspace.visible_segments() if self.workspace else []
+        self._reindex()
         self.endResetModel()
+
+    def _reindex(self) -> None:
+        """Plain lists beside ``rows`` (sort keys, uuids) and an empty cache of shown values:
+        a change then looks rows up without reading every row's ORM attributes."""
+        self._keys_ = [_key(r) for r in self.rows]
+        self._uuids = [r.uuid for r in self.rows]
+        self._shown: dict[str, tuple] = {}
 
     def apply_changes(self, changes) -> None:
         """Update just the changed segments (insert, update or drop their rows)."""
         s = self.workspace
         if s is None or s.document is None:
             return
-        if changes.is_bulk("segments") or changes.touches("codebook"):
+        if changes.is_bulk("segments") or changes.touches("codebook", "coders") \
+                or s.document.uuid in changes.documents:  # names, colours or page labels shown may have changed
             self.refresh()
             return
         for uuid in changes.segments:
             seg = s.segment(uuid)
-            row = next((i for i, r in enumerate(self.rows) if r.uuid == uuid), -1)
+            self._shown.pop(uuid, None)
+            row = self.row_of(uuid)
             visible = seg is not None and s.is_visible(seg)
             if row >= 0 and not visible:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self.rows[row]
+                self._take(row)
                 self.endRemoveRows()
             elif row >= 0:
-                self.rows.pop(row)
-                new = bisect.bisect(self._keys(), _key(seg))
+                self._take(row)
+                new = bisect.bisect(self._keys_, _key(seg))
                 if new != row:
                     self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), new + (new > row))
-                self.rows.insert(new, seg)
+                self._put(new, seg)
                 if new != row:
                     self.endMoveRows()
                 self.dataChanged.emit(self.index(new, 0), self.index(new, len(COLUMNS) - 1))
             elif visible:
-                new = bisect.bisect(self._keys(), _key(seg))
+                new = bisect.bisect(self._keys_, _key(seg))
                 self.beginInsertRows(QModelIndex(), new, new)
-                self.rows.insert(new, seg)
+                self._put(new, seg)
                 self.endInsertRows()
 
+    def _take(self, row: int) -> None:
+        del self.rows[row], self._keys_[row], self._uuids[row]
+
+    def _put(self, row: int, seg) -> None:
+        self.rows.insert(row, seg)
+        self._keys_.insert(row, _key(seg))
+        self._uuids.insert(row, seg.uuid)
+
     def _keys(self) -> list:
-        return [_key(r) for r in self.rows]
+        return list(self._keys_)
+
+    def _values(self, seg) -> tuple:
+        """What a row shows (read from the segment once, kept until it or the codebook changes)."""
+        shown = self._shown.get(seg.uuid)
+        if shown is None:
+            code, label = seg.code, page_label(seg.document, seg.page_first)
+            quote = seg.quote if len(seg.quote) < 300 else seg.quote[:297] + "..."
+            own = self.workspace.is_own(seg)
+            shown = self._shown[seg.uuid] = (
+                code.name, label, area_text(label, quote) if seg.kind == "area" else quote, seg.coder.name,
+                seg.memo, f"{code.path} ({code.code_id})\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else ""),
+                QColor(code.color), own)
+        return shown
 
     def flags(self, index):
         base = super().flags(index)
-        if index.isValid() and index.column() == MEMO and self.workspace.is_own(self.rows[index.row()]):
+        if index.isValid() and index.column() == MEMO and self._values(self.rows[index.row()])[7]:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -84,31 +116,23 @@ class SegmentModel(RowTableModel):
             return None
         seg = self.rows[index.row()]
         col = index.column()
+        if role == UUID_ROLE:
+            return seg.uuid
+        shown = self._values(seg)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if col == 0:
-                return seg.code.name  # as the codebook names it (the id is in the tooltip)
-            if col == 1:
-                return page_label(seg.document, seg.page_first)
-            if col == 2:
-                quote = seg.quote if len(seg.quote) < 300 else seg.quote[:297] + "..."
-                return area_text(page_label(seg.document, seg.page_first), quote) if seg.kind == "area" else quote
-            if col == 3:
-                return seg.coder.name
-            return seg.memo
+            return shown[col] if col < 4 else shown[4]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{seg.code.path} ({seg.code.code_id})\n\n{seg.quote}" + (f"\n\nMemo: {seg.memo}" if seg.memo else "")
+            return shown[5]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            return QColor(seg.code.color)
+            return shown[6]
         if role == Qt.ItemDataRole.DecorationRole and col == 2 and seg.kind == "area":
             return self.thumbnail(seg)
-        if role == Qt.ItemDataRole.ForegroundRole and not self.workspace.is_own(seg):
+        if role == Qt.ItemDataRole.ForegroundRole and not shown[7]:
             return QBrush(QColor(110, 110, 110))
-        if role == Qt.ItemDataRole.FontRole and not self.workspace.is_own(seg):
+        if role == Qt.ItemDataRole.FontRole and not shown[7]:
             f = QFont()
             f.setItalic(True)
             return f
-        if role == UUID_ROLE:
-            return seg.uuid
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -138,7 +162,7 @@ class SegmentModel(RowTableModel):
         return cache[key]
 
     def row_of(self, uuid: str) -> int:
-        for i, seg in enumerate(self.rows):
-            if seg.uuid == uuid:
-                return i
-        return -1
+        try:
+            return self._uuids.index(uuid)
+        except ValueError:
+            return -1

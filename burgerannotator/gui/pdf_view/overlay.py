@@ -52,40 +52,72 @@ class PageOverlay:
     selected: str | None = None   # segment uuid
     flash: str | None = None   # segment uuid
     flash_on: bool = False
-    _lanes: dict[int, list[tuple[SegmentMark, int]]] | None = None
+    # lanes per page, worked out when a page is painted; a mark set or removed makes only its
+    # pages (old and new) due again, so coding one passage does not re-lay every page's stripes
+    _lanes: dict[int, list[tuple[SegmentMark, int]]] = field(default_factory=dict)
+    _due: set[int] | None = None  # pages whose lanes are stale; None: all of them
+    _lane_counts: dict[int, int] = field(default_factory=dict)
 
     def set_mark(self, mark: SegmentMark) -> None:
+        old = self.marks.get(mark.uuid)
         self.marks[mark.uuid] = mark
-        self._lanes = None
+        self._stale(mark, old)
 
     def remove_mark(self, uuid: str) -> None:
-        if self.marks.pop(uuid, None) is not None:
-            self._lanes = None
+        old = self.marks.pop(uuid, None)
+        if old is not None:
+            self._stale(old)
 
     def set_marks(self, marks: list[SegmentMark]) -> None:
         self.marks = {m.uuid: m for m in marks}
-        self._lanes = None
+        self._lanes, self._lane_counts, self._due = {}, {}, None
+
+    def _stale(self, *marks: SegmentMark | None) -> None:
+        if self._due is not None:
+            for m in marks:
+                if m is not None:
+                    self._due.update(m.rects)
 
     def marks_at(self, page: int, x: float, y: float) -> list[SegmentMark]:
         return [m for m in self.marks.values() if m.contains(page, x, y)]
 
     def lanes(self, page: int) -> list[tuple[SegmentMark, int]]:
         """(mark, lane) for the marks on a page: overlapping vertical extents get different lanes."""
-        if self._lanes is None:
-            self._lanes = _assign_lanes(self.marks.values())
+        self._refresh_lanes()
         return self._lanes.get(page, [])
 
     def lane_count(self) -> int:
-        if self._lanes is None:
+        self._refresh_lanes()
+        return max(self._lane_counts.values(), default=0)
+
+    def _refresh_lanes(self) -> None:
+        if self._due is None:
             self._lanes = _assign_lanes(self.marks.values())
-        return max((lane + 1 for items in self._lanes.values() for _m, lane in items), default=0)
+        elif self._due:
+            pages = self._due
+            fresh = _assign_lanes(self.marks.values(), pages)
+            for page in pages:
+                self._lanes.pop(page, None)
+                self._lane_counts.pop(page, None)
+            self._lanes.update(fresh)
+        else:
+            return
+        if self._due is None:
+            self._lane_counts = {}
+            pages = self._lanes
+        for page in pages:
+            placed = self._lanes.get(page)
+            if placed:
+                self._lane_counts[page] = max(lane for _m, lane in placed) + 1
+        self._due = set()
 
 
-def _assign_lanes(marks) -> dict[int, list[tuple[SegmentMark, int]]]:
+def _assign_lanes(marks, pages: set[int] | None = None) -> dict[int, list[tuple[SegmentMark, int]]]:
+    """Lanes of every page (or of ``pages`` only), marks taken in their order in ``marks``."""
     per_page: dict[int, list[tuple[float, float, SegmentMark]]] = {}
     for m in marks:
         for page, rects in m.rects.items():
-            if rects:
+            if rects and (pages is None or page in pages):
                 per_page.setdefault(page, []).append(
                     (min(r.top() for r in rects), max(r.bottom() for r in rects), m))
     out: dict[int, list[tuple[SegmentMark, int]]] = {}

@@ -39,6 +39,8 @@ class PageItem(QGraphicsItem):
         page = self.page_rect()
         ratio = view.device_ratio()
         image = view.renderer.image(view.sha, self.index, z * ratio)
+        if image is None:
+            image = view.render_in_paint(self.index, z * ratio)
         painter.setPen(QPen(EDGE, 1))
         if image is not None and not image.isNull():
             painter.setBrush(Qt.BrushStyle.NoBrush)  # the image is the paper

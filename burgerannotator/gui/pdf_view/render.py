@@ -82,7 +82,7 @@ class PageRenderer(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
         self._bytes: dict[str, bytes] = {}
-        self._docs: OrderedDict[str, pymupdf.Document] = OrderedDict()  # worker thread only
+        self._docs: OrderedDict[str, pymupdf.Document] = OrderedDict()  # used under PDF_LOCK only
         self._cache: OrderedDict[tuple, PageImage] = OrderedDict()
         self._cache_bytes = 0
         self._limit = cache_bytes
@@ -157,6 +157,49 @@ class PageRenderer(QObject):
         with self._lock:
             return (sha, index, scale_key(scale)) in self._pending
 
+    def render_here(self, sha: str, index: int, scale: float) -> QImage | None:
+        """Render the page on this (the GUI) thread into the cache, if nothing else holds
+        PyMuPDF (the worker, an import) and the worker has not started on it; None otherwise.
+
+        A page the view shows now is drawn in the paint that shows it: no hop to the worker
+        and back, no blank paint first. PyMuPDF keeps the GIL while it draws, so the worker
+        would hold the GUI up as long; it is kept for the pages not on screen yet."""
+        key = (sha, index, scale_key(scale))
+        with self._lock:
+            if key in self._claimed or sha not in self._bytes:
+                return None
+        if not PDF_LOCK.acquire(blocking=False):
+            return None
+        try:
+            with self._lock:
+                if key in self._claimed:
+                    return None
+                self._pending.discard(key)  # a queued request for it is dropped by the worker
+            self._spares.trim()
+            try:
+                pix = render_page(self._open(sha).load_page(index), key[2] / 1000, self._spares)
+                image = QImage(pix.samples_mv, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888)
+            except Exception:  # a page that cannot be drawn shows blank; the text still codes
+                pix, image = None, QImage()
+        finally:
+            PDF_LOCK.release()
+        entry = PageImage(image, pix)
+        self.rendered += 1
+        old = self._cache.pop(key, None)
+        if old is not None:
+            self._cache_bytes -= old.nbytes
+            self._spares.give(old.pixmap)
+        self._cache[key] = entry
+        self._cache_bytes += entry.nbytes
+        self._evict()
+        return entry.image
+
+    def _evict(self) -> None:
+        while self._cache_bytes > self._limit and len(self._cache) > 1:
+            _k, old = self._cache.popitem(last=False)
+            self._cache_bytes -= old.nbytes
+            self._spares.give(old.pixmap)
+
     def render_now(self, sha: str, index: int, scale: float) -> QImage:
         """Synchronous render (benchmarks, printing); bypasses and does not fill the cache."""
         with PDF_LOCK:
@@ -226,10 +269,7 @@ class PageRenderer(QObject):
                 self._spares.give(old.pixmap)
             self._cache[key] = entry
             self._cache_bytes += entry.nbytes
-        while self._cache_bytes > self._limit and len(self._cache) > 1:
-            _k, old = self._cache.popitem(last=False)
-            self._cache_bytes -= old.nbytes
-            self._spares.give(old.pixmap)
+        self._evict()
         self._announce.extend(inbox)
         return list(inbox)
 

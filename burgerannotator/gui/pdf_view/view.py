@@ -2,13 +2,14 @@
 
 Zoom by fit width, fit page, a percentage (50-400 %) or Ctrl+wheel; go to a page by its
 printed label; ``show_span`` scrolls to a passage. Pages are painted from the renderer's
-cache. Whenever the visible pages change (scroll, zoom, resize, another document) the view
-asks the renderer for the first visible page not rendered yet, and after each paint for
-the next one; when all are on screen, for the page below. One at a time, because PyMuPDF
-keeps the GIL while it draws: a second page in the works would hold up the paint of the
-first. A page painted before its image is in shows blank paper (or its image at the
-previous zoom) and is redrawn alone when the image arrives. ``pagePainted(index)`` tells
-when a newly rendered page image has been painted.
+cache. A visible page without its image is rendered in the paint that shows it, on the GUI
+thread (``render_in_paint``: one page per paint, the next visible one in the next paint), so
+it appears in one paint without a hop to the worker and back; PyMuPDF keeps the GIL while it
+draws, so the worker would hold the window up as long. Only when PyMuPDF is busy elsewhere (an
+import) does the worker render a visible page; blank paper (or the page's image at the previous
+zoom) shows until it arrives and that page alone is redrawn. When all visible pages are on
+screen and the view has been still for ``PREFETCH_IDLE_MS``, the worker renders the page below.
+``pagePainted(index)`` tells when a newly rendered page image has been painted.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ MIN_ZOOM, MAX_ZOOM = 0.5, 4.0
 PAGE_GAP = 14.0
 MARGIN = 12.0
 BACKGROUND = QColor(0x5c, 0x60, 0x66)
+PREFETCH_IDLE_MS = 60  # the page below is asked for this long after the last paint or scroll
 
 
 class PdfView(SelectionMixin, AreaMixin, QGraphicsView):
@@ -62,12 +64,16 @@ class PdfView(SelectionMixin, AreaMixin, QGraphicsView):
         self.overlay = PageOverlay()
         self._painted_first = False
         self._drawn: list[int] | None = None   # pages newly drawn with their image during a paint
+        self._render_budget = 0                # pages a paint may still render itself
+        self._render_elsewhere: set[tuple[int, int]] = set()  # (page, scale key) the paint could not render
         self._shown: dict[int, int] = {}       # page index -> cacheKey of the image on screen
         self._tops: list[float] = []           # scene y of each page's top, in order
         self._hold_requests = False
         self._missing_painted = False
         self._next_request = QTimer(self, singleShot=True, interval=0)
         self._next_request.timeout.connect(self._request_visible)
+        self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_IDLE_MS)
+        self._prefetch.timeout.connect(self._request_below)
         self._flash_timer = QTimer(self, interval=180)
         self._flash_timer.timeout.connect(self._flash_step)
         self._flash_left = 0
@@ -89,6 +95,7 @@ class PdfView(SelectionMixin, AreaMixin, QGraphicsView):
         self.sha, self.layout_ = sha, layout
         self._painted_first = False
         self._shown.clear()
+        self._render_elsewhere.clear()
         if data:
             self.renderer.add_document(sha, data)
         for index, width, height, label in pages:
@@ -121,12 +128,29 @@ class PdfView(SelectionMixin, AreaMixin, QGraphicsView):
         if any(im is not None and self._shown.get(i) != im.cacheKey() for i, im in zip(visible, images)):
             return  # a page is in but not painted yet: its paint comes first, then the next request
         due = next((i for i, im in zip(visible, images) if im is None), None)
+        if due is not None and (due, scale_key(scale)) not in self._render_elsewhere \
+                and not renderer.is_pending(self.sha, due, scale):
+            self.items[due].update()  # the paint that shows it renders it (render_in_paint)
+            return
         if due is None and visible[-1] + 1 < len(self.items):
-            due = visible[-1] + 1
-            if renderer.image(self.sha, due, scale) is not None:
-                return
+            below = visible[-1] + 1
+            if renderer.image(self.sha, below, scale) is None and not renderer.is_pending(self.sha, below, scale):
+                self._prefetch.start()  # once things are still: the worker's render holds the GIL up
+            return
         if due is not None:
             renderer.request_pages(self.sha, [due], scale)
+
+    def _request_below(self) -> None:
+        """The page below the visible ones, rendered on the worker while the view is idle."""
+        if self._hold_requests or not self.items or not self.sha:
+            return
+        visible = self.visible_pages()
+        scale = self._scale()
+        if not visible or any(self.renderer.image(self.sha, i, scale) is None for i in visible):
+            return  # something on screen still to come: that first
+        below = visible[-1] + 1
+        if below < len(self.items) and self.renderer.image(self.sha, below, scale) is None:
+            self.renderer.request_pages(self.sha, [below], scale)
 
     def _scale(self) -> float:
         return self.zoom * self.device_ratio()
@@ -143,7 +167,20 @@ class PdfView(SelectionMixin, AreaMixin, QGraphicsView):
         self._shown.pop(index, None)
         self._missing_painted = True
 
+    def render_in_paint(self, index: int, scale: float):
+        """A page being painted without its image: the first one of this paint is drawn here
+        and now (``PageRenderer.render_here``), unless PyMuPDF is busy elsewhere; the others
+        (and this one then) come from the worker, each in a paint of its own."""
+        if not self._render_budget or self._drawn is None or (index, scale_key(scale)) in self._render_elsewhere:
+            return None
+        self._render_budget -= 1
+        image = self.renderer.render_here(self.sha, index, scale)
+        if image is None:
+            self._render_elsewhere.add((index, scale_key(scale)))  # busy: the worker renders it
+        return image
+
     def paintEvent(self, event) -> None:
+        self._render_budget = 1
         self._drawn = []
         try:
             super().paintEvent(event)
@@ -166,6 +203,7 @@ class PdfView(SelectionMixin, AreaMixin, QGraphicsView):
     def _on_page_ready(self, sha: str, index: int, scale: int) -> None:
         if sha != self.sha or not 0 <= index < len(self.items) or scale != scale_key(self._scale()):
             return
+        self._render_elsewhere.discard((index, scale))
         image = self.renderer.image(sha, index, self._scale())
         if image is not None and self._shown.get(index) != image.cacheKey():
             self.items[index].update()  # that page alone is repainted
