@@ -100,8 +100,13 @@ class ProjectNotice(QObject):
                 action.setEnabled(not read_only)
                 action.setToolTip(why or action.property("toolTipWhenWritable"))
         self.window.codebook.set_read_only(why)
-        self.window.switch_button.setEnabled(not read_only)
-        self.window.switch_button.setToolTip(why)
+        details = self.window.details
+        for widget in (self.window.switch_button, details.attributes_button, details.memo_button,
+                       *details.combos.values()):
+            if widget.property("toolTipWhenWritable") is None:
+                widget.setProperty("toolTipWhenWritable", widget.toolTip())
+            widget.setEnabled(not read_only)
+            widget.setToolTip(why or widget.property("toolTipWhenWritable"))
         table = self.window.segments
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
                               QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
