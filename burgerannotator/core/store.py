@@ -271,9 +271,19 @@ def make_backup(path: Path, keep: int = BACKUPS_KEPT, cancelled: Callable[[], bo
                 pass
 
 
+STALE_PARTIAL_SECONDS = 24 * 3600  # a temporary copy this old was left by a crash or a kill, not by a backup running
+
+
 def _prune_backups(folder: Path, stem: str, suffix: str, keep: int) -> None:
     pattern = _backup_pattern(stem, suffix)
     good = []
+    now = datetime.now().timestamp()
+    for f in sorted(folder.glob(f".{stem}-*{suffix}.partial")):
+        try:
+            if pattern.match(f.name[1:-len(".partial")]) and now - f.stat().st_mtime > STALE_PARTIAL_SECONDS:
+                f.unlink()
+        except OSError:
+            pass
     for f in sorted(folder.iterdir()):
         if not pattern.match(f.name):
             continue

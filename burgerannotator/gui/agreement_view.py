@@ -79,10 +79,18 @@ class AgreementView(ComparisonGate, QWidget):
         self.refresher = LazyRefresh(self, self._recompute, 150)
         self.set_project(project)
 
-    def set_project(self, project) -> None:
+    def set_project(self, project, defer: bool = False) -> None:
+        """``defer`` (a project opened in the window): a hidden view lists the coders when it is
+        shown; finding who has coded reads every segment (a second at 500k) the opening need not wait for."""
         self.project = project
         self.report = None
         self.table.setRowCount(0)
+        if defer and self.refresher.lazy and not self.isVisible():
+            self.coder_list.clear()
+            self._active = set()
+            self._coders_stale = True
+            self.refresher.schedule()
+            return
         self._fill_coders(keep=False)
 
     def _fill_coders(self, keep: bool = True) -> None:
@@ -219,8 +227,9 @@ def install(main_window) -> AgreementView:
     view = AgreementView(getattr(workspace, "project", None) or getattr(main_window, "project", None), main_window)
     view.setObjectName("agreementView")
     if hasattr(main_window, "workspaceChanged"):
-        main_window.workspaceChanged.connect(lambda s: view.set_project(s.project if s is not None else None))
         view.refresher.lazy = True  # hidden in the window: no work until shown
+        main_window.workspaceChanged.connect(lambda s: view.set_project(s.project if s is not None else None,
+                                                                        defer=True))
         follow_changes(main_window, view, view.KINDS, view.on_changes)
     follow_blind_mode(main_window, lambda s: view.set_blind(is_blind(s)))
     main_window.add_dock("Agreement", view, area="bottom", name="agreement")

@@ -257,7 +257,8 @@ class MainWindow(QMainWindow):
             raise
         settings.set_coder_name(name)
         self.close_project()
-        self.workspace = ws = Workspace(project, coder, settings.show_others(), self)
+        self.workspace = ws = Workspace(project, coder, settings.show_others(), self, count_now=False)
+        self.notice.after_first_page(ws.recount)  # counts per code and document: after the page is shown
         self.undo_actions.follow(ws)
         self.pane.set_workspace(ws)
         self.documents.set_workspace(ws)

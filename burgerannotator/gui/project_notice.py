@@ -34,9 +34,10 @@ class ProjectNotice(QObject):
         self.backup: BackgroundBackup | None = None
         self.backupEnded.connect(self._backup_ended)
         self._pending_path = None
+        self._after_first_page: list = []  # work an opening does once its first page is on screen
         self._fallback = QTimer(self, singleShot=True, interval=BACKUP_FALLBACK_MS)
-        self._fallback.timeout.connect(self._start_backup)
-        window.pane.view.firstPagePainted.connect(self._start_backup)
+        self._fallback.timeout.connect(self._first_page_shown)
+        window.pane.view.firstPagePainted.connect(self._first_page_shown)
 
     # ---- opening and closing ------------------------------------------------------------------
     def project_opened(self, project) -> None:
@@ -51,10 +52,26 @@ class ProjectNotice(QObject):
         self.set_read_only(project.readonly)
         if not project.readonly and not project.backed_up:
             self._pending_path = project.path  # once the first page is on screen
-            self._fallback.start()
+        self._fallback.start()
+
+    def after_first_page(self, fn) -> None:
+        """Run ``fn`` once the opened project's first page is on screen (or, with none to show, soon)."""
+        self._after_first_page.append(fn)
+        self._fallback.start()
+
+    def _first_page_shown(self) -> None:
+        self._fallback.stop()
+        QTimer.singleShot(0, self._run_after_first_page)  # the page's own signal goes out first
+
+    def _run_after_first_page(self) -> None:
+        work, self._after_first_page = self._after_first_page, []
+        for fn in work:
+            fn()
+        self._start_backup()
 
     def project_closing(self) -> None:
         self._pending_path = None
+        self._after_first_page = []
         self._fallback.stop()
         self.stop_backup()
         self.lines = []
@@ -83,8 +100,13 @@ class ProjectNotice(QObject):
                 action.setEnabled(not read_only)
                 action.setToolTip(why or action.property("toolTipWhenWritable"))
         self.window.codebook.set_read_only(why)
-        self.window.switch_button.setEnabled(not read_only)
-        self.window.switch_button.setToolTip(why)
+        details = self.window.details
+        for widget in (self.window.switch_button, details.attributes_button, details.memo_button,
+                       *details.combos.values()):
+            if widget.property("toolTipWhenWritable") is None:
+                widget.setProperty("toolTipWhenWritable", widget.toolTip())
+            widget.setEnabled(not read_only)
+            widget.setToolTip(why or widget.property("toolTipWhenWritable"))
         table = self.window.segments
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
                               QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -94,7 +116,6 @@ class ProjectNotice(QObject):
     # ---- the backup beside the window ----------------------------------------------------------
     def _start_backup(self) -> None:
         path, self._pending_path = self._pending_path, None
-        self._fallback.stop()
         if path is None or self.window.workspace is None:
             return
         self.backup = BackgroundBackup(path, on_done=self.backupEnded.emit).start()

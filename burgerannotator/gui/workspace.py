@@ -45,7 +45,7 @@ class Workspace(QObject):
     historyChanged = Signal()             # what Undo / Redo would do changed
     listenerFailed = Signal(str)          # a view failed to follow a change (one line, for the status bar)
 
-    def __init__(self, project, coder: Coder, show_others: bool = False, parent=None):
+    def __init__(self, project, coder: Coder, show_others: bool = False, parent=None, count_now: bool = True):
         super().__init__(parent)
         self.project = project
         self.coder = coder
@@ -62,7 +62,10 @@ class Workspace(QObject):
         self._recount = QTimer(self, singleShot=True, interval=60)
         self._recount.timeout.connect(self.recount)
         project.subscribe(self._on_commit)
-        self.recount()
+        if count_now:  # else the window calls recount() once the first page is on screen (a GROUP BY over
+            self.recount()  # every segment: a third of a second at 500k); till then every document has 0
+        else:
+            self.document_counts = {d.uuid: 0 for d in self.documents()}
 
     def close(self) -> None:
         self.project.unsubscribe(self._on_commit)

@@ -105,3 +105,20 @@ def test_a_failed_backup_says_why_in_one_line(demo_project_path, monkeypatch):
     assert task.error == f"cannot write a copy of demo.bap to {backups_dir()}: No space left on device"
     assert _leftovers() == []
     assert store.backup(demo_project_path) is None  # the old entry point still swallows it
+
+
+def test_a_temporary_copy_left_by_a_crash_is_removed_by_the_next_backup(demo_project_path):
+    import os
+    import time
+
+    backups_dir().mkdir(parents=True, exist_ok=True)
+    old = backups_dir() / ".demo-20260101-101010-000001.bap.partial"   # a day old: a crash left it
+    new = backups_dir() / ".demo-20260101-101011-000001.bap.partial"   # fresh: maybe still being written
+    other = backups_dir() / ".other-20260101-101010-000001.bap.partial"  # another project's
+    for f in (old, new, other):
+        f.write_bytes(b"half")
+    day_ago = time.time() - store.STALE_PARTIAL_SECONDS - 60
+    os.utime(old, (day_ago, day_ago))
+    os.utime(other, (day_ago, day_ago))
+    made = store.make_backup(demo_project_path)
+    assert _leftovers() == sorted([new.name, other.name, made.name])

@@ -13,6 +13,28 @@ def _demo_pdf():
     return sorted((Path(__file__).resolve().parents[2] / "resources" / "demo").glob("*.pdf"))[0]
 
 
+def _as_bgra(rgb: pymupdf.Pixmap) -> bytes:
+    import numpy as np
+
+    pixels = np.frombuffer(rgb.samples, np.uint8).reshape(rgb.height, rgb.width, 3)
+    out = np.full((rgb.height, rgb.width, 4), 255, np.uint8)
+    out[:, :, :3] = pixels[:, :, ::-1]
+    return out.tobytes()
+
+
+def test_the_image_qt_draws_is_the_page_get_pixmap_draws():
+    from PySide6.QtGui import QImage
+
+    from burgerannotator.gui.pdf_view.raster import qimage_format
+
+    page = pymupdf.open(_demo_pdf()).load_page(1)
+    ours = render_page(page, 1.5)
+    image = QImage(ours.samples_mv, ours.width, ours.height, ours.stride, qimage_format())
+    bare = page.get_pixmap(matrix=pymupdf.Matrix(1.5, 1.5), alpha=False)
+    expected = QImage(bare.samples, bare.width, bare.height, bare.stride, QImage.Format.Format_RGB888)
+    assert image.convertToFormat(QImage.Format.Format_RGB888) == expected
+
+
 def test_render_page_matches_get_pixmap_and_reuses_spares():
     doc = pymupdf.open(_demo_pdf())
     spares = SparePixmaps()
@@ -21,12 +43,13 @@ def test_render_page_matches_get_pixmap_and_reuses_spares():
             page = doc.load_page(index)
             ours = render_page(page, scale, spares)
             bare = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
-            assert (ours.width, ours.height, ours.n, ours.alpha) == (bare.width, bare.height, 3, 0)
-            assert ours.samples == bare.samples
+            # the same pixels, laid out B,G,R,A (alpha 255) as Qt's Format_RGB32 holds them in memory
+            assert (ours.width, ours.height, ours.n, ours.alpha) == (bare.width, bare.height, 4, 1)
+            assert _as_bgra(bare) == bytes(ours.samples)
             spares.give(ours)
             assert len(spares) == 1
             again = render_page(page, scale, spares)  # drawn into the spare buffer
-            assert again is ours and len(spares) == 0 and again.samples == bare.samples
+            assert again is ours and len(spares) == 0 and bytes(again.samples) == _as_bgra(bare)
     spares.limit = 0
     spares.give(again)
     spares.trim()

@@ -138,6 +138,10 @@ def test_a_read_only_project_says_so_and_writes_nothing(qtbot, demo_project_path
                 "Merge coder project…"} <= names
         assert [(a.isEnabled(), a.toolTip()) for a in actions] == [(False, READ_ONLY_EN)] * len(actions)
         assert (window.switch_button.isEnabled(), window.switch_button.toolTip()) == (False, READ_ONLY_EN)
+        details = window.details
+        assert [(w.isEnabled(), w.toolTip()) for w in (details.attributes_button, details.memo_button,
+                                                       *details.combos.values())] \
+            == [(False, READ_ONLY_EN)] * (2 + len(details.combos))
         # choosing a code does not enable Apply; its tooltip says why
         tree, index = window.codebook.tree, window.codebook.index_of("MECH-BURGERBERAAD")
         QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
@@ -168,6 +172,29 @@ def test_the_read_only_note_is_dutch_under_nl_NL(qtbot, demo_project_path, read_
             window.close()
     finally:
         i18n.install("en")
+
+
+def test_a_writable_project_opened_after_a_read_only_one_can_be_written_again(qtbot, demo_project_path, tmp_path,
+                                                                                monkeypatch):
+    import shutil
+
+    writable = tmp_path / "writable.bap"
+    shutil.copyfile(demo_project_path, writable)
+    monkeypatch.setattr(store, "folder_writable", lambda path: path != demo_project_path)
+    monkeypatch.setattr(main_window_module, "folder_writable", lambda path: path != demo_project_path)
+    window = show_window(qtbot, MainWindow(), demo_project_path, "Tester")
+    try:
+        assert window.workspace.project.readonly is True
+        assert window.open_project(str(writable), coder_name="Tester")
+        assert window.workspace.project.readonly is False and window.notice.label.isHidden()
+        enabled = {a.text().replace("&", ""): a.isEnabled() for a in _write_actions(window)}
+        assert [enabled[n] for n in ("Import PDFs...", "Add code...", "Switch coder...", "Merge coder project…")] \
+            == [True] * 4
+        assert window.details.attributes_button.isEnabled() and window.switch_button.toolTip() == ""
+        _code_the_sentence(window)
+    finally:
+        window.close()
+    assert len(live_segments(writable, coder="Tester", code="MECH-BURGERBERAAD")) == 1
 
 
 def test_values_repaired_on_opening_are_said(qtbot, demo_project_path):

@@ -1,15 +1,19 @@
-"""Rasterising one page with PyMuPDF into a reusable RGB pixmap (no Qt here).
+"""Rasterising one page with PyMuPDF into a reusable pixmap laid out as Qt draws it (no Qt here).
 
 ``render_page`` does what ``page.get_pixmap(matrix=Matrix(s, s), alpha=False)`` does
-(display list, white page, draw device: the output is byte-identical) but can draw into
-a spare pixmap of the right size handed back by the page cache. A page image of
-1190 x 1684 pixels at 200 % is 6 MB: taking it from fresh memory costs the kernel about
-as much again as drawing the page, so the cache recycles the buffers it evicts.
+(display list, white page, draw device: the same pixel values) but into a B,G,R,A pixmap
+(alpha 255): in memory that is Qt's 32-bit RGB image on a little-endian machine, which Qt
+blits onto the window as it is, where a 24-bit RGB image is converted pixel by pixel at
+every paint (three times the cost of drawing a page on screen). It can draw into a spare
+pixmap of the right size handed back by the page cache: a page image of 1190 x 1684 pixels
+at 200 % is 8 MB, and taking it from fresh memory costs the kernel about as much again as
+drawing the page, so the cache recycles the buffers it evicts.
 
-Call everything here with ``render.PDF_LOCK`` held, on the render thread.
+Call everything here with ``render.PDF_LOCK`` held.
 """
 from __future__ import annotations
 
+import sys
 import threading
 
 import pymupdf
@@ -20,6 +24,13 @@ except ImportError:  # pragma: no cover - every PyMuPDF 1.2x ships them
     mupdf = None
 
 SPARE_BYTES = 48 * 1024 * 1024  # spare buffers kept for reuse (a handful of pages)
+
+
+def qimage_format():
+    """The QImage format of ``render_page``'s pixmaps (imported here lazily: this module has no Qt)."""
+    from PySide6.QtGui import QImage
+
+    return QImage.Format.Format_RGB32 if QT_LAYOUT else QImage.Format.Format_RGB888
 
 
 def pixmap_bytes(pix: pymupdf.Pixmap) -> int:
@@ -65,10 +76,13 @@ class SparePixmaps:
         return len(self._items)
 
 
+QT_LAYOUT = mupdf is not None and sys.byteorder == "little"  # B,G,R,A bytes = Qt's Format_RGB32
+
+
 def render_page(page: pymupdf.Page, scale: float, spares: SparePixmaps | None = None) -> pymupdf.Pixmap:
-    """The page at ``scale`` as an RGB pixmap without alpha (white paper), drawn into a spare
-    pixmap of the same size when there is one."""
-    if mupdf is None:
+    """The page at ``scale`` on white paper: a B,G,R,A pixmap (``QT_LAYOUT``; else RGB, as
+    get_pixmap), drawn into a spare pixmap of the same size when there is one."""
+    if not QT_LAYOUT:
         return page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
     ctm = mupdf.FzMatrix(scale, 0, 0, scale, 0, 0)
     display_list = page.get_displaylist(annots=True)
@@ -76,11 +90,11 @@ def render_page(page: pymupdf.Page, scale: float, spares: SparePixmaps | None = 
     width, height = box.x1 - box.x0, box.y1 - box.y0
     pix = spares.take(width, height) if spares is not None else None
     if pix is None:
-        pix = pymupdf.Pixmap("raw", mupdf.fz_new_pixmap_with_bbox(pymupdf.csRGB.this, box,
-                                                                  mupdf.FzSeparations(), 0))
+        pix = pymupdf.Pixmap("raw", mupdf.fz_new_pixmap_with_bbox(mupdf.fz_device_bgr(), box,
+                                                                  mupdf.FzSeparations(), 1))
     else:
         pix.set_origin(box.x0, box.y0)
-    mupdf.fz_clear_pixmap_with_value(pix.this, 0xFF)
+    mupdf.fz_clear_pixmap_with_value(pix.this, 0xFF)  # white, opaque (alpha 255 too)
     device = mupdf.fz_new_draw_device(ctm, pix.this)
     try:
         mupdf.fz_run_display_list(display_list.this, device, mupdf.FzMatrix(),

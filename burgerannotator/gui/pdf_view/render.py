@@ -4,7 +4,7 @@ PyMuPDF is not thread-safe, so every PyMuPDF call made here runs on one worker
 thread (a QThreadPool of one) under ``PDF_LOCK``; each document is opened on that
 thread from the bytes stored in the project. A page is drawn once, into an RGB pixmap
 (``raster.render_page``), and shown through a QImage laid over the pixmap's samples
-(Format_RGB888, no copy, no conversion); the cache entry keeps the pixmap alive, and an
+(Format_RGB32 as MuPDF wrote it: no copy, and no conversion at paint); the cache entry keeps the pixmap alive, and an
 evicted pixmap is drawn into again rather than freed. A finished page is put in an inbox
 (under a lock) and announced to the GUI thread by a queued signal; a paint that comes first
 (PyMuPDF keeps the GIL while it draws, so the GUI's paint often waits for the render)
@@ -21,7 +21,7 @@ import pymupdf
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from .raster import SparePixmaps, pixmap_bytes, render_page
+from .raster import SparePixmaps, pixmap_bytes, qimage_format, render_page
 
 from burgerannotator.core.pdf_lock import PDF_LOCK  # noqa: E402  (the one lock, kept in the core)
 CACHE_BYTES = 384 * 1024 * 1024
@@ -63,7 +63,7 @@ class _RenderTask(QRunnable):
                 renderer._spares.trim()
                 page = renderer._open(sha).load_page(index)
                 pix = render_page(page, skey / 1000, renderer._spares)
-            image = QImage(pix.samples_mv, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888)
+            image = QImage(pix.samples_mv, pix.width, pix.height, pix.stride, qimage_format())
         except Exception:  # a page that cannot be drawn shows blank; the text still codes
             image = QImage()
         renderer._deliver(self.key, PageImage(image, pix), self.generation)
@@ -178,7 +178,7 @@ class PageRenderer(QObject):
             self._spares.trim()
             try:
                 pix = render_page(self._open(sha).load_page(index), key[2] / 1000, self._spares)
-                image = QImage(pix.samples_mv, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888)
+                image = QImage(pix.samples_mv, pix.width, pix.height, pix.stride, qimage_format())
             except Exception:  # a page that cannot be drawn shows blank; the text still codes
                 pix, image = None, QImage()
         finally:
