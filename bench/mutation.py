@@ -62,6 +62,8 @@ def scratch_copy(module: str, folder: Path) -> None:
     for name in ("conftest.py", "support.py", "__init__.py"):
         if (REPO / "tests" / name).exists():
             shutil.copy2(REPO / "tests" / name, folder / "tests" / name)
+    with open(folder / "tests" / "conftest.py", "a", encoding="utf-8") as fh:
+        fh.write(FILE_ORDER_HOOK)
     for name in ("__init__.py", "_reference.py"):
         if (REPO / "tests" / "core" / name).exists():
             shutil.copy2(REPO / "tests" / "core" / name, folder / "tests" / "core" / name)
@@ -85,6 +87,15 @@ def scratch_copy(module: str, folder: Path) -> None:
         "timeout_multiplier = 5.0",
     ]) + "\n"
     (folder / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+
+
+# mutmut passes a mutant's tests as a set (arbitrary order): run them in file order, so the broad tests a
+# module puts first (test_merge_mutants.py's all-at-once tests) fail first and -x stops there.
+FILE_ORDER_HOOK = """
+
+def pytest_collection_modifyitems(items):  # added by bench/mutation.py
+    items.sort(key=lambda item: (str(item.path), item.reportinfo()[1] or 0))
+"""
 
 
 def build_demo_once(folder: Path) -> Path:
