@@ -52,7 +52,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     "unitizing": (["burgerannotator/core/agreement/unitizing.py", "burgerannotator/core/agreement/unitizing_2004.py"],
                   ["tests/core/test_unitizing.py", "tests/core/test_unitizing_mutants.py"]),
     "variance": (["burgerannotator/core/agreement/variance.py", "burgerannotator/core/agreement/bootstrap.py"],
-                 ["tests/core/test_agreement_ci.py"]),
+                 ["tests/core/test_agreement_ci.py", "tests/core/test_agreement_intervals_mutants.py"]),
 }
 
 
