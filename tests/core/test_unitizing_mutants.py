@@ -4,14 +4,24 @@ NVivo character tables and of the 2004 per-category alpha, the exact reasons and
 against hand-computed Fractions and a per-character brute force in Fractions.
 
 Survivors judged equivalent (mutmut 3.8.1 names, x_<function>__mutmut_N):
-* dtype/kind arguments that change nothing for the values used: ``np.fromiter``/``np.zeros``/
-  ``np.ones``/``astype``/``np.array`` without their dtype or ``count`` (integers stay integers, booleans
-  are used as masks), ``argsort`` without ``kind="stable"`` (ties are equal starts, whose order does not
-  change a sorted partition of disjoint segments);
-* _merge_overlapping 2 (one interval is returned as is by either branch);
-* unitizing_alpha_per_code 37/40 (a code no coder used gives the same binary table with or without it
-  among the values);
-* thresholds never hit exactly (``<`` for ``<=`` at 1e-12/1e-15).
+* dtype/count/kind arguments that change nothing for the values used: ``np.fromiter``/``np.zeros``/
+  ``np.ones``/``np.asarray``/``astype``/``np.array`` without dtype or ``count`` (integers stay integers,
+  booleans are only masks), ``argsort`` without ``kind="stable"`` (equal starts: the running maximum
+  of the ends and a partition of disjoint segments do not depend on their order), ``searchsorted``
+  without ``side="left"`` (the default);
+* _alpha_from 38, 40-46: the "expected coincidences undefined" branch is unreachable: l.. = mL > 0
+  and sum w <= mL^2 < l..^2 (uα, |uα); for cuα l.. is the sum of the pairable lengths P_s and
+  sum w = sum P_s^2 < (sum P_s)^2 because pairable length always comes in >= 2 segments;
+* unitizing_alpha 243, 251, 258, 273 (gap elements only reach gap partition entries, which the
+  ``pv > 0`` filter drops, and contribute 0; every partition entry covers an elementary interval);
+* _partition 10, _category_partition 10 (one segment cannot overlap), _merge_overlapping 2 (one
+  interval comes back as is either way), character_agreement 45/54 (comparing an empty object array
+  gives the same empty mask);
+* _observed_pair 4/5 (the starts and the ends of a partition give the same boundaries with
+  begin/end added), krippendorff_unitizing_alpha_2004 78 (the distance is symmetric and a partition's
+  distance to itself is 0: the same sum), unitizing_alpha_per_code 37/40 (the values of a per-code
+  run are that code);
+* thresholds never hit exactly (``>``/``<`` for ``>=``/``<=`` at 1 - 1e-12 and 1e-15).
 """
 from __future__ import annotations
 
@@ -360,3 +370,42 @@ def test_unitizing_2004_undefined_and_errors():
     # touching units of one coder are allowed; units of different categories may overlap
     ok = krippendorff_unitizing_alpha_2004(0, 10, [[(0, 5, "a"), (5, 6, "a"), (2, 4, "b")], [(0, 6, "a")]])
     assert ok.per_category["a"].n_units == 3 and ok.per_category["b"].n_units == 1
+
+
+def test_overlap_checks_compare_every_neighbour_not_only_the_first():
+    # only the 2nd and 3rd segments overlap
+    with pytest.raises(ValueError, match="^segments of one coder overlap"):
+        unitizing_alpha(10, [[(0, 2, "a"), (3, 5, "b"), (4, 6, "a")], []])
+    with pytest.raises(ValueError, match="^units of the same category by the same coder overlap$"):
+        krippendorff_unitizing_alpha_2004(0, 10, [[(0, 2, "a"), (3, 5, "a"), (4, 6, "a")], []])
+    # per code: [0,2) [1,5) [4,6) chain into one unit [0,6) (the running end, not the first end, decides)
+    per = unitizing_alpha_per_code(10, [[(0, 2, "a"), (1, 5, "a"), (4, 6, "a")], [(0, 6, "a")]])
+    assert (per["a"].n_units, per["a"].value, per["a"].observed_disagreement) == (2, 1.0, 0.0)
+
+
+def test_one_shared_character_among_three_coders():
+    # A [0,3), B [2,5), C nothing: l_aa = 2 ordered pairs * 1/2 = 1; pairable lengths 1/2 and 1/2 ->
+    # w = 1/2, l..^2 - w = 1/2, e_aa = 1 (1 - 1/2)/(1/2) = 1: no variation (not "no pairable stretches")
+    r = unitizing_alpha(6, [[(0, 3, "a")], [(2, 5, "a")], []])
+    check(r.cu_alpha, coefficient="cu_alpha", value=None, defined=False,
+          reason="no variation (expected disagreement 0): alpha is 0/0", observed_disagreement=0.0,
+          expected_disagreement=0.0, n_units=2, n_coders=3, n_values=1, categories=("a",),
+          details={"coincidences": [[1]], "expected_coincidences": [[1]]})
+
+
+def test_continuum_of_one_character():
+    # A codes the only character, B not: l_0a = l_a0 = 1, w = (1, 1), e = [[0, 1], [1, 0]] -> uα = 0
+    r = unitizing_alpha(1, [[(0, 1, "a")], []])
+    check(r.u_alpha, coefficient="u_alpha", value=0.0, defined=True, observed_disagreement=1.0,
+          expected_disagreement=1.0, n_units=1, n_coders=2, n_values=2, categories=(None, "a"),
+          details={"coincidences": [[0, 1], [1, 0]], "expected_coincidences": [[0, 1], [1, 0]]})
+    # 2004: the unit lies in B's gap: D_o = 2 * 1/(2 * 1 * 1) = 1; D_e = (2/1) * 1/(2 * 1 - 0) = 1
+    r4 = krippendorff_unitizing_alpha_2004(0, 1, [[(0, 1, "a")], []]).per_category["a"]
+    check(r4, coefficient="unitizing_alpha_2004[a]", value=0.0, defined=True, observed_disagreement=1.0,
+          expected_disagreement=1.0, n_units=1, n_coders=2, categories=("a",))
+
+
+def test_2004_overall_undefined_when_no_category_varies():
+    r = krippendorff_unitizing_alpha_2004(0, 10, [[], []], categories=["b"])
+    check(r.overall_dkpro, coefficient="unitizing_alpha_2004_overall_dkpro", value=None, defined=False,
+          reason="no category with expected disagreement > 0", n_coders=2, categories=("b",))
