@@ -49,6 +49,10 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
                    ["tests/core/test_dictionary.py", "tests/core/test_dictionary_exact.py"]),
     "agreement": (["burgerannotator/core/agreement/krippendorff.py", "burgerannotator/core/agreement/nominal.py"],
                   ["tests/core/test_agreement_coefficients.py", "tests/core/test_agreement_mutants.py"]),
+    "unitizing": (["burgerannotator/core/agreement/unitizing.py", "burgerannotator/core/agreement/unitizing_2004.py"],
+                  ["tests/core/test_unitizing.py", "tests/core/test_unitizing_mutants.py"]),
+    "variance": (["burgerannotator/core/agreement/variance.py", "burgerannotator/core/agreement/bootstrap.py"],
+                 ["tests/core/test_agreement_ci.py", "tests/core/test_agreement_intervals_mutants.py"]),
 }
 
 
