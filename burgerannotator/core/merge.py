@@ -156,7 +156,7 @@ def _merge_documents(s, o, report: MergeReport, coders: dict[int, Coder]) -> dic
         for p in their_pages:
             m.pages.append(Page(index=p.index, label=p.label, width=p.width, height=p.height, rotation=p.rotation,
                                 has_text=p.has_text, text_start=p.text_start, text_end=p.text_end,
-                                word_boxes=p.word_boxes, word_offsets=p.word_offsets))
+                                word_boxes=p.word_boxes, word_offsets=p.word_offsets, ocr=p.ocr))
         s.add(m)
         by_sha[t.sha256] = m
         report.documents_added.append(t.file_name)

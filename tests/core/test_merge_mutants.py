@@ -9,6 +9,10 @@ The two all-at-once tests come first, so that most mutants fail in the first tes
 Survivors left (mutmut 3.8.1 names, x_<function>__mutmut_N), judged equivalent:
 * _DryRun.__init__ 1 (``self.report = None``: merge_project returns its own ``report``, never the exception's);
 * find_conflicts 7 (``conflicts`` left out: a dry run turns 'ask' into 'keep-mine' anyway);
+* _merge_coders 12 (no ``order_by``: SQLite scans the coder table in rowid order, which is id order);
+* _merge_documents 14, 16 (no ``Document.id`` tie-break: SQLite returns equal positions in rowid order),
+  44 (pages without ``order_by``: SQLite reads them through the unique (document_id, index) index, in index
+  order), 104 (``coders.get(None)`` for a document without importer: None either way);
 * _reanchor 46 (``find_quote`` also for an empty quote: it returns None for it), 57 (``span.end < span.start``:
   find_quote never returns an empty span).
 """
@@ -506,7 +510,7 @@ def test_segments_go_to_the_matching_coder_here(stranger):
 DOC_COLUMNS = ("uuid, sha256, file_name, title, author, page_count, text, extractor, extractor_version, imported, "
                "attributes")
 PAGE_COLUMNS = ('p."index", p.label, p.width, p.height, p.rotation, p.has_text, p.text_start, p.text_end, '
-                "p.word_boxes, p.word_offsets")
+                "p.word_boxes, p.word_offsets, p.ocr")
 
 
 def _import_three(path, pdfs, attributes=None, coder="Anna"):
@@ -527,6 +531,9 @@ def test_a_document_only_there_comes_in_whole(pair, _templates):
     _import_three(theirs, _templates.pdfs)
     _sql(theirs, "update document set title = 'T3', author = 'Au', imported = ? where file_name = 'three.pdf'",
          _ts(T0))
+    three = "(select id from document where file_name = 'three.pdf')"
+    _sql(theirs, f"update page set rotation = 90, has_text = 0, ocr = 'tesseract 5.3.0 nld' "
+                 f"where \"index\" = 1 and document_id = {three}")  # an OCR'd page keeps saying so
     report = _merge(mine, theirs)
     assert report.documents_added == ["three.pdf"] and report.documents_matched == 2 and report.changed is True
     q = f"select {DOC_COLUMNS} from document where file_name = 'three.pdf'"
@@ -988,3 +995,53 @@ def test_a_copy_changed_behind_the_apps_back_is_checked_again(pair):
     assert report.documents_matched == 2
     assert json.loads(_rows(mine, "select attributes from document where file_name = 'two.pdf'")[0][0]) == {
         "city": "Duo"}
+
+
+def test_a_memo_matches_by_uuid_first(pair):
+    """Rows with a uuid match by uuid: the same memo whose target reads differently there is still this memo."""
+    mine, theirs = pair
+    _memo(mine, M1, "segment", "target-here", "old", T1)
+    _memo(theirs, M1, "segment", "target-there", "new", T2)
+    report = _merge(mine, theirs)
+    assert (report.memos_added, report.memos_updated) == (0, 1)
+    assert _memo_rows(mine) == [(M1, "segment", "target-here", ANNA, "new", _ts(T2))]
+
+
+def test_a_consensus_coder_only_there_comes_in_as_the_consensus(pair):
+    mine, theirs = pair
+    with _open(theirs) as p:
+        consensus_coder(p)
+    (name,) = _rows(theirs, "select name from coder where is_consensus = 1")[0]
+    assert _merge(mine, theirs).coders_added == [name]
+    assert _rows(mine, "select name, is_consensus from coder order by id") == [("Anna", 0), (name, 1)]
+
+
+def test_documents_come_in_in_their_order_there(_templates, tmp_path):
+    mine, theirs = tmp_path / "empty.bap", tmp_path / "theirs.bap"
+    with Project.create(mine) as p:
+        codebook.import_codebook(p, CODEBOOK)
+    shutil.copyfile(_templates.template, theirs)
+    _sql(theirs, "update document set position = 0 where file_name = 'two.pdf'")  # moved to the top there
+    assert _merge(mine, theirs).documents_added == ["two.pdf", "one.pdf"]
+    assert _rows(mine, "select file_name, position from document order by id") == [("two.pdf", 1), ("one.pdf", 2)]
+
+
+def test_two_scales_only_there_both_come_in(pair):
+    mine, theirs = pair
+    with _open(theirs) as p:
+        codebook.import_codebook(p, {"categories": [], "document_scales": [{"id": "BREADTH"}, {"id": "WIDTH"}]})
+    assert _merge(mine, theirs).scales_added == ["BREADTH", "WIDTH"]
+    assert _rows(mine, "select scale_id from scale order by id") == [("DEPTH",), ("BREADTH",), ("WIDTH",)]
+
+
+def test_a_refused_document_does_not_stop_the_next_one(_templates, tmp_path):
+    mine, theirs = tmp_path / "empty.bap", tmp_path / "theirs.bap"
+    with Project.create(mine) as p:
+        codebook.import_codebook(p, CODEBOOK)
+    shutil.copyfile(_templates.template, theirs)
+    _sql(theirs, "update document set text = text || '!' where file_name = 'one.pdf'")
+    report = _merge(mine, theirs)
+    assert report.documents_refused == [
+        "Uno (one.pdf): its text does not fit its pages (the text is longer or shorter than its pages)"]
+    assert report.documents_added == ["two.pdf"]
+    assert _rows(mine, "select file_name, position from document") == [("two.pdf", 1)]
