@@ -17,7 +17,7 @@ Survivors judged equivalent (mutmut 3.8.1 names, x_<function>__mutmut_N):
 * ``np.errstate`` arguments and the ``dtype`` of count arrays (integers either way);
 * variance._gwet_parts 38/39 (the stand-in denominator of units rated once divides a 0 numerator);
 * ``>`` for ``>=`` at 1 - 1e-12 and 1e-15 (never hit exactly); cohen_interval 30 (``shape[1]`` of a
-  square table); cohen_interval 81-85 (after the fix, a variance below -1e-12 does not occur);
+  square table); cohen_interval 79-86 (after the fix, a variance below -1e-12 does not occur);
 * bootstrap: ``(o * n)``/``p * p.sum()`` (p is normalised anyway), ``np.clip(p, None, None)``
   (o >= 0), ``/`` for ``//`` on an even product, cluster_bootstrap ``draws / 2`` is killed only for
   odd draws (tested with 11).
