@@ -211,9 +211,9 @@ def cohen_interval(table, weights: str | None = None) -> Interval:
     w_col = rows @ w  # w-bar_.j = sum_i p_i. w_ij
     inner = (p * (w - (w_row[:, None] + w_col[None, :]) * (1 - kappa)) ** 2).sum()
     var = (inner - (kappa - pe * (1 - kappa)) ** 2) / ((1 - pe) ** 2 * n)
-    if var < 0:
+    if var < -1e-12:
         return _none(method, int(n))
-    se = math.sqrt(var)
+    se = math.sqrt(max(var, 0.0))  # perfect agreement: 0 up to rounding (e.g. -1e-17), not "no interval"
     z = NormalDist().inv_cdf(1 - (1 - CONFIDENCE) / 2)
     return Interval(se, max(-1.0, kappa - z * se), min(1.0, kappa + z * se), method, int(n))
 
