@@ -3,6 +3,7 @@ under a temporary name, verified, then renamed; pruning keeps the newest verifie
 never deletes the last good one."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from . import integrity_memo
 from .errors import ProjectFileError, ProjectReadOnlyError
 from .paths import backups_dir
 from .storage import PROJECT_SUFFIX, SQLITE_MAGIC, folder_writable, inspect_file, ro_uri, storage_problem
@@ -86,6 +88,7 @@ def make_backup(path: Path, keep: int = BACKUPS_KEPT, cancelled: Callable[[], bo
     folder = backups_dir()
     suffix = path.suffix or PROJECT_SUFFIX
     partial: Path | None = None
+    fp = integrity_memo.fingerprint(path)  # before the copy: a write during it makes the next one differ
     try:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -99,6 +102,7 @@ def make_backup(path: Path, keep: int = BACKUPS_KEPT, cancelled: Callable[[], bo
         os.replace(partial, target)
         partial = None
         _prune_backups(folder, path.stem, suffix, keep)
+        _remember_backup(path, fp, target)
         return target
     except BackupError:
         raise
@@ -113,6 +117,47 @@ def make_backup(path: Path, keep: int = BACKUPS_KEPT, cancelled: Callable[[], bo
                 partial.unlink(missing_ok=True)
             except OSError:
                 pass
+
+
+BACKUP_MEMO = "backups-memo.json"  # in the backups folder: project -> fingerprint when its newest backup was made
+
+
+def _remember_backup(path: Path, fp: list[int] | None, target: Path) -> None:
+    memo_path = backups_dir() / BACKUP_MEMO
+    try:
+        memo = json.loads(memo_path.read_text(encoding="utf-8"))
+        memo = memo if isinstance(memo, dict) else {}
+    except (OSError, ValueError):
+        memo = {}
+    key = os.path.realpath(path)
+    memo.pop(key, None)
+    if fp is not None:
+        memo[key] = {"fingerprint": fp, "backup": target.name}
+    memo = dict(list(memo.items())[-200:])
+    try:
+        tmp = memo_path.with_name(f"{BACKUP_MEMO}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(memo), encoding="utf-8")
+        os.replace(tmp, memo_path)
+    except OSError:
+        pass  # best effort: without it the next opening makes a backup again
+
+
+def current_backup(path: Path) -> Path | None:
+    """The newest backup of ``path`` if the file has not changed since it was copied (same fingerprint,
+    see ``integrity_memo``) and the backup is still there and whole; else None (make one)."""
+    fp = integrity_memo.fingerprint(path)
+    if fp is None:
+        return None
+    try:
+        memo = json.loads((backups_dir() / BACKUP_MEMO).read_text(encoding="utf-8"))
+        entry = memo.get(os.path.realpath(path)) if isinstance(memo, dict) else None
+        if not isinstance(entry, dict) or entry.get("fingerprint") != fp:
+            return None
+        made = backups_dir() / str(entry.get("backup", ""))
+    except (OSError, ValueError, TypeError):
+        return None
+    pattern = _backup_pattern(path.stem, path.suffix or PROJECT_SUFFIX)
+    return made if pattern.match(made.name) and verified_copy(made) else None
 
 
 STALE_PARTIAL_SECONDS = 24 * 3600  # a temporary copy this old was left by a crash or a kill, not by a backup running

@@ -131,5 +131,5 @@ class ProjectNotice(QObject):
         if task.error:
             self.lines.append(self.tr("No backup made: {reason}").format(reason=task.error))
             self._show()
-        elif task.made is not None:
+        elif task.made is not None and not task.reused:  # (reused: the file is as its newest backup)
             self.window.statusBar().showMessage(self.tr("Backup made: {name}").format(name=task.made.name), 4000)

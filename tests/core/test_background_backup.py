@@ -22,7 +22,7 @@ def _segments(path) -> int:
 
 
 def _leftovers() -> list[str]:
-    return sorted(f.name for f in backups_dir().iterdir()) if backups_dir().exists() else []
+    return sorted(f.name for f in backups_dir().iterdir() if f.name != backups.BACKUP_MEMO) if backups_dir().exists() else []
 
 
 def _code_one(project) -> None:
@@ -78,6 +78,10 @@ def test_a_coding_committed_during_the_backup_is_kept_and_the_copy_is_one_snapsh
 
 def test_a_cancelled_backup_leaves_no_file_and_prunes_nothing(demo_project_path, monkeypatch):
     kept = store.make_backup(demo_project_path)
+    con = sqlite3.connect(demo_project_path)  # changed since: a new backup is due
+    con.execute("UPDATE project SET name = name || ' 2'")
+    con.commit()
+    con.close()
     stepping = threading.Event()
 
     def wait_for_cancel(task):
@@ -122,3 +126,24 @@ def test_a_temporary_copy_left_by_a_crash_is_removed_by_the_next_backup(demo_pro
     os.utime(other, (day_ago, day_ago))
     made = store.make_backup(demo_project_path)
     assert _leftovers() == sorted([new.name, other.name, made.name])
+
+
+def test_a_file_unchanged_since_its_newest_backup_is_not_copied_again(demo_project_path):
+    import sqlite3 as sq
+
+    first = BackgroundBackup(demo_project_path).start()
+    assert first.wait(60) is True and first.reused is False
+    again = BackgroundBackup(demo_project_path).start()
+    assert again.wait(60) is True
+    assert (again.reused, again.made) == (True, first.made) and _leftovers() == [first.made.name]
+    con = sq.connect(demo_project_path)  # a change (any write moves the file's fingerprint)
+    con.execute("UPDATE project SET name = name || ' 2'")
+    con.commit()
+    con.close()
+    changed = BackgroundBackup(demo_project_path).start()
+    assert changed.wait(60) is True and changed.reused is False and changed.made != first.made
+    assert _leftovers() == sorted([first.made.name, changed.made.name])
+    first.made.unlink()  # pruned or removed: a new one is made
+    assert backups.current_backup(demo_project_path) == changed.made
+    changed.made.write_bytes(b"")  # no longer whole: not trusted
+    assert backups.current_backup(demo_project_path) is None

@@ -28,7 +28,7 @@ READ_ONLY_NL = ("Alleen-lezen: demo.bap staat in een map waarin niet geschreven 
 
 
 def _files_in_backups() -> list[str]:
-    return sorted(f.name for f in backups_dir().iterdir()) if backups_dir().exists() else []
+    return sorted(f.name for f in backups_dir().iterdir() if f.name != backups.BACKUP_MEMO) if backups_dir().exists() else []
 
 
 def _code_the_sentence(window) -> None:
