@@ -6,8 +6,8 @@ and starts a ``BackgroundBackup`` once the first page is shown. It works on its 
 connections (``backups.make_backup``): one read snapshot of the file, so the researcher's codings
 committed meanwhile are neither blocked nor half in the copy; they are in the project, and in
 the next backup. A file unchanged since its newest backup (``backups.current_backup``: same
-fingerprint, backup still there and whole) is not copied again. ``cancel()`` + ``wait()`` (the window closing) stop it between two steps and
-leave no temporary file; nothing is pruned then.
+fingerprint, backup still there and whole) is not copied again. ``cancel()`` + ``wait()`` (the
+window closing) stop it between two steps and leave no temporary file; nothing is pruned then.
 
 No Qt here: ``on_done(task)`` is called on the backup's thread when it ends (made, failed or
 cancelled); the window turns that into a queued signal.

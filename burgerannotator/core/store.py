@@ -27,6 +27,7 @@ from .backups import (  # noqa: F401  (re-exported: the project file's one front
     BackupError,
     backup,
     copy_project,
+    current_backup,
     make_backup,
     verified_copy,
 )
