@@ -315,4 +315,5 @@ def _engine(path: Path, readonly: bool, immutable: bool = False):
 
 
 __all__ = ["Project", "inspect_file", "backup", "make_backup", "BackupError", "BackupCancelled", "copy_project",
-           "folder_writable", "storage_problem", "set_lock_wait", "verified_copy", "lock_path", "lock_paths"]
+           "folder_writable", "storage_problem", "set_lock_wait", "verified_copy", "lock_path", "lock_paths",
+           "current_backup"]
