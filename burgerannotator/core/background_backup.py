@@ -3,7 +3,7 @@
 Opening a big project used to wait for its backup (a copy and a quick_check of the copy:
 seconds at 500k segments). The window opens without one (``Project.open(make_backup=False)``)
 and starts a ``BackgroundBackup`` once the first page is shown. It works on its own SQLite
-connections (``store.make_backup``): one read snapshot of the file, so the researcher's codings
+connections (``backups.make_backup``): one read snapshot of the file, so the researcher's codings
 committed meanwhile are neither blocked nor half in the copy; they are in the project, and in
 the next backup. ``cancel()`` + ``wait()`` (the window closing) stop it between two steps and
 leave no temporary file; nothing is pruned then.
@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from . import store
+from . import backups
 
 # tests: called on the backup's thread at every step (before the copy, between copy steps, during
 # the check), with the task; lets a test hold the backup at a known point
@@ -64,10 +64,10 @@ class BackgroundBackup:
 
     def _run(self) -> None:
         try:
-            self.made = store.make_backup(self.path, cancelled=self._should_stop)
-        except store.BackupCancelled:
+            self.made = backups.make_backup(self.path, cancelled=self._should_stop)
+        except backups.BackupCancelled:
             self.cancelled = True
-        except store.BackupError as exc:
+        except backups.BackupError as exc:
             self.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - a backup must never take the window down
             self.error = f"{type(exc).__name__}: {exc}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-from burgerannotator.core import background_backup, store
+from burgerannotator.core import background_backup, backups, store
 from burgerannotator.core.background_backup import BackgroundBackup
 from burgerannotator.core.batch_coding import Coding, add_codings
 from burgerannotator.core.paths import backups_dir
@@ -61,7 +61,7 @@ def test_a_coding_committed_during_the_backup_is_kept_and_the_copy_is_one_snapsh
             go.wait(30)
 
     monkeypatch.setattr(background_backup, "STEP_HOOK", hold)
-    monkeypatch.setattr(store, "BACKUP_STEP_PAGES", 8)  # many steps: the write lands between them
+    monkeypatch.setattr(backups, "BACKUP_STEP_PAGES", 8)  # many steps: the write lands between them
     try:
         task = BackgroundBackup(demo_project_path).start()
         assert holding.wait(30) is True
@@ -98,7 +98,7 @@ def test_a_failed_backup_says_why_in_one_line(demo_project_path, monkeypatch):
         dst.write_bytes(b"")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store, "_sqlite_copy", full_disk)
+    monkeypatch.setattr(backups, "_sqlite_copy", full_disk)
     task = BackgroundBackup(demo_project_path).start()
     assert task.wait(60) is True
     assert task.made is None and task.cancelled is False
@@ -117,7 +117,7 @@ def test_a_temporary_copy_left_by_a_crash_is_removed_by_the_next_backup(demo_pro
     other = backups_dir() / ".other-20260101-101010-000001.bap.partial"  # another project's
     for f in (old, new, other):
         f.write_bytes(b"half")
-    day_ago = time.time() - store.STALE_PARTIAL_SECONDS - 60
+    day_ago = time.time() - backups.STALE_PARTIAL_SECONDS - 60
     os.utime(old, (day_ago, day_ago))
     os.utime(other, (day_ago, day_ago))
     made = store.make_backup(demo_project_path)
