@@ -413,3 +413,36 @@ def test_build_matrices_consensus_counts_only_the_consensus_coder(anna):
     m = build_matrix(p, "count", sel, hide_empty=True, documents=[haarlem, breda])
     assert [c.code_id for c in m.columns] == ["MECH-BUURTBUDGET"]
     assert m.cells == [[0], [1]] and m.segment_total == 1 and m.columns[0].coder_id is None
+
+
+def test_area_segments_add_their_page_share_to_coverage_only(anna):
+    from burgerannotator.core.areas import create_area
+
+    p, coder, haarlem, breda = anna
+    page = haarlem.pages[0]
+    assert page.index == 0
+    uit = codebook.find_code(p, "MECH-UITDAAGRECHT")
+    create_area(p, haarlem, 0, [0, 0, page.width / 2, page.height], uit, coder)  # half of page 1
+    eq = int(round(0.5 * H_CHARS / haarlem.page_count))
+    assert eq > 100
+    sel = select_coders(p, "coder", "Anna")
+    for ms in (build_matrices(p, selection=sel, documents=[haarlem, breda]),
+               {"coverage": build_matrix(p, "coverage", sel, documents=[haarlem, breda])}):
+        cov = ms["coverage"]
+        assert cov.cells[0][:3] == [(154 + eq) / H_CHARS, 0.0, 125 / H_CHARS]
+        assert cov.row_sums == [(209 + eq) / H_CHARS, 15 / B_CHARS]
+        assert cov.column_sums[0] == (169 + eq) / (H_CHARS + B_CHARS)
+        assert cov.grand_total == (224 + eq) / (H_CHARS + B_CHARS)
+    cnt = build_matrices(p, ("count", "presence"), sel, documents=[haarlem, breda])
+    assert cnt["count"].cells[0][:3] == [3, 0, 1] and cnt["count"].segment_total == 5
+    assert cnt["presence"].cells[0][:3] == [1, 0, 1]
+
+
+def test_no_document_has_any_attribute_says_none(anna):
+    p, *_ = anna
+    bare = SimpleNamespace(id=10**6, uuid="kaal", label="Kaal", file_name="kaal.pdf", attributes=None)
+    with pytest.raises(UserError) as err:
+        build_matrix(p, "count", select_coders(p, "coder", "Anna"), documents=[bare])
+    assert str(err.value) == "No document has the attribute 'city' (attributes: none)."
+    m = build_matrix(p, "count", select_coders(p, "coder", "Anna"), by="", documents=[bare])
+    assert [r.label for r in m.rows] == ["Kaal"] and m.cells == [[0] * ALL_CODES]
