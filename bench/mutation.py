@@ -41,6 +41,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
                    "tests/core/test_properties.py::test_span_rects_span_round_trip"]),
     "matrix": (["burgerannotator/core/matrix.py"],
                ["tests/core/test_matrix.py", "tests/core/test_matrix_exact.py", "tests/core/test_matrix_mutants.py",
+                "tests/core/test_matrix_plain.py",
                 "tests/core/test_properties.py::test_matrix_equals_brute_force_count"]),
     # the merge guard: tiny hand-made projects (test_merge.py and test_trust_merge*.py import the demo's
     # real PDFs, ~24 s a run: too slow for every mutant; they still run in the normal suite)
