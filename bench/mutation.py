@@ -47,7 +47,14 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
     # real PDFs, ~24 s a run: too slow for every mutant; they still run in the normal suite)
     "merge": (["burgerannotator/core/merge.py"], ["tests/core/test_merge_mutants.py"]),
     "dictionary": (["burgerannotator/core/dictionary.py"],
-                   ["tests/core/test_dictionary.py", "tests/core/test_dictionary_exact.py"]),
+                   ["tests/core/test_dictionary.py", "tests/core/test_dictionary_exact.py",
+                    "tests/core/test_dictionary_mutants.py",
+                    # the new scan against the old per-code one, and the demo's hits and suggestions pinned
+                    # (its search and layout tests guard other modules and are left out: a subset stays fast)
+                    "tests/core/test_search_pinned.py::test_dictionary_hits_are_pinned",
+                    "tests/core/test_search_pinned.py::test_autocode_suggestions_are_pinned",
+                    "tests/core/test_search_pinned.py::test_the_scan_equals_the_per_code_scan",
+                    "tests/core/test_search_pinned.py::test_overlaps_within_one_code_are_skipped_as_finditer_does"]),
     "agreement": (["burgerannotator/core/agreement/krippendorff.py", "burgerannotator/core/agreement/nominal.py"],
                   ["tests/core/test_agreement_coefficients.py", "tests/core/test_agreement_mutants.py"]),
     "unitizing": (["burgerannotator/core/agreement/unitizing.py", "burgerannotator/core/agreement/unitizing_2004.py"],

@@ -1,0 +1,183 @@
+"""Exact values for the new term scan of core/dictionary.py (issue 17: ``CodeTerms.starts`` finds the
+terms' first literals with ``str.find``, ``CodeTerms.finditer`` tries the pattern only there and falls
+back to the regex scan where heads are dense), written against the mutants bench/mutation.py
+dictionary showed surviving: the dense threshold exactly at and around ``DENSE``, heads at the text's
+start and end, overlapping heads, a match that begins exactly where the previous one ended, codes
+without heads, and autocode dropping each document's layout after it.
+
+Every finditer test compares with ``pattern.finditer`` (the old per-code scan) as well as with
+exact offsets.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from burgerannotator.core import dictionary
+from burgerannotator.core.coders import get_or_create_coder
+from burgerannotator.core.dictionary import CodeTerms, autocode, compile_code
+from burgerannotator.core.documents import find_document, layout
+from burgerannotator.core.models import Code
+from burgerannotator.core.search_index import fold
+
+
+def code_terms(*terms: str) -> CodeTerms:
+    return compile_code(Code(id=7, code_id="T", name="T", kind="code", terms=list(terms)))
+
+
+class SpyPattern:
+    """A compiled pattern that records which way ``CodeTerms.finditer`` used it."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.calls: list[str] = []
+
+    def finditer(self, text):
+        self.calls.append("finditer")
+        return self.pattern.finditer(text)
+
+    def match(self, text, pos):
+        self.calls.append(f"match {pos}")
+        return self.pattern.match(text, pos)
+
+
+def spans(ct: CodeTerms, folded: str) -> list[tuple[int, int]]:
+    return [m.span() for m in ct.finditer(folded)]
+
+
+def old_spans(ct: CodeTerms, folded: str) -> list[tuple[int, int]]:
+    pattern = ct.pattern.pattern if isinstance(ct.pattern, SpyPattern) else ct.pattern
+    return [m.span() for m in pattern.finditer(folded)]
+
+
+# ---- starts ----------------------------------------------------------------------------------------
+def test_heads_are_the_terms_first_literals_once_each():
+    ct = code_terms("Burgerberaad*", "burgerberaad", "Coöperatie", "wijken en buurten", "x.")
+    assert ct.heads == ("burgerberaad", "cooperatie", "wijken", "x.")
+
+
+def test_starts_finds_every_head_in_order_including_text_start_end_and_overlaps():
+    ct = code_terms("aa*", "b")
+    #        0123456789
+    text = "aaa b aab"
+    assert ct.starts(text) == [0, 1, 4, 6, 8]
+    assert ct.starts(text, None) == [0, 1, 4, 6, 8]
+    assert ct.starts("b") == [0]
+    assert ct.starts("xb") == [1]
+    assert ct.starts("") == []
+    assert ct.starts("xyz", 0) == []
+
+
+def test_starts_gives_up_past_the_limit_exactly():
+    ct = code_terms("ab", "b")
+    text = "ab ab ab"  # heads at 0,1,3,4,6,7: six offsets
+    assert ct.starts(text, 6) == [0, 1, 3, 4, 6, 7]
+    assert ct.starts(text, 7) == [0, 1, 3, 4, 6, 7]
+    assert ct.starts(text, 5) is None
+    assert ct.starts(text, 0) is None
+    assert ct.starts("ab", 1) is None  # two offsets (the heads "ab" and "b"): more than one
+    assert ct.starts("ab x", 2) == [0, 1]
+
+
+def test_one_offset_of_two_heads_counts_once_against_the_limit():
+    ct = code_terms("ab*", "abc")
+    assert ct.heads == ("ab", "abc")
+    assert ct.starts("abc", 1) == [0]
+    assert ct.starts("abc abc", 2) == [0, 4]
+
+
+# ---- finditer: which way, exactly at DENSE ----------------------------------------------------------
+def test_dense_is_64():
+    assert dictionary.DENSE == 64
+
+
+@pytest.mark.parametrize("length, heads, way", [
+    (192, 3, "match"),      # 192 // 64 = 3 heads allowed
+    (192, 4, "finditer"),   # one more: the regex scan
+    (191, 3, "finditer"),   # 191 // 64 = 2
+    (191, 2, "match"),
+    (256, 4, "match"),
+    (255, 4, "finditer"),
+    (63, 1, "finditer"),    # a text shorter than DENSE: any head at all is dense
+    (64, 1, "match"),
+    (63, 0, "match"),       # no head at all: nothing to try
+])
+def test_the_regex_scans_only_where_heads_are_dense(length, heads, way):
+    ct = code_terms("burger")
+    spy = ct.pattern = SpyPattern(ct.pattern)
+    text = ("burger " * heads).ljust(length, ".")
+    assert len(text) == length
+    got = spans(ct, text)
+    assert got == [(7 * i, 7 * i + 6) for i in range(heads)]
+    assert got == old_spans(ct, text)
+    if way == "finditer":
+        assert spy.calls == ["finditer"]
+    else:
+        assert spy.calls == [f"match {7 * i}" for i in range(heads)]
+
+
+def test_without_heads_the_regex_scans():
+    ct = code_terms("burger*")
+    plain = CodeTerms(ct.code, ct.terms, SpyPattern(ct.pattern))
+    assert plain.heads == ()
+    text = "de burgers en burger " + "." * 300
+    assert spans(plain, text) == [(3, 10), (14, 20)]
+    assert plain.pattern.calls == ["finditer"]
+
+
+# ---- finditer: the old scan's matches, one by one --------------------------------------------------
+def both_ways(ct: CodeTerms, folded: str, dense_values=(1, 10**9)) -> list[list[tuple[int, int]]]:
+    out = []
+    for dense in dense_values:
+        saved, dictionary.DENSE = dictionary.DENSE, dense
+        try:
+            out.append(spans(ct, folded))
+        finally:
+            dictionary.DENSE = saved
+    return out
+
+
+def test_a_match_may_begin_exactly_where_the_previous_ended():
+    ct = code_terms("x.", ".y")
+    text = "x..y"
+    assert old_spans(ct, text) == [(0, 2), (2, 4)]
+    assert both_ways(ct, text) == [[(0, 2), (2, 4)]] * 2
+
+
+def test_heads_at_the_text_start_and_end():
+    ct = code_terms("ab*", "z")
+    text = "ab z abc z"
+    assert old_spans(ct, text) == [(0, 2), (3, 4), (5, 8), (9, 10)]
+    assert both_ways(ct, text) == [old_spans(ct, text)] * 2
+
+
+def test_a_head_inside_a_match_is_skipped_and_later_ones_are_tried():
+    ct = code_terms("wijken en buurten", "buurt*", "en")
+    text = fold("Wijken en buurten, en buurtwerk en")
+    want = [(0, 17), (19, 21), (22, 31), (32, 34)]
+    assert old_spans(ct, text) == want
+    assert both_ways(ct, text) == [want] * 2
+
+
+def test_a_head_that_fails_the_word_boundary_is_not_a_hit():
+    """The look-behind sees the text before a candidate offset (``match(text, pos)``, not a slice)."""
+    ct = code_terms("beraad")
+    text = "burgerberaad beraad"
+    assert ct.starts(text) == [6, 13]
+    assert old_spans(ct, text) == [(13, 19)]
+    assert both_ways(ct, text) == [[(13, 19)]] * 2
+
+
+# ---- autocode: one document's layout at a time -----------------------------------------------------
+def test_autocode_drops_the_layouts_it_built_and_keeps_the_ones_shown(demo_project):
+    haarlem = find_document(demo_project, "Haarlem")
+    breda = find_document(demo_project, "Breda")
+    shown = layout(demo_project, breda)
+    demo_project.cache.pop(("layout", haarlem.id), None)
+    coder = get_or_create_coder(demo_project, "Layouts")
+    result = autocode(demo_project, coder, documents=[haarlem, breda])
+    assert ("layout", haarlem.id) not in demo_project.cache
+    assert demo_project.cache[("layout", breda.id)] is shown
+    assert {label for _code, label in result.created} == {"Breda", "Haarlem"}
+    assert result.total == 23
