@@ -14,12 +14,19 @@ import re
 
 import pytest
 
-from burgerannotator.core import dictionary
-from burgerannotator.core.coders import get_or_create_coder
-from burgerannotator.core.dictionary import CodeTerms, autocode, compile_code
+from sqlalchemy import select
+
+from burgerannotator.core import dictionary, suggestions
+from burgerannotator.core.codebook import find_code
+from burgerannotator.core.coders import consensus_coder, get_or_create_coder
+from burgerannotator.core.dictionary import CodeTerms, autocode, compile_code, sentence_around
 from burgerannotator.core.documents import find_document, layout
+from burgerannotator.core.errors import UserError
 from burgerannotator.core.models import Code
 from burgerannotator.core.search_index import fold
+
+
+PARTICIPATIE_HITS, PARTICIPATIEWET, PARTICIPATIE_HAARLEM = 31, 42, 4
 
 
 def code_terms(*terms: str) -> CodeTerms:
@@ -181,3 +188,76 @@ def test_autocode_drops_the_layouts_it_built_and_keeps_the_ones_shown(demo_proje
     assert demo_project.cache[("layout", breda.id)] is shown
     assert {label for _code, label in result.created} == {"Breda", "Haarlem"}
     assert result.total == 23
+
+
+# ---- sentence_around edges ---------------------------------------------------------------------
+def test_a_sentence_with_nothing_before_it_starts_at_the_text_start():
+    assert sentence_around("Aa burger.", 3, 9) == (0, 10)
+
+
+def test_the_sentence_looks_no_further_than_its_reach():
+    assert dictionary.SENTENCE_REACH == 1500
+    text = "burger " + "x" * 2000 + ". Einde."
+    assert sentence_around(text, 0, 6) == (0, 1506)
+    text = "Begin. " + "x" * 2000 + " burger"
+    start = text.index("burger")
+    assert sentence_around(text, start, start + 6) == (start - 1500, start + 6)
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("Een burger mooi \n\nVolgende", "Een burger mooi"),
+    ("Een burger mooi   \fVolgende", "Een burger mooi"),
+    ("Een burger mooi \n \t\nVolgende", "Een burger mooi"),
+    ("Een burger mooi  ", "Een burger mooi"),
+])
+def test_white_space_before_a_block_or_page_end_is_left_out(text, sentence):
+    lo, hi = sentence_around(text, 4, 10)
+    assert (lo, hi) == (0, len(sentence))
+    assert text[lo:hi] == sentence
+
+
+# ---- autocode: who, which codes, which documents, false friends --------------------------------------
+def test_autocode_refuses_the_consensus_coder(demo_project):
+    with pytest.raises(UserError) as err:
+        autocode(demo_project, consensus_coder(demo_project))
+    assert str(err.value) == "The dictionary suggests codings to a coder, not to the consensus."
+
+
+def test_autocode_leaves_categories_alone(demo_project):
+    category = next(c for c in demo_project.session.scalars(select(Code)) if c.kind == "category")
+    category.terms = ["burgerberaad"]
+    result = autocode(demo_project, get_or_create_coder(demo_project, "Categories"), codes=[category])
+    assert (result.total, result.to_dict()["counts"]) == (0, [])
+
+
+def test_autocode_counts_the_false_friends_it_left_alone(demo_project):
+    code = find_code(demo_project, "MECH-BURGERBERAAD")
+    code.terms = ["participatie*"]
+    result = autocode(demo_project, get_or_create_coder(demo_project, "Friends"), codes=[code])
+    assert (result.total, result.excluded) == (PARTICIPATIE_HITS, PARTICIPATIEWET)
+    assert result.created[("MECH-BURGERBERAAD", "Haarlem")] == PARTICIPATIE_HAARLEM
+
+
+def test_accepting_pending_suggestions_records_the_coder(demo_project):
+    coder = get_or_create_coder(demo_project, "Decider")
+    code = find_code(demo_project, "MECH-UITDAAGRECHT")
+    first = autocode(demo_project, coder, [code])
+    pending = suggestions.pending(demo_project, coder)
+    assert len(pending) == first.total == 3
+    assert all(s.decided_by is None for s in pending)
+    final = autocode(demo_project, coder, [code], accept_all=True)
+    assert sum(final.accepted.values()) == 3 and sum(final.created.values()) == 0
+    assert [(s.status, s.decided_by) for s in pending] == [("coded", coder)] * 3
+
+
+def test_accept_all_for_some_codes_leaves_other_codes_suggestions_alone(demo_project):
+    coder = get_or_create_coder(demo_project, "Two codes")
+    uitdaag, beraad = (find_code(demo_project, c) for c in ("MECH-UITDAAGRECHT", "MECH-BURGERBERAAD"))
+    autocode(demo_project, coder, [uitdaag, beraad])
+    before = {s.id: s.code.code_id for s in suggestions.pending(demo_project, coder)}
+    assert sorted(before.values()).count("MECH-UITDAAGRECHT") == 3
+    result = autocode(demo_project, coder, [uitdaag], accept_all=True)
+    assert sum(result.accepted.values()) == 3
+    left = {s.id: s.code.code_id for s in suggestions.pending(demo_project, coder)}
+    assert left == {i: c for i, c in before.items() if c == "MECH-BURGERBERAAD"}
+    assert len(left) == len(before) - 3 == 6
