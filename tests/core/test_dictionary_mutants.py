@@ -19,11 +19,12 @@ from sqlalchemy import select
 from burgerannotator.core import dictionary, suggestions
 from burgerannotator.core.codebook import find_code
 from burgerannotator.core.coders import consensus_coder, get_or_create_coder
-from burgerannotator.core.dictionary import CodeTerms, autocode, compile_code, sentence_around
+from burgerannotator.core.dictionary import (CodeTerms, autocode, compile_code, compile_codes, find_hits,
+                                             sentence_around)
 from burgerannotator.core.documents import find_document, layout
 from burgerannotator.core.errors import UserError
 from burgerannotator.core.models import Code
-from burgerannotator.core.search_index import fold
+from burgerannotator.core.search_index import document_text, fold
 
 
 PARTICIPATIE_HITS, PARTICIPATIEWET, PARTICIPATIE_HAARLEM = 31, 42, 4
@@ -261,3 +262,35 @@ def test_accept_all_for_some_codes_leaves_other_codes_suggestions_alone(demo_pro
     left = {s.id: s.code.code_id for s in suggestions.pending(demo_project, coder)}
     assert left == {i: c for i, c in before.items() if c == "MECH-BURGERBERAAD"}
     assert len(left) == len(before) - 3 == 6
+
+
+def test_every_rejection_is_counted(demo_project):
+    coder = get_or_create_coder(demo_project, "Rejecter")
+    code = find_code(demo_project, "MECH-UITDAAGRECHT")
+    autocode(demo_project, coder, [code])
+    pending = suggestions.pending(demo_project, coder)
+    assert len(pending) == 3
+    for seg in pending[:2]:
+        suggestions.reject(demo_project, seg)
+    again = autocode(demo_project, coder, [code])
+    assert (again.total, again.skipped_rejected, again.skipped_existing) == (0, 2, 1)
+
+
+def test_sentences_are_cut_in_the_original_text_not_the_folded(demo_project):
+    """A typographic quote folds to a plain one: ``.\u201c`` ends no sentence, its folded ``."`` would."""
+    doc = find_document(demo_project, "Haarlem")
+    code = find_code(demo_project, "MECH-BURGERBERAAD")
+    text = document_text(demo_project, doc)[0]
+    hit = find_hits(demo_project, doc, compile_codes([code]))[0]
+    j = text.index(". ", hit.end)
+    changed = text[:j - 1] + ".\u201c" + text[j + 1:]
+    demo_project.cache[("folded", doc.id)] = (changed, fold(changed))
+    demo_project.cache.pop(("layout", doc.id), None)
+    lo, hi = sentence_around(changed, hit.start, hit.end)
+    assert sentence_around(fold(changed), hit.start, hit.end)[1] == j + 1 < hi
+    coder = get_or_create_coder(demo_project, "Sentences")
+    autocode(demo_project, coder, [code], unit="sentence", documents=[doc])
+    first = min(suggestions.pending(demo_project, coder), key=lambda s: s.start)
+    span = layout(demo_project, doc).snap(lo, hi)
+    assert (first.start, first.end) == (span.start, span.end)
+    assert first.end > j + 1
