@@ -23,11 +23,12 @@ from burgerannotator.core.dictionary import (CodeTerms, autocode, compile_code, 
                                              sentence_around)
 from burgerannotator.core.documents import find_document, layout
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.models import Code
+from burgerannotator.core.models import Code, Segment
 from burgerannotator.core.search_index import document_text, fold
 
 
 PARTICIPATIE_HITS, PARTICIPATIEWET, PARTICIPATIE_HAARLEM = 31, 42, 4
+BURGERBERAAD_HITS = 6
 
 
 def code_terms(*terms: str) -> CodeTerms:
@@ -294,3 +295,15 @@ def test_sentences_are_cut_in_the_original_text_not_the_folded(demo_project):
     span = layout(demo_project, doc).snap(lo, hi)
     assert (first.start, first.end) == (span.start, span.end)
     assert first.end > j + 1
+
+
+def test_accept_all_codes_with_the_coder_as_decider_and_a_rerun_skips_every_coded_span(demo_project):
+    coder = get_or_create_coder(demo_project, "Accepter")
+    code = find_code(demo_project, "MECH-BURGERBERAAD")
+    first = autocode(demo_project, coder, [code], accept_all=True)
+    segs = demo_project.session.scalars(select(Segment).where(Segment.coder_id == coder.id)).all()
+    assert first.total == len(segs) == BURGERBERAAD_HITS
+    assert {(s.status, s.decided_by, s.origin) for s in segs} == {("coded", coder, "dictionary")}
+    assert max(first.created.values()) > 1  # several spans in one document: each one is skipped below
+    again = autocode(demo_project, coder, [code])
+    assert (again.total, again.skipped_existing, again.skipped_rejected) == (0, BURGERBERAAD_HITS, 0)
