@@ -11,6 +11,7 @@ exact offsets.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -23,7 +24,7 @@ from burgerannotator.core.dictionary import (CodeTerms, autocode, compile_code, 
                                              sentence_around)
 from burgerannotator.core.documents import find_document, layout
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.models import Code, Segment
+from burgerannotator.core.models import Code, Segment, utcnow
 from burgerannotator.core.search_index import document_text, fold
 
 
@@ -307,3 +308,17 @@ def test_accept_all_codes_with_the_coder_as_decider_and_a_rerun_skips_every_code
     assert max(first.created.values()) > 1  # several spans in one document: each one is skipped below
     again = autocode(demo_project, coder, [code])
     assert (again.total, again.skipped_existing, again.skipped_rejected) == (0, BURGERBERAAD_HITS, 0)
+
+
+def test_accept_all_also_codes_earlier_suggestions_it_does_not_meet_again_but_not_deleted_ones(demo_project):
+    coder = get_or_create_coder(demo_project, "Earlier")
+    code = find_code(demo_project, "MECH-UITDAAGRECHT")
+    autocode(demo_project, coder, [code], unit="sentence")
+    sentences = sorted(suggestions.pending(demo_project, coder), key=lambda s: (s.document_id, s.start))
+    assert len(sentences) == 3
+    sentences[0].deleted = utcnow()
+    result = autocode(demo_project, coder, [code], unit="hit", accept_all=True)
+    assert (sum(result.created.values()), sum(result.accepted.values())) == (3, 2)
+    assert (sentences[0].status, sentences[0].decided_by) == ("suggested", None)
+    assert [(s.status, s.decided_by) for s in sentences[1:]] == [("coded", coder)] * 2
+    assert result.accepted == Counter({("MECH-UITDAAGRECHT", s.document.label): 1 for s in sentences[1:]})
