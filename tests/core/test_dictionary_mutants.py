@@ -24,7 +24,7 @@ from burgerannotator.core.dictionary import (CodeTerms, autocode, compile_code, 
                                              sentence_around)
 from burgerannotator.core.documents import find_document, layout
 from burgerannotator.core.errors import UserError
-from burgerannotator.core.models import Code, Segment, utcnow
+from burgerannotator.core.models import Code, LogEntry, Segment, utcnow
 from burgerannotator.core.search_index import document_text, fold
 
 
@@ -239,6 +239,9 @@ def test_autocode_counts_the_false_friends_it_left_alone(demo_project):
     result = autocode(demo_project, get_or_create_coder(demo_project, "Friends"), codes=[code])
     assert (result.total, result.excluded) == (PARTICIPATIE_HITS, PARTICIPATIEWET)
     assert result.created[("MECH-BURGERBERAAD", "Haarlem")] == PARTICIPATIE_HAARLEM
+    assert last_log(demo_project) == ("autocode", "Dictionary: 31 segment(s) suggested for Friends", "Friends", {
+        "unit": "hit", "accept_all": False, "codes": ["MECH-BURGERBERAAD"], "created": 31, "accepted": 0,
+        "skipped_rejected": 0, "skipped_existing": 0, "excluded": 42})
 
 
 def test_accepting_pending_suggestions_records_the_coder(demo_project):
@@ -276,6 +279,9 @@ def test_every_rejection_is_counted(demo_project):
         suggestions.reject(demo_project, seg)
     again = autocode(demo_project, coder, [code])
     assert (again.total, again.skipped_rejected, again.skipped_existing) == (0, 2, 1)
+    assert last_log(demo_project)[3] == {
+        "unit": "hit", "accept_all": False, "codes": ["MECH-UITDAAGRECHT"], "created": 0, "accepted": 0,
+        "skipped_rejected": 2, "skipped_existing": 1, "excluded": 0}
 
 
 def test_sentences_are_cut_in_the_original_text_not_the_folded(demo_project):
@@ -322,3 +328,21 @@ def test_accept_all_also_codes_earlier_suggestions_it_does_not_meet_again_but_no
     assert (sentences[0].status, sentences[0].decided_by) == ("suggested", None)
     assert [(s.status, s.decided_by) for s in sentences[1:]] == [("coded", coder)] * 2
     assert result.accepted == Counter({("MECH-UITDAAGRECHT", s.document.label): 1 for s in sentences[1:]})
+    assert last_log(demo_project) == ("autocode", "Dictionary: 5 segment(s) coded for Earlier", "Earlier", {
+        "unit": "hit", "accept_all": True, "codes": ["MECH-UITDAAGRECHT"], "created": 3, "accepted": 2,
+        "skipped_rejected": 0, "skipped_existing": 0, "excluded": 0})
+
+
+def test_accept_all_counts_each_earlier_suggestion_of_a_document(demo_project):
+    coder = get_or_create_coder(demo_project, "Per document")
+    code = find_code(demo_project, "MECH-BURGERBERAAD")
+    autocode(demo_project, coder, [code], unit="sentence")
+    per_document = Counter(("MECH-BURGERBERAAD", s.document.label) for s in suggestions.pending(demo_project, coder))
+    assert max(per_document.values()) == 2
+    result = autocode(demo_project, coder, [code], unit="hit", accept_all=True)
+    assert result.accepted == per_document
+
+
+def last_log(project) -> tuple:
+    entry = project.session.scalars(select(LogEntry).order_by(LogEntry.id.desc())).first()
+    return entry.action, entry.summary, entry.coder_name, entry.details
