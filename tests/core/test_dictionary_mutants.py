@@ -11,15 +11,25 @@ exact offsets.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
-from burgerannotator.core import dictionary
-from burgerannotator.core.coders import get_or_create_coder
-from burgerannotator.core.dictionary import CodeTerms, autocode, compile_code
+from sqlalchemy import select
+
+from burgerannotator.core import dictionary, suggestions
+from burgerannotator.core.codebook import find_code
+from burgerannotator.core.coders import consensus_coder, get_or_create_coder
+from burgerannotator.core.dictionary import (CodeTerms, autocode, compile_code, compile_codes, find_hits,
+                                             sentence_around)
 from burgerannotator.core.documents import find_document, layout
-from burgerannotator.core.models import Code
-from burgerannotator.core.search_index import fold
+from burgerannotator.core.errors import UserError
+from burgerannotator.core.models import Code, LogEntry, Segment, utcnow
+from burgerannotator.core.search_index import document_text, fold
+
+
+PARTICIPATIE_HITS, PARTICIPATIEWET, PARTICIPATIE_HAARLEM = 31, 42, 4
+BURGERBERAAD_HITS = 6
 
 
 def code_terms(*terms: str) -> CodeTerms:
@@ -181,3 +191,158 @@ def test_autocode_drops_the_layouts_it_built_and_keeps_the_ones_shown(demo_proje
     assert demo_project.cache[("layout", breda.id)] is shown
     assert {label for _code, label in result.created} == {"Breda", "Haarlem"}
     assert result.total == 23
+
+
+# ---- sentence_around edges ---------------------------------------------------------------------
+def test_a_sentence_with_nothing_before_it_starts_at_the_text_start():
+    assert sentence_around("Aa burger.", 3, 9) == (0, 10)
+
+
+def test_the_sentence_looks_no_further_than_its_reach():
+    assert dictionary.SENTENCE_REACH == 1500
+    text = "burger " + "x" * 2000 + ". Einde."
+    assert sentence_around(text, 0, 6) == (0, 1506)
+    text = "Begin. " + "x" * 2000 + " burger"
+    start = text.index("burger")
+    assert sentence_around(text, start, start + 6) == (start - 1500, start + 6)
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("Een burger mooi \n\nVolgende", "Een burger mooi"),
+    ("Een burger mooi   \fVolgende", "Een burger mooi"),
+    ("Een burger mooi \n \t\nVolgende", "Een burger mooi"),
+    ("Een burger mooi  ", "Een burger mooi"),
+])
+def test_white_space_before_a_block_or_page_end_is_left_out(text, sentence):
+    lo, hi = sentence_around(text, 4, 10)
+    assert (lo, hi) == (0, len(sentence))
+    assert text[lo:hi] == sentence
+
+
+# ---- autocode: who, which codes, which documents, false friends --------------------------------------
+def test_autocode_refuses_the_consensus_coder(demo_project):
+    with pytest.raises(UserError) as err:
+        autocode(demo_project, consensus_coder(demo_project))
+    assert str(err.value) == "The dictionary suggests codings to a coder, not to the consensus."
+
+
+def test_autocode_leaves_categories_alone(demo_project):
+    category = next(c for c in demo_project.session.scalars(select(Code)) if c.kind == "category")
+    category.terms = ["burgerberaad"]
+    result = autocode(demo_project, get_or_create_coder(demo_project, "Categories"), codes=[category])
+    assert (result.total, result.to_dict()["counts"]) == (0, [])
+
+
+def test_autocode_counts_the_false_friends_it_left_alone(demo_project):
+    code = find_code(demo_project, "MECH-BURGERBERAAD")
+    code.terms = ["participatie*"]
+    result = autocode(demo_project, get_or_create_coder(demo_project, "Friends"), codes=[code])
+    assert (result.total, result.excluded) == (PARTICIPATIE_HITS, PARTICIPATIEWET)
+    assert result.created[("MECH-BURGERBERAAD", "Haarlem")] == PARTICIPATIE_HAARLEM
+    assert last_log(demo_project) == ("autocode", "Dictionary: 31 segment(s) suggested for Friends", "Friends", {
+        "unit": "hit", "accept_all": False, "codes": ["MECH-BURGERBERAAD"], "created": 31, "accepted": 0,
+        "skipped_rejected": 0, "skipped_existing": 0, "excluded": 42})
+
+
+def test_accepting_pending_suggestions_records_the_coder(demo_project):
+    coder = get_or_create_coder(demo_project, "Decider")
+    code = find_code(demo_project, "MECH-UITDAAGRECHT")
+    first = autocode(demo_project, coder, [code])
+    pending = suggestions.pending(demo_project, coder)
+    assert len(pending) == first.total == 3
+    assert all(s.decided_by is None for s in pending)
+    final = autocode(demo_project, coder, [code], accept_all=True)
+    assert sum(final.accepted.values()) == 3 and sum(final.created.values()) == 0
+    assert [(s.status, s.decided_by) for s in pending] == [("coded", coder)] * 3
+
+
+def test_accept_all_for_some_codes_leaves_other_codes_suggestions_alone(demo_project):
+    coder = get_or_create_coder(demo_project, "Two codes")
+    uitdaag, beraad = (find_code(demo_project, c) for c in ("MECH-UITDAAGRECHT", "MECH-BURGERBERAAD"))
+    autocode(demo_project, coder, [uitdaag, beraad])
+    before = {s.id: s.code.code_id for s in suggestions.pending(demo_project, coder)}
+    assert sorted(before.values()).count("MECH-UITDAAGRECHT") == 3
+    result = autocode(demo_project, coder, [uitdaag], accept_all=True)
+    assert sum(result.accepted.values()) == 3
+    left = {s.id: s.code.code_id for s in suggestions.pending(demo_project, coder)}
+    assert left == {i: c for i, c in before.items() if c == "MECH-BURGERBERAAD"}
+    assert len(left) == len(before) - 3 == 6
+
+
+def test_every_rejection_is_counted(demo_project):
+    coder = get_or_create_coder(demo_project, "Rejecter")
+    code = find_code(demo_project, "MECH-UITDAAGRECHT")
+    autocode(demo_project, coder, [code])
+    pending = suggestions.pending(demo_project, coder)
+    assert len(pending) == 3
+    for seg in pending[:2]:
+        suggestions.reject(demo_project, seg)
+    again = autocode(demo_project, coder, [code])
+    assert (again.total, again.skipped_rejected, again.skipped_existing) == (0, 2, 1)
+    assert last_log(demo_project)[3] == {
+        "unit": "hit", "accept_all": False, "codes": ["MECH-UITDAAGRECHT"], "created": 0, "accepted": 0,
+        "skipped_rejected": 2, "skipped_existing": 1, "excluded": 0}
+
+
+def test_sentences_are_cut_in_the_original_text_not_the_folded(demo_project):
+    """A typographic quote folds to a plain one: ``.\u201c`` ends no sentence, its folded ``."`` would."""
+    doc = find_document(demo_project, "Haarlem")
+    code = find_code(demo_project, "MECH-BURGERBERAAD")
+    text = document_text(demo_project, doc)[0]
+    hit = find_hits(demo_project, doc, compile_codes([code]))[0]
+    j = text.index(". ", hit.end)
+    changed = text[:j - 1] + ".\u201c" + text[j + 1:]
+    demo_project.cache[("folded", doc.id)] = (changed, fold(changed))
+    demo_project.cache.pop(("layout", doc.id), None)
+    lo, hi = sentence_around(changed, hit.start, hit.end)
+    assert sentence_around(fold(changed), hit.start, hit.end)[1] == j + 1 < hi
+    coder = get_or_create_coder(demo_project, "Sentences")
+    autocode(demo_project, coder, [code], unit="sentence", documents=[doc])
+    first = min(suggestions.pending(demo_project, coder), key=lambda s: s.start)
+    span = layout(demo_project, doc).snap(lo, hi)
+    assert (first.start, first.end) == (span.start, span.end)
+    assert first.end > j + 1
+
+
+def test_accept_all_codes_with_the_coder_as_decider_and_a_rerun_skips_every_coded_span(demo_project):
+    coder = get_or_create_coder(demo_project, "Accepter")
+    code = find_code(demo_project, "MECH-BURGERBERAAD")
+    first = autocode(demo_project, coder, [code], accept_all=True)
+    segs = demo_project.session.scalars(select(Segment).where(Segment.coder_id == coder.id)).all()
+    assert first.total == len(segs) == BURGERBERAAD_HITS
+    assert {(s.status, s.decided_by, s.origin) for s in segs} == {("coded", coder, "dictionary")}
+    assert max(first.created.values()) > 1  # several spans in one document: each one is skipped below
+    again = autocode(demo_project, coder, [code])
+    assert (again.total, again.skipped_existing, again.skipped_rejected) == (0, BURGERBERAAD_HITS, 0)
+
+
+def test_accept_all_also_codes_earlier_suggestions_it_does_not_meet_again_but_not_deleted_ones(demo_project):
+    coder = get_or_create_coder(demo_project, "Earlier")
+    code = find_code(demo_project, "MECH-UITDAAGRECHT")
+    autocode(demo_project, coder, [code], unit="sentence")
+    sentences = sorted(suggestions.pending(demo_project, coder), key=lambda s: (s.document_id, s.start))
+    assert len(sentences) == 3
+    sentences[0].deleted = utcnow()
+    result = autocode(demo_project, coder, [code], unit="hit", accept_all=True)
+    assert (sum(result.created.values()), sum(result.accepted.values())) == (3, 2)
+    assert (sentences[0].status, sentences[0].decided_by) == ("suggested", None)
+    assert [(s.status, s.decided_by) for s in sentences[1:]] == [("coded", coder)] * 2
+    assert result.accepted == Counter({("MECH-UITDAAGRECHT", s.document.label): 1 for s in sentences[1:]})
+    assert last_log(demo_project) == ("autocode", "Dictionary: 5 segment(s) coded for Earlier", "Earlier", {
+        "unit": "hit", "accept_all": True, "codes": ["MECH-UITDAAGRECHT"], "created": 3, "accepted": 2,
+        "skipped_rejected": 0, "skipped_existing": 0, "excluded": 0})
+
+
+def test_accept_all_counts_each_earlier_suggestion_of_a_document(demo_project):
+    coder = get_or_create_coder(demo_project, "Per document")
+    code = find_code(demo_project, "MECH-BURGERBERAAD")
+    autocode(demo_project, coder, [code], unit="sentence")
+    per_document = Counter(("MECH-BURGERBERAAD", s.document.label) for s in suggestions.pending(demo_project, coder))
+    assert max(per_document.values()) == 2
+    result = autocode(demo_project, coder, [code], unit="hit", accept_all=True)
+    assert result.accepted == per_document
+
+
+def last_log(project) -> tuple:
+    entry = project.session.scalars(select(LogEntry).order_by(LogEntry.id.desc())).first()
+    return entry.action, entry.summary, entry.coder_name, entry.details
