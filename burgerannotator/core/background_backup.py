@@ -3,10 +3,11 @@
 Opening a big project used to wait for its backup (a copy and a quick_check of the copy:
 seconds at 500k segments). The window opens without one (``Project.open(make_backup=False)``)
 and starts a ``BackgroundBackup`` once the first page is shown. It works on its own SQLite
-connections (``store.make_backup``): one read snapshot of the file, so the researcher's codings
+connections (``backups.make_backup``): one read snapshot of the file, so the researcher's codings
 committed meanwhile are neither blocked nor half in the copy; they are in the project, and in
-the next backup. ``cancel()`` + ``wait()`` (the window closing) stop it between two steps and
-leave no temporary file; nothing is pruned then.
+the next backup. A file unchanged since its newest backup (``backups.current_backup``: same
+fingerprint, backup still there and whole) is not copied again. ``cancel()`` + ``wait()`` (the
+window closing) stop it between two steps and leave no temporary file; nothing is pruned then.
 
 No Qt here: ``on_done(task)`` is called on the backup's thread when it ends (made, failed or
 cancelled); the window turns that into a queued signal.
@@ -17,7 +18,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from . import store
+from . import backups
 
 # tests: called on the backup's thread at every step (before the copy, between copy steps, during
 # the check), with the task; lets a test hold the backup at a known point
@@ -32,6 +33,7 @@ class BackgroundBackup:
         self.path = Path(path)
         self.on_done = on_done
         self.made: Path | None = None
+        self.reused = False  # the file was unchanged since its newest backup: that one stands, no copy made
         self.error: str | None = None
         self.cancelled = False
         self._stop = threading.Event()
@@ -64,10 +66,14 @@ class BackgroundBackup:
 
     def _run(self) -> None:
         try:
-            self.made = store.make_backup(self.path, cancelled=self._should_stop)
-        except store.BackupCancelled:
+            existing = backups.current_backup(self.path)
+            if existing is not None:
+                self.made, self.reused = existing, True
+                return
+            self.made = backups.make_backup(self.path, cancelled=self._should_stop)
+        except backups.BackupCancelled:
             self.cancelled = True
-        except store.BackupError as exc:
+        except backups.BackupError as exc:
             self.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - a backup must never take the window down
             self.error = f"{type(exc).__name__}: {exc}"

@@ -68,22 +68,38 @@ class Passage:
 
 
 def _clusters(data: CodingData, overlap: float):
-    """Yield (document index, code index, segment indexes, agreed) per passage."""
+    """Every passage at once, by a sweep over the sorted intervals (linear after the sort; issue 17).
+
+    Returns (order, bounds, agreed): ``order`` the segment indexes sorted by document, code, start,
+    coder (then load order); passage p is ``order[bounds[p]:bounds[p + 1]]``; ``agreed[p]`` as in the
+    module text. Passages come in the order of ``groups()`` and, within a document and code, by start.
+    """
+    n = len(data)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(1, dtype=np.int64), np.zeros(0, dtype=bool)
+    order = np.lexsort((data.coder, data.start, data.code, data.document))
+    key = data.document[order].astype(np.int64) * len(data.codes) + data.code[order]
+    s, e = data.start[order].astype(np.int64), data.end[order].astype(np.int64)
+    # running maximum of the ends within each (document, code): lift each group above the ones before
+    lift = key * (int(max(e.max(), 0)) + 1)
+    run_end = np.maximum.accumulate(e + lift) - lift
+    new = np.ones(n, dtype=bool)
+    new[1:] = (key[1:] != key[:-1]) | (s[1:] >= run_end[:-1])
+    first = np.flatnonzero(new)
+    bounds = np.append(first, n).astype(np.int64)
+    sizes = np.diff(bounds)
     n_coders = len(data.coders)
-    for d, k, idx in groups(data):
-        idx = idx[np.argsort(data.start[idx], kind="stable")]
-        s, e = data.start[idx], data.end[idx]
-        run_end = np.maximum.accumulate(e)
-        new = np.ones(len(idx), dtype=bool)
-        new[1:] = s[1:] >= run_end[:-1]
-        for part in np.split(idx, np.flatnonzero(new)[1:]):
-            who = data.coder[part]
-            agreed = len(part) == n_coders and len(set(who.tolist())) == n_coders
-            if agreed:
-                ps, pe = data.start[part], data.end[part]
-                share = overlap_share(ps[:, None], pe[:, None], ps[None, :], pe[None, :])
-                agreed = bool((share >= overlap - 1e-12).all())
-            yield d, k, part, agreed
+    agreed = np.zeros(len(first), dtype=bool)
+    full = np.flatnonzero(sizes == n_coders)
+    if len(full):
+        members = order[first[full][:, None] + np.arange(n_coders)[None, :]]  # (passages, coders)
+        who = np.sort(data.coder[members], axis=1)
+        ok = (np.diff(who, axis=1) > 0).all(axis=1) if n_coders > 1 else np.ones(len(full), dtype=bool)
+        ps, pe = data.start[members], data.end[members]
+        share = overlap_share(ps[:, :, None], pe[:, :, None], ps[:, None, :], pe[:, None, :])
+        ok &= (share >= overlap - 1e-12).all(axis=(1, 2))
+        agreed[full] = ok
+    return order, bounds, agreed
 
 
 def passages(project, coders=None, codes=None, overlap: float = DEFAULT_OVERLAP, which: str = "disagreements",
@@ -91,29 +107,39 @@ def passages(project, coders=None, codes=None, overlap: float = DEFAULT_OVERLAP,
     """Passages in document order. ``which``: 'disagreements', 'agreed' or 'all'."""
     overlap = check_overlap(overlap)
     data = load_coding(project, coders, codes)
-    found = [(d, k, part, agreed) for d, k, part, agreed in _clusters(data, overlap)
-             if which == "all" or agreed == (which == "agreed")]
-    decided = _decided_spans(project, data)
-    ids = [int(data.segment_id[i]) for _, _, part, _ in found for i in part]
-    rows = _segments_by_id(project, ids)
+    order, bounds, agreed = _clusters(data, overlap)
+    keep = np.ones(len(agreed), dtype=bool) if which == "all" else agreed == (which == "agreed")
+    lo, hi = bounds[:-1], bounds[1:]
+    starts = data.start[order[lo]].astype(np.int64)  # sorted by start: the first is the smallest
+    ends = np.maximum.reduceat(data.end[order].astype(np.int64), lo) if len(lo) else np.zeros(0, np.int64)
+    docs_of, codes_of = data.document[order[lo]], data.code[order[lo]]
+    decided = _decided_mask(project, data, docs_of, codes_of, starts, ends)
+    if not include_decided:
+        keep &= ~decided
+    chosen = np.flatnonzero(keep)
+    members = np.concatenate([order[lo[p]:hi[p]] for p in chosen]) if len(chosen) else np.zeros(0, np.int64)
+    rows = _segments_by_id(project, data.segment_id[members].tolist())
     labels = _page_labels(project)
+    names = [c.name for c in data.coders]
+    seg_ids, seg_coders = data.segment_id[order].tolist(), data.coder[order].tolist()
     out = []
-    for d, k, part, agreed in found:
+    for p, a, b, start, end, d, k, agree, is_decided in zip(
+            chosen.tolist(), lo[chosen].tolist(), hi[chosen].tolist(), starts[chosen].tolist(),
+            ends[chosen].tolist(), docs_of[chosen].tolist(), codes_of[chosen].tolist(), agreed[chosen].tolist(),
+            decided[chosen].tolist()):
         doc, code = data.documents[d], data.codes[k]
-        start, end = int(data.start[part].min()), int(data.end[part].max())
-        is_decided = any(s < end and start < e for s, e in decided.get((doc.id, code.id), ()))
-        if is_decided and not include_decided:
-            continue
-        by_coder: dict[str, list[CoderSegment]] = {c.name: [] for c in data.coders}
-        for i in part:
-            seg = rows[int(data.segment_id[i])]
-            name = data.coders[int(data.coder[i])].name
-            by_coder[name].append(CoderSegment(seg.uuid, name, seg.start, seg.end, seg.quote,
-                                               labels.get((doc.id, seg.page_first), str(seg.page_first + 1))))
-        first = rows[int(data.segment_id[part[np.argmin(data.start[part])]])]
+        by_coder: dict[str, list[CoderSegment]] = {name: [] for name in names}
+        first_page = None
+        for i in range(a, b):
+            uuid, seg_start, seg_end, quote, page_first = rows[seg_ids[i]]
+            name = names[seg_coders[i]]
+            if first_page is None:
+                first_page = page_first
+            by_coder[name].append(CoderSegment(uuid, name, seg_start, seg_end, quote,
+                                               labels.get((doc.id, page_first), str(page_first + 1))))
         out.append(Passage(key=f"{doc.uuid}:{code.uuid}:{start}-{end}", document_uuid=doc.uuid, document=doc.label,
                            code_uuid=code.uuid, code_id=code.code_id, code_name=code.name, start=start, end=end,
-                           page=labels.get((doc.id, first.page_first), str(first.page_first + 1)), agreed=agreed,
+                           page=labels.get((doc.id, first_page), str(first_page + 1)), agreed=agree,
                            by_coder=by_coder, decided=is_decided))
     return out
 
@@ -124,23 +150,46 @@ def disagreements(project, coders=None, codes=None, overlap: float = DEFAULT_OVE
     return passages(project, coders, codes, overlap, "disagreements", include_decided)
 
 
-def _decided_spans(project, data: CodingData) -> dict[tuple[int, int], list[tuple[int, int]]]:
+def _decided_mask(project, data: CodingData, docs_of, codes_of, starts, ends) -> np.ndarray:
+    """Per passage: the consensus coder has a coded or rejected segment of its code overlapping it."""
     rows = project.session.execute(
         select(Segment.document_id, Segment.code_pk, Segment.start, Segment.end)
         .join(Coder, Segment.coder_id == Coder.id)
         .where(Coder.is_consensus.is_(True), Segment.deleted.is_(None),
                Segment.status.in_(("coded", "rejected")))).all()
-    out: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for doc_id, code_id, s, e in rows:
-        out.setdefault((doc_id, code_id), []).append((s, e))
-    return out
+    decided = np.zeros(len(starts), dtype=bool)
+    if not rows or not len(starts):
+        return decided
+    doc_index = {d.id: i for i, d in enumerate(data.documents)}
+    code_index = {c.id: i for i, c in enumerate(data.codes)}
+    spans = [(doc_index[d] * len(data.codes) + code_index[k], s, e) for d, k, s, e in rows
+             if d in doc_index and k in code_index]
+    if not spans:
+        return decided
+    # sweep: decided spans sorted by (group, start) with the running maximum end per group; a passage
+    # [start, end) is decided when some decided span of its group starts before its end and ends after its start
+    arr = np.array(sorted(spans), dtype=np.int64)
+    g, ds, de = arr[:, 0], arr[:, 1], arr[:, 2]
+    big = int(max(de.max(), ends.max(), 0)) + 2
+    lift = g * big
+    run_end = np.maximum.accumulate(de + 1 + lift) - lift  # +1 keeps every value above the groups before
+    group = docs_of.astype(np.int64) * len(data.codes) + codes_of
+    # last decided span of the group starting before the passage's end
+    j = np.searchsorted(g * big + ds, group * big + ends, side="left") - 1
+    has = j >= 0
+    has[has] &= g[j[has]] == group[has]
+    decided[has] = run_end[j[has]] - 1 > starts[has]
+    return decided
 
 
-def _segments_by_id(project, ids: list[int]) -> dict[int, Segment]:
+def _segments_by_id(project, ids: list[int]) -> dict[int, tuple]:
+    """(uuid, start, end, quote, page_first) per segment id: plain columns, no ORM objects."""
     out = {}
     for lo in range(0, len(ids), 5000):
         chunk = ids[lo:lo + 5000]
-        out.update({s.id: s for s in project.session.scalars(select(Segment).where(Segment.id.in_(chunk)))})
+        out.update({i: (u, s, e, q, p) for i, u, s, e, q, p in project.session.execute(
+            select(Segment.id, Segment.uuid, Segment.start, Segment.end, Segment.quote, Segment.page_first)
+            .where(Segment.id.in_(chunk)))})
     return out
 
 

@@ -95,10 +95,8 @@ class ProjectNotice(QObject):
         why = self.read_only_line(self.window.workspace.project) if read_only and self.window.workspace else ""
         for action in self.window.findChildren(QAction):
             if action.property("writes"):
-                if action.property("toolTipWhenWritable") is None:
-                    action.setProperty("toolTipWhenWritable", action.toolTip())
                 action.setEnabled(not read_only)
-                action.setToolTip(why or action.property("toolTipWhenWritable"))
+                action.setToolTip(why)  # "": Qt's own (the action's text, as it is named now)
         self.window.codebook.set_read_only(why)
         details = self.window.details
         for widget in (self.window.switch_button, details.attributes_button, details.memo_button,
@@ -106,7 +104,7 @@ class ProjectNotice(QObject):
             if widget.property("toolTipWhenWritable") is None:
                 widget.setProperty("toolTipWhenWritable", widget.toolTip())
             widget.setEnabled(not read_only)
-            widget.setToolTip(why or widget.property("toolTipWhenWritable"))
+            widget.setToolTip(why or widget.property("toolTipWhenWritable"))  # widgets keep their own tips
         table = self.window.segments
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
                               QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -133,5 +131,5 @@ class ProjectNotice(QObject):
         if task.error:
             self.lines.append(self.tr("No backup made: {reason}").format(reason=task.error))
             self._show()
-        elif task.made is not None:
+        elif task.made is not None and not task.reused:  # (reused: the file is as its newest backup)
             self.window.statusBar().showMessage(self.tr("Backup made: {name}").format(name=task.made.name), 4000)

@@ -4,13 +4,25 @@ bootstrap.py that ``bench/mutation.py variance`` showed surviving: every field o
 Student's t against SciPy, the clipping of the intervals, and bootstrap data whose samples are
 deterministic (every drawn pair disagrees), so the exact value of alpha* is known.
 
+Bug found by a survivor (cohen_interval 81-85, the ``var < 0`` branch): for perfect agreement the
+ASE variance can round to -1e-17 (e.g. the diagonal table 1, 4, 2), and the interval was reported as
+missing instead of se 0 and [1, 1]; fixed in cohen_interval (tiny negative variances count as 0).
+
 Survivors judged equivalent (mutmut 3.8.1 names, x_<function>__mutmut_N):
-* variance._betacf guards against 1e-300 denominators and the iteration cap (never reached for the
-  t quantiles used), ``np.errstate`` arguments, ``dtype`` of count arrays (integers either way);
-* variance._gwet_parts 38/39 (the stand-in denominator of units rated once multiplies a 0 numerator);
-* variance cohen_interval 30 (``shape[1]`` of a square table), ``>`` for ``>=`` at 1 - 1e-12;
-* bootstrap: ``(o * n)``/``p * p.sum()`` (p is normalised anyway), ``np.clip(p, None, None)`` (o >= 0),
-  ``/`` for ``//`` on an even product.
+* variance._none 1 (its default n: every caller passes n);
+* variance._betacf 19-104 (guards against 1e-300 denominators, the iteration cap and the stopping
+  test: the continued fraction has converged to 1e-15 long before), _betainc 22-28 (which of the two
+  equivalent continued fractions is used near the switch point), t_cdf 21 (t = 0 gives 1/2 either
+  way), t_quantile 8, 9, 11, 20, 24 (bisection bounds, cap and stopping test);
+* ``np.errstate`` arguments and the ``dtype`` of count arrays (integers either way);
+* variance._gwet_parts 38/39 (the stand-in denominator of units rated once divides a 0 numerator);
+* ``>`` for ``>=`` at 1 - 1e-12 and 1e-15 (never hit exactly); cohen_interval 30 (``shape[1]`` of a
+  square table); cohen_interval 79-86 (after the fix, a variance below -1e-12 does not occur);
+* bootstrap: ``(o * n)``/``p * p.sum()`` (p is normalised anyway), ``np.clip(p, None, None)``
+  (o >= 0), ``/`` for ``//`` on an even product, cluster_bootstrap ``draws / 2`` is killed only for
+  odd draws (tested with 11).
+Full run: before these tests 925 mutants, 697 killed (75.4%); after (931 with the fix) 863 killed,
+68 survived (92.7%).
 """
 from __future__ import annotations
 
@@ -41,7 +53,7 @@ def test_t_distribution_matches_scipy():
     stats = pytest.importorskip("scipy.stats")
     special = pytest.importorskip("scipy.special")
     for df in (1, 2, 3, 5, 10, 29, 200):
-        for p in (0.6, 0.9, 0.975, 0.995):  # (at p = 0.5 the bisection is only good to 1e-8)
+        for p in (0.025, 0.1, 0.6, 0.9, 0.975, 0.995):  # (at p = 0.5 the bisection is only good to 1e-8)
             assert t_quantile(p, df) == pytest.approx(stats.t.ppf(p, df), rel=1e-10, abs=1e-12)
         for t in (-3.5, -1.0, -0.2, 0.2, 1.0, 2.5, 40.0):
             assert t_cdf(t, df) == pytest.approx(stats.t.cdf(t, df), rel=1e-11)
@@ -82,6 +94,9 @@ def test_gwet_interval_undefined_paths():
     with pytest.raises(ValueError, match="^no Gwet variance for 'scott_pi'$"):
         gwet_interval([[2, 0], [1, 1]], "scott_pi", 0.5)
     # exactly two units suffice
+    # every unit agrees perfectly: variance exactly 0 is an interval [1, 1], not "no interval"
+    assert gwet_interval([[2, 0], [0, 2], [2, 0]], "percent_agreement", 1.0).as_dict() == {
+        "se": 0.0, "low": 1.0, "high": 1.0, "method": GWET, "n": 3}
     two = gwet_interval([[2, 0], [1, 1]], "percent_agreement", 0.5)
     assert (two.method, two.n) == (GWET, 2) and two.se == pytest.approx(0.5, rel=1e-12)
     # pa_i = 1 and 0, mean 1/2: var = (1/4 + 1/4)/(2*1) = 1/4 -> se 1/2; t(0.975, 1) = 12.7062...
@@ -109,14 +124,18 @@ def test_cohen_interval_fields_clipping_and_undefined_paths():
     assert (r["method"], r["n"]) == (COHEN, 50)
     assert (r["low"], r["high"]) == (pytest.approx(0.4 - z * r["se"], rel=1e-12), pytest.approx(0.4 + z * r["se"], rel=1e-12))
     perfect = cohen_interval([[5, 0], [0, 5]]).as_dict()
-    assert perfect == {"se": pytest.approx(0.0, abs=1e-15), "low": pytest.approx(1.0), "high": 1.0,
-                       "method": COHEN, "n": 10}
+    assert perfect == {"se": 0.0, "low": 1.0, "high": 1.0, "method": COHEN, "n": 10}
     assert cohen_interval([[3, 1], [0, 1]]).high == 1.0           # clipped at 1
     assert cohen_interval([[0, 2], [1, 0]]).low == -1.0           # clipped at -1
     assert cohen_interval([[1, 0], [0, 0]]).as_dict() == none(COHEN, 1)
     assert cohen_interval([[0, 0], [0, 0]]).as_dict() == none(COHEN, 0)
     assert cohen_interval([[5, 0], [0, 0]]).as_dict() == none(COHEN, 5)   # pe = 1
     assert cohen_interval([[3, 0], [0, 0]], weights="linear").as_dict() == none(COHEN, 3)
+    # perfect agreement where the variance rounds to -1e-17: still se 0 and the interval [1, 1]
+    # (was "no interval" before the fix in cohen_interval)
+    for table in (np.diag([1, 4, 2]), np.diag([3, 4, 2]), np.diag([2, 2, 2])):
+        assert cohen_interval(table).as_dict() == {"se": 0.0, "low": 1.0, "high": 1.0, "method": COHEN,
+                                                   "n": int(table.sum())}
     two = cohen_interval([[1, 0], [0, 1]])
     assert (two.method, two.n, two.high) == (COHEN, 2, 1.0)
 
@@ -188,3 +207,19 @@ def test_cluster_bootstrap_fields_and_thresholds():
     assert (five.draws, five.low, five.high) == (5, 0.5, 0.5)
     assert cluster_bootstrap(tables, half_nan(6), draws=10) is None
     assert cluster_bootstrap(tables, half_nan(8), draws=12) is None   # 4 of 12 finite (fewer than 6)
+    assert cluster_bootstrap(tables, half_nan(6), draws=11).draws == 5   # 5 of 11: at least 11 // 2 finite
+
+
+def test_ratio_bootstrap_uses_the_given_category_values():
+    # values 1, 2, 5 (ratio): the mean of alpha* is alpha for these values, not for the positions 0, 1, 2
+    from burgerannotator.core.agreement import count_matrix
+
+    units = [[1, 2, None], [1, 1, 2], [2, 5, 5], [5, 5, 1], [1, 2, 2], [2, 2, 5], [1, 1, 1], [5, 1, None]] * 3
+    cm = count_matrix(units)
+    r = alpha_bootstrap(cm.counts, "ratio", [1.0, 2.0, 5.0], keep_samples=True)
+    se = r.samples.std() / math.sqrt(DRAWS)
+    alpha = krippendorff_alpha(units, "ratio").value
+    positions = krippendorff_alpha([[None if v is None else {1: 0, 2: 1, 5: 2}[v] for v in u] for u in units],
+                                   "ratio").value
+    assert abs(r.samples.mean() - alpha) < 4 * se
+    assert abs(alpha - positions) > 8 * se

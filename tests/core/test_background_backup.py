@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-from burgerannotator.core import background_backup, store
+from burgerannotator.core import background_backup, backups, store
 from burgerannotator.core.background_backup import BackgroundBackup
 from burgerannotator.core.batch_coding import Coding, add_codings
 from burgerannotator.core.paths import backups_dir
@@ -22,7 +22,7 @@ def _segments(path) -> int:
 
 
 def _leftovers() -> list[str]:
-    return sorted(f.name for f in backups_dir().iterdir()) if backups_dir().exists() else []
+    return sorted(f.name for f in backups_dir().iterdir() if f.name != backups.BACKUP_MEMO) if backups_dir().exists() else []
 
 
 def _code_one(project) -> None:
@@ -61,7 +61,7 @@ def test_a_coding_committed_during_the_backup_is_kept_and_the_copy_is_one_snapsh
             go.wait(30)
 
     monkeypatch.setattr(background_backup, "STEP_HOOK", hold)
-    monkeypatch.setattr(store, "BACKUP_STEP_PAGES", 8)  # many steps: the write lands between them
+    monkeypatch.setattr(backups, "BACKUP_STEP_PAGES", 8)  # many steps: the write lands between them
     try:
         task = BackgroundBackup(demo_project_path).start()
         assert holding.wait(30) is True
@@ -78,6 +78,10 @@ def test_a_coding_committed_during_the_backup_is_kept_and_the_copy_is_one_snapsh
 
 def test_a_cancelled_backup_leaves_no_file_and_prunes_nothing(demo_project_path, monkeypatch):
     kept = store.make_backup(demo_project_path)
+    con = sqlite3.connect(demo_project_path)  # changed since: a new backup is due
+    con.execute("UPDATE project SET name = name || ' 2'")
+    con.commit()
+    con.close()
     stepping = threading.Event()
 
     def wait_for_cancel(task):
@@ -98,7 +102,7 @@ def test_a_failed_backup_says_why_in_one_line(demo_project_path, monkeypatch):
         dst.write_bytes(b"")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store, "_sqlite_copy", full_disk)
+    monkeypatch.setattr(backups, "_sqlite_copy", full_disk)
     task = BackgroundBackup(demo_project_path).start()
     assert task.wait(60) is True
     assert task.made is None and task.cancelled is False
@@ -117,8 +121,29 @@ def test_a_temporary_copy_left_by_a_crash_is_removed_by_the_next_backup(demo_pro
     other = backups_dir() / ".other-20260101-101010-000001.bap.partial"  # another project's
     for f in (old, new, other):
         f.write_bytes(b"half")
-    day_ago = time.time() - store.STALE_PARTIAL_SECONDS - 60
+    day_ago = time.time() - backups.STALE_PARTIAL_SECONDS - 60
     os.utime(old, (day_ago, day_ago))
     os.utime(other, (day_ago, day_ago))
     made = store.make_backup(demo_project_path)
     assert _leftovers() == sorted([new.name, other.name, made.name])
+
+
+def test_a_file_unchanged_since_its_newest_backup_is_not_copied_again(demo_project_path):
+    import sqlite3 as sq
+
+    first = BackgroundBackup(demo_project_path).start()
+    assert first.wait(60) is True and first.reused is False
+    again = BackgroundBackup(demo_project_path).start()
+    assert again.wait(60) is True
+    assert (again.reused, again.made) == (True, first.made) and _leftovers() == [first.made.name]
+    con = sq.connect(demo_project_path)  # a change (any write moves the file's fingerprint)
+    con.execute("UPDATE project SET name = name || ' 2'")
+    con.commit()
+    con.close()
+    changed = BackgroundBackup(demo_project_path).start()
+    assert changed.wait(60) is True and changed.reused is False and changed.made != first.made
+    assert _leftovers() == sorted([first.made.name, changed.made.name])
+    first.made.unlink()  # pruned or removed: a new one is made
+    assert backups.current_backup(demo_project_path) == changed.made
+    changed.made.write_bytes(b"")  # no longer whole: not trusted
+    assert backups.current_backup(demo_project_path) is None

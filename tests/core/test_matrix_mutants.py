@@ -249,3 +249,200 @@ def test_consensus_selection_is_exactly_the_first_consensus_coder(demo_project):
     assert select_coders(p, "all") == CoderSelection("all", humans)
     assert select_coders(p, "by-coder") == CoderSelection("by-coder", humans)
     assert [c.name for c in humans] == ["Demo coder A", "Demo coder B"]
+
+
+# --- the NumPy arrays made on first read (Matrix._array), matrix_columns, build_matrices per coder choice ---
+
+ALL_CODES = 26
+
+
+@pytest.mark.parametrize("measure, dtype", [("presence", np.int64), ("count", np.int64), ("coverage", np.float64)])
+def test_arrays_exact_dtype_shape_values_and_made_once(anna, measure, dtype):
+    p, coder, haarlem, breda = anna
+    m = build_matrix(p, measure, select_coders(p, "coder", "Anna"), documents=[haarlem, breda])
+    cu, cb = _rc(m, haarlem, "MECH-UITDAAGRECHT")[1], _rc(m, haarlem, "MECH-BUURTBUDGET")[1]
+    assert (cu, cb) == (0, 2)
+    want_h = {"presence": [1, 0, 1], "count": [2, 0, 1], "coverage": [154 / H_CHARS, 0.0, 125 / H_CHARS]}[measure]
+    want_b = {"presence": [1, 0, 0], "count": [1, 0, 0], "coverage": [15 / B_CHARS, 0.0, 0.0]}[measure]
+    zero = 0.0 if measure == "coverage" else 0
+    for name, shape in (("values", (2, ALL_CODES)), ("row_totals", (2,)), ("column_totals", (ALL_CODES,))):
+        a = getattr(m, name)
+        assert a.dtype == dtype and a.dtype.type is dtype and a.shape == shape and a.ndim == len(shape)
+        assert getattr(m, name) is a  # made once, then kept
+    assert m.values.tolist() == [want_h + [zero] * 23, want_b + [zero] * 23]
+    assert m.values.tolist() == m.cells
+    assert m.row_totals.tolist() == {"presence": [2, 1], "count": [3, 1],
+                                     "coverage": [209 / H_CHARS, 15 / B_CHARS]}[measure]
+    col = m.column_totals.tolist()
+    if measure == "coverage":
+        assert col[:3] == [169 / (H_CHARS + B_CHARS), 0.0, 125 / (H_CHARS + B_CHARS)] and col[3:] == [0.0] * 23
+    else:
+        assert col == {"presence": [2, 0, 1], "count": [3, 0, 1]}[measure] + [0] * 23
+    assert m.values is not m.row_totals and m.row_totals is not m.column_totals
+    assert sorted(m._arrays) == ["column_totals", "row_totals", "values"]
+
+
+@pytest.mark.parametrize("measure, dtype", [("presence", np.int64), ("count", np.int64), ("coverage", np.float64)])
+def test_empty_matrices_keep_their_dtype_and_shape(anna, measure, dtype):
+    """No rows (no documents) and no columns (every column hidden): NumPy would guess float64 and a flat shape."""
+    p, coder, haarlem, breda = anna
+    no_rows = build_matrix(p, measure, select_coders(p, "coder", "Anna"), documents=[])
+    assert (no_rows.values.shape, no_rows.row_totals.shape, no_rows.column_totals.shape) == ((0, ALL_CODES), (0,),
+                                                                                            (ALL_CODES,))
+    assert (no_rows.values.dtype, no_rows.row_totals.dtype, no_rows.column_totals.dtype) == (dtype, dtype, dtype)
+    assert no_rows.column_totals.tolist() == [0] * ALL_CODES and no_rows.grand_total == 0.0
+    nobody = build_matrix(p, measure, CoderSelection("coder", (get_or_create_coder(p, "Niemand"),)), hide_empty=True)
+    assert nobody.columns == [] and nobody.categories == []
+    assert (nobody.values.shape, nobody.row_totals.shape, nobody.column_totals.shape) == ((14, 0), (14,), (0,))
+    assert (nobody.values.dtype, nobody.row_totals.dtype, nobody.column_totals.dtype) == (dtype, dtype, dtype)
+    assert nobody.row_totals.tolist() == [0] * 14 and nobody.segment_total == 0
+
+
+def _nested_and_top_level(p):
+    uit = codebook.find_code(p, "MECH-UITDAAGRECHT")
+    sub = codebook.add_code(p, "Wijkrecht", parent=uit)  # a code under a code: its category is still MECH
+    top = codebook.add_code(p, "Overig", color="#123456")  # a top-level code: no category, its own colour
+    return uit, sub, top
+
+
+def test_matrix_columns_nested_and_top_level_codes(anna):
+    p, coder, haarlem, breda = anna
+    uit, sub, top = _nested_and_top_level(p)
+    cols = matrix_columns(p, select_coders(p, "coder", "Anna"))
+    assert len(cols) == ALL_CODES + 2
+    assert [c.code_id for c in cols[:3]] == ["MECH-UITDAAGRECHT", "MECH-WIJKRECHT", "MECH-BURGERBERAAD"]
+    assert [c.category_id for c in cols] == ["MECH"] * 14 + ["TERM"] * 7 + ["THEMA"] * 6 + [""]
+    s, t = cols[1], cols[-1]
+    assert (s.code_db_id, s.code_uuid, s.code_id, s.name, s.color, s.category, s.category_id, s.category_color,
+            s.coder_id, s.coder_uuid, s.coder_name) == (sub.id, sub.uuid, "MECH-WIJKRECHT", "Wijkrecht", "#d62728",
+                                                        "Mechanismen", "MECH", "#888888", None, None, None)
+    assert (t.code_db_id, t.code_uuid, t.code_id, t.name, t.color, t.category, t.category_id, t.category_color,
+            t.coder_id, t.coder_uuid, t.coder_name, t.header) == (top.id, top.uuid, "OVERIG", "Overig", "#123456",
+                                                                  "", "", "#123456", None, None, None, "OVERIG")
+    m = build_matrix(p, "count", select_coders(p, "coder", "Anna"))
+    assert m.categories == [("Mechanismen", "#888888", 14), ("Terminologie", "#888888", 7),
+                            ("Motieven en thema's", "#888888", 6), ("", "#123456", 1)]
+
+
+def test_matrix_columns_side_by_side_in_selection_order(anna):
+    p, anna_coder, haarlem, breda = anna
+    bram = get_or_create_coder(p, "Bram")
+    for sel in (CoderSelection("by-coder", (bram, anna_coder)), CoderSelection("all", (bram, anna_coder))):
+        cols = matrix_columns(p, sel)
+        if sel.mode == "all":  # pooled: one column per code, no coder
+            assert len(cols) == ALL_CODES and {(c.coder_id, c.coder_uuid, c.coder_name) for c in cols} == {
+                (None, None, None)}
+            continue
+        assert len(cols) == 2 * ALL_CODES
+        assert [(c.code_id, c.coder_name) for c in cols[:4]] == [
+            ("MECH-UITDAAGRECHT", "Bram"), ("MECH-UITDAAGRECHT", "Anna"),
+            ("MECH-BURGERBERAAD", "Bram"), ("MECH-BURGERBERAAD", "Anna")]
+        assert [(c.coder_id, c.coder_uuid) for c in cols[:2]] == [(bram.id, bram.uuid), (anna_coder.id, anna_coder.uuid)]
+        assert [c.header for c in cols[:2]] == ["MECH-UITDAAGRECHT (Bram)", "MECH-UITDAAGRECHT (Anna)"]
+        assert (cols[0].category, cols[0].category_id, cols[0].category_color, cols[0].color) == (
+            "Mechanismen", "MECH", "#888888", "#d62728")
+
+
+def _two_coders(anna):
+    p, anna_coder, haarlem, breda = anna
+    bram = get_or_create_coder(p, "Bram")
+    uit = codebook.find_code(p, "MECH-UITDAAGRECHT")
+    segments.create_segment(p, haarlem, uit, bram, 150, 250)  # -> [147, 250), inside Anna's union
+    segments.create_segment(p, breda, codebook.find_code(p, "THEMA-WIJK"), bram, 400, 420)
+    return bram
+
+
+def test_build_matrices_side_by_side_exact(anna):
+    p, anna_coder, haarlem, breda = anna
+    bram = _two_coders(anna)
+    sel = CoderSelection("by-coder", (anna_coder, bram))
+    ms = build_matrices(p, selection=sel, documents=[haarlem, breda])
+    cnt = ms["count"]
+    head = [c.header for c in cnt.columns]
+    ua, ub = head.index("MECH-UITDAAGRECHT (Anna)"), head.index("MECH-UITDAAGRECHT (Bram)")
+    ba, bb = head.index("MECH-BUURTBUDGET (Anna)"), head.index("MECH-BUURTBUDGET (Bram)")
+    wa, wb = head.index("THEMA-WIJK (Anna)"), head.index("THEMA-WIJK (Bram)")
+    assert (ua, ub) == (0, 1) and len(head) == 2 * ALL_CODES
+    assert [[row[j] for j in (ua, ub, ba, bb, wa, wb)] for row in cnt.cells] == [[2, 1, 1, 0, 0, 0], [1, 0, 0, 0, 0, 1]]
+    assert cnt.row_sums == [4, 2] and sum(cnt.column_sums) == 6 and cnt.segment_total == 6
+    assert [cnt.column_sums[j] for j in (ua, ub, ba, bb, wa, wb)] == [3, 1, 1, 0, 0, 1]
+    pres = ms["presence"]
+    assert pres.row_sums == [3, 2] and pres.grand_total == 5.0
+    cov = ms["coverage"]
+    wlen = cov.cells[1][wb] * B_CHARS
+    assert [cov.cells[0][j] for j in (ua, ub, ba)] == [154 / H_CHARS, 103 / H_CHARS, 125 / H_CHARS]
+    assert cov.row_sums[0] == 209 / H_CHARS  # Bram's span adds nothing to the row's union
+    assert round(wlen) in range(20, 30) and cov.row_sums[1] == (15 + round(wlen)) / B_CHARS
+    assert cov.grand_total == (209 + 15 + round(wlen)) / (H_CHARS + B_CHARS)
+    hidden = build_matrix(p, "count", sel, hide_empty=True, documents=[haarlem, breda])
+    assert [c.header for c in hidden.columns] == [
+        "MECH-UITDAAGRECHT (Anna)", "MECH-UITDAAGRECHT (Bram)", "MECH-BUURTBUDGET (Anna)", "MECH-BUURTBUDGET (Bram)",
+        "THEMA-WIJK (Anna)", "THEMA-WIJK (Bram)"]
+    assert hidden.cells == [[2, 1, 1, 0, 0, 0], [1, 0, 0, 0, 0, 1]]
+    assert hidden.categories == [("Mechanismen", "#888888", 4), ("Motieven en thema's", "#888888", 2)]
+
+
+def test_build_matrices_pooled_and_single_coder_exact(anna):
+    p, anna_coder, haarlem, breda = anna
+    bram = _two_coders(anna)
+    pooled = build_matrices(p, selection=CoderSelection("all", (anna_coder, bram)), documents=[haarlem, breda])
+    cnt = pooled["count"]
+    j = {c.code_id: i for i, c in enumerate(cnt.columns)}
+    pick = (j["MECH-UITDAAGRECHT"], j["MECH-BUURTBUDGET"], j["THEMA-WIJK"])
+    assert len(cnt.columns) == ALL_CODES and all(c.coder_id is None for c in cnt.columns)
+    assert [[row[k] for k in pick] for row in cnt.cells] == [[3, 1, 0], [1, 0, 1]]
+    assert cnt.row_sums == [4, 2] and cnt.segment_total == 6
+    cov = pooled["coverage"]
+    assert cov.cells[0][pick[0]] == 154 / H_CHARS  # Bram's span lies inside Anna's union: counted once
+    assert cov.row_sums[0] == 209 / H_CHARS
+    only_bram = build_matrices(p, ("count", "coverage"), CoderSelection("coder", (bram,)), documents=[haarlem, breda],
+                               hide_empty=True)
+    assert [c.code_id for c in only_bram["count"].columns] == ["MECH-UITDAAGRECHT", "THEMA-WIJK"]
+    assert only_bram["count"].cells == [[1, 0], [0, 1]]
+    assert only_bram["coverage"].cells[0] == [103 / H_CHARS, 0.0]
+    assert only_bram["coverage"].row_sums[0] == 103 / H_CHARS
+
+
+def test_build_matrices_consensus_counts_only_the_consensus_coder(anna):
+    from burgerannotator.core.coders import consensus_coder
+
+    p, anna_coder, haarlem, breda = anna
+    cons = consensus_coder(p)
+    segments.create_segment(p, breda, codebook.find_code(p, "MECH-BUURTBUDGET"), cons, 50, 90)
+    sel = select_coders(p, "consensus")
+    m = build_matrix(p, "count", sel, hide_empty=True, documents=[haarlem, breda])
+    assert [c.code_id for c in m.columns] == ["MECH-BUURTBUDGET"]
+    assert m.cells == [[0], [1]] and m.segment_total == 1 and m.columns[0].coder_id is None
+
+
+def test_area_segments_add_their_page_share_to_coverage_only(anna):
+    from burgerannotator.core.areas import create_area
+
+    p, coder, haarlem, breda = anna
+    page = haarlem.pages[0]
+    assert page.index == 0
+    uit = codebook.find_code(p, "MECH-UITDAAGRECHT")
+    create_area(p, haarlem, 0, [0, 0, page.width / 2, page.height], uit, coder)  # half of page 1
+    eq = int(round(0.5 * H_CHARS / haarlem.page_count))
+    assert eq > 100
+    sel = select_coders(p, "coder", "Anna")
+    for ms in (build_matrices(p, selection=sel, documents=[haarlem, breda]),
+               {"coverage": build_matrix(p, "coverage", sel, documents=[haarlem, breda])}):
+        cov = ms["coverage"]
+        assert cov.cells[0][:3] == [(154 + eq) / H_CHARS, 0.0, 125 / H_CHARS]
+        assert cov.row_sums == [(209 + eq) / H_CHARS, 15 / B_CHARS]
+        assert cov.column_sums[0] == (169 + eq) / (H_CHARS + B_CHARS)
+        assert cov.grand_total == (224 + eq) / (H_CHARS + B_CHARS)
+    cnt = build_matrices(p, ("count", "presence"), sel, documents=[haarlem, breda])
+    assert cnt["count"].cells[0][:3] == [3, 0, 1] and cnt["count"].segment_total == 5
+    assert cnt["presence"].cells[0][:3] == [1, 0, 1]
+
+
+def test_no_document_has_any_attribute_says_none(anna):
+    p, *_ = anna
+    bare = SimpleNamespace(id=10**6, uuid="kaal", label="Kaal", file_name="kaal.pdf", attributes=None)
+    with pytest.raises(UserError) as err:
+        build_matrix(p, "count", select_coders(p, "coder", "Anna"), documents=[bare])
+    assert str(err.value) == "No document has the attribute 'city' (attributes: none)."
+    m = build_matrix(p, "count", select_coders(p, "coder", "Anna"), by="", documents=[bare])
+    assert [r.label for r in m.rows] == ["Kaal"] and m.cells == [[0] * ALL_CODES]

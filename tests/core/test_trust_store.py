@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from burgerannotator.cli import main
-from burgerannotator.core import store
+from burgerannotator.core import backups, storage, store
 from burgerannotator.core.errors import ProjectLockedError, ProjectReadOnlyError, StorageFullError
 from burgerannotator.core.paths import backups_dir
 from burgerannotator.core.store import Project
@@ -48,11 +48,11 @@ def _garbage_copy(src, dst, *args, **kwargs):
 def test_a_full_disk_never_pushes_out_the_good_backups(demo_project_path, monkeypatch):
     for _ in range(5):
         Project.open(demo_project_path).close()
-    real_copy = store._sqlite_copy
-    monkeypatch.setattr(store, "_sqlite_copy", _failing_copy)
+    real_copy = backups._sqlite_copy
+    monkeypatch.setattr(backups, "_sqlite_copy", _failing_copy)
     for _ in range(4):
         Project.open(demo_project_path).close()
-    monkeypatch.setattr(store, "_sqlite_copy", real_copy)
+    monkeypatch.setattr(backups, "_sqlite_copy", real_copy)
     Project.open(demo_project_path).close()  # space freed: a good backup again
     kept = good_backups()
     assert [ok for _, ok, _ in kept] == [True] * 5
@@ -63,7 +63,7 @@ def test_a_copy_that_fails_verification_is_not_kept_and_prunes_nothing(demo_proj
     for _ in range(5):
         Project.open(demo_project_path).close()
     before = good_backups()
-    monkeypatch.setattr(store, "_sqlite_copy", _garbage_copy)
+    monkeypatch.setattr(backups, "_sqlite_copy", _garbage_copy)
     for _ in range(6):
         Project.open(demo_project_path).close()
     assert good_backups() == before
@@ -99,12 +99,12 @@ def _io_error_on_read(monkeypatch):
     def connect(*a, **kw):
         return _IOErrorConnection(real(*a, **kw))
 
-    monkeypatch.setattr(store.sqlite3, "connect", connect)
+    monkeypatch.setattr(sqlite3, "connect", connect)
 
 
 def test_an_io_error_on_a_full_disk_is_exit_6_not_damage(demo_project_path, monkeypatch, capsys):
     _io_error_on_read(monkeypatch)
-    monkeypatch.setattr(store.shutil, "disk_usage", lambda p: Usage(10**9, 10**9, 0))
+    monkeypatch.setattr(storage.shutil, "disk_usage", lambda p: Usage(10**9, 10**9, 0))
     rc = main(["code", str(demo_project_path), "--doc", "Haarlem", "--quote", "Een gelote groep bewoners",
                "--code", "MECH-BURGERBERAAD", "--coder", "T"])
     err = capsys.readouterr().err
@@ -115,7 +115,7 @@ def test_an_io_error_on_a_full_disk_is_exit_6_not_damage(demo_project_path, monk
 
 def test_an_io_error_with_space_left_is_not_called_damage(demo_project_path, monkeypatch, capsys):
     _io_error_on_read(monkeypatch)
-    monkeypatch.setattr(store.shutil, "disk_usage", lambda p: Usage(10**9, 0, 10**9))
+    monkeypatch.setattr(storage.shutil, "disk_usage", lambda p: Usage(10**9, 0, 10**9))
     rc = main(["info", str(demo_project_path)])
     err = capsys.readouterr().err
     assert rc == 3

@@ -22,6 +22,7 @@ Survivors judged equivalent (mutmut 3.8.1 names, x_<function>__mutmut_N):
   distance to itself is 0: the same sum), unitizing_alpha_per_code 37/40 (the values of a per-code
   run are that code);
 * thresholds never hit exactly (``>``/``<`` for ``>=``/``<=`` at 1 - 1e-12 and 1e-15).
+Full run: before these tests 1237 mutants, 916 killed (74.1%); after 1164 killed, 73 survived (94.1%).
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from burgerannotator.core import background_backup, store
+from burgerannotator.core import background_backup, backups, store
 from burgerannotator.core.anchoring import find_quote
 from burgerannotator.core.ops import CodeSpan
 from burgerannotator.core.paths import backups_dir
@@ -28,7 +28,7 @@ READ_ONLY_NL = ("Alleen-lezen: demo.bap staat in een map waarin niet geschreven 
 
 
 def _files_in_backups() -> list[str]:
-    return sorted(f.name for f in backups_dir().iterdir()) if backups_dir().exists() else []
+    return sorted(f.name for f in backups_dir().iterdir() if f.name != backups.BACKUP_MEMO) if backups_dir().exists() else []
 
 
 def _code_the_sentence(window) -> None:
@@ -65,7 +65,7 @@ def test_a_coding_made_while_the_backup_copies_is_kept(qtbot, demo_project_path,
             go.wait(30)
 
     monkeypatch.setattr(background_backup, "STEP_HOOK", hold)
-    monkeypatch.setattr(store, "BACKUP_STEP_PAGES", 8)
+    monkeypatch.setattr(backups, "BACKUP_STEP_PAGES", 8)
     window = show_window(qtbot, MainWindow(), demo_project_path, "Tester")
     try:
         qtbot.waitUntil(holding.is_set, timeout=30000)
@@ -105,7 +105,7 @@ def test_a_backup_that_fails_is_said_in_the_status_bar(qtbot, open_window, monke
     def full_disk(src, dst, *args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store, "_sqlite_copy", full_disk)
+    monkeypatch.setattr(backups, "_sqlite_copy", full_disk)
     window = open_window()
     qtbot.waitUntil(lambda: window.notice.label.isVisible(), timeout=60000)
     assert window.notice.label.text() == (f"No backup made: cannot write a copy of demo.bap to {backups_dir()}: "

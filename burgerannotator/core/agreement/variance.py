@@ -139,22 +139,22 @@ def gwet_interval(counts: np.ndarray, coefficient: str, value: float, q: int | N
     scale = n / n2
     if value is None:
         return _none(method, n)
-    if coefficient == "percent_agreement":
-        v_i = scale * pa_i
-    elif coefficient == "brennan_prediger":
-        pe = 1.0 / qq
-        v_i = scale * (pa_i - pe * (r >= 2)) / (1 - pe)
-    elif coefficient == "gwet_ac1":
-        pe = float((pi * (1 - pi)).sum() / (qq - 1))
-        pe_i = (c @ (1 - pi)) / r / (qq - 1)
-        v_i = scale * (pa_i - pe * (r >= 2)) / (1 - pe) - 2 * (1 - value) * (pe_i - pe) / (1 - pe)
-    elif coefficient == "fleiss_kappa":
-        pe = float((pi ** 2).sum())
-        pe_i = (c @ pi) / r
-        v_i = scale * (pa_i - pe * (r >= 2)) / (1 - pe) - 2 * (1 - value) * (pe_i - pe) / (1 - pe)
-    else:
-        raise ValueError(f"no Gwet variance for {coefficient!r}")
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):  # pe = 1: undefined, the interval says so
+        if coefficient == "percent_agreement":
+            v_i = scale * pa_i
+        elif coefficient == "brennan_prediger":
+            pe = 1.0 / qq
+            v_i = scale * (pa_i - pe * (r >= 2)) / (1 - pe)
+        elif coefficient == "gwet_ac1":
+            pe = float((pi * (1 - pi)).sum() / (qq - 1))
+            pe_i = (c @ (1 - pi)) / r / (qq - 1)
+            v_i = scale * (pa_i - pe * (r >= 2)) / (1 - pe) - 2 * (1 - value) * (pe_i - pe) / (1 - pe)
+        elif coefficient == "fleiss_kappa":
+            pe = float((pi ** 2).sum())
+            pe_i = (c @ pi) / r
+            v_i = scale * (pa_i - pe * (r >= 2)) / (1 - pe) - 2 * (1 - value) * (pe_i - pe) / (1 - pe)
+        else:
+            raise ValueError(f"no Gwet variance for {coefficient!r}")
         var = float(((v_i - value) ** 2).sum() / (n * (n - 1)))
     return _t_interval(value, var, n, method, 0.0 if coefficient == "percent_agreement" else -1.0)
 
@@ -211,9 +211,9 @@ def cohen_interval(table, weights: str | None = None) -> Interval:
     w_col = rows @ w  # w-bar_.j = sum_i p_i. w_ij
     inner = (p * (w - (w_row[:, None] + w_col[None, :]) * (1 - kappa)) ** 2).sum()
     var = (inner - (kappa - pe * (1 - kappa)) ** 2) / ((1 - pe) ** 2 * n)
-    if var < 0:
+    if var < -1e-12:
         return _none(method, int(n))
-    se = math.sqrt(var)
+    se = math.sqrt(max(var, 0.0))  # perfect agreement: 0 up to rounding (e.g. -1e-17), not "no interval"
     z = NormalDist().inv_cdf(1 - (1 - CONFIDENCE) / 2)
     return Interval(se, max(-1.0, kappa - z * se), min(1.0, kappa + z * se), method, int(n))
 

@@ -5,13 +5,12 @@ co-occurrence (documents with both codes: presence' x presence) with the same co
 from __future__ import annotations
 
 from ..charts import per_city
+from .xlsx_cells import page_setup, write_text
 
 
 def write_chart_sheets(book, fmt, matrices: dict, taken: set[str], sheet_name) -> None:
     """Add 'Heat map' and 'Codes per city' sheets; ``sheet_name(name, taken)`` makes unique names.
     Text goes through the export writer's one rule (``write_text``: exact text, never a formula)."""
-    from .xlsx_writer import page_setup, write_text  # (xlsx_writer imports this module)
-
     counts, presence = matrices.get("count"), matrices.get("presence")
     if counts is not None and counts.rows and counts.columns:
         ws = book.add_worksheet(sheet_name("Heat map", taken))
@@ -60,8 +59,6 @@ def write_chart_sheets(book, fmt, matrices: dict, taken: set[str], sheet_name) -
 def _cooccurrence_sheet(book, fmt, presence, taken: set[str], sheet_name) -> None:
     both = (presence.values > 0).astype("int64")
     both = both.T @ both
-    from .xlsx_writer import page_setup, write_text  # (xlsx_writer imports this module)
-
     ws = book.add_worksheet(sheet_name("Co-occurrence", taken))
     page_setup(ws, repeat_columns=1, header_rows=2)
     write_text(ws, fmt, 0, 0, f"Documents with both codes ({presence.selection.description}); "

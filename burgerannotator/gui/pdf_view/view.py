@@ -29,7 +29,8 @@ MIN_ZOOM, MAX_ZOOM = 0.5, 4.0
 PAGE_GAP = 14.0
 MARGIN = 12.0
 BACKGROUND = QColor(0x5c, 0x60, 0x66)
-PREFETCH_IDLE_MS = 60  # the page below is asked for this long after the last paint or scroll
+PREFETCH_IDLE_MS = 250  # the page below is asked for this long after the last paint or scroll (its render
+# holds the GIL: not while the coder is still clicking and scrolling)
 
 
 class PdfView(SelectionMixin, AreaMixin, QGraphicsView):
