@@ -18,7 +18,6 @@ Needs: pip install "mutmut==3.8.1" (the ``bench`` extra in pyproject.toml).
 from __future__ import annotations
 
 import argparse
-import atexit
 import json
 import os
 import shutil
@@ -210,7 +209,6 @@ def main() -> int:
           f"{'timeout':>7} {'score':>6}  {'time':>6}")
     worst = 100.0
     demo = build_demo_once(Path(tempfile.mkdtemp(prefix="ba-mutation-demo-")))
-    atexit.register(shutil.rmtree, demo.parent, True)  # the demo copy is scratch too
     for module in args.modules or list(MODULES):
         s = run_module(module, args.max_children, args.keep, args.survivors, demo, args.budget)
         if "error" in s:
