@@ -20,7 +20,8 @@ from sqlalchemy import select
 from burgerannotator.core import dictionary, suggestions
 from burgerannotator.core.codebook import find_code
 from burgerannotator.core.coders import consensus_coder, get_or_create_coder
-from burgerannotator.core.dictionary import (CodeTerms, autocode, compile_code, compile_codes, find_hits,
+from burgerannotator.core.dictionary import (FALSE_FRIENDS, CodeTerms, _false_friend_patterns, autocode,
+                                             compile_code, compile_codes, find_hits, is_false_friend,
                                              sentence_around)
 from burgerannotator.core.documents import find_document, layout
 from burgerannotator.core.errors import UserError
@@ -346,3 +347,24 @@ def test_accept_all_counts_each_earlier_suggestion_of_a_document(demo_project):
 def last_log(project) -> tuple:
     entry = project.session.scalars(select(LogEntry).order_by(LogEntry.id.desc())).first()
     return entry.action, entry.summary, entry.coder_name, entry.details
+
+
+# ---- the index query, the false-friend guard on any span --------------------------------------------
+def test_the_index_query_of_a_code():
+    assert code_terms("burger*", "lokale democratie").fts() == '("burger"*) OR ("lokale" + "democratie")'
+    assert code_terms("burger", "\u00a7").fts() is None  # a term without a word: the index cannot narrow down
+    assert code_terms("\u00a7").fts() is None
+
+
+@pytest.mark.parametrize("text, start, end, friend", [
+    ("participatiewet", 1, 5, True),             # from inside the word's second letter back to the text start
+    ("participatiewet", 14, 15, True),           # its last letter: back over the whole word
+    (" participatiewet", 2, 16, True),           # back over exactly one letter
+    (" participatiewet burger", 18, 23, False),  # back to the word's start only, not into the word before
+    ("x participatiewet", 2, 6, True),           # forward to the word's end
+    ("burgers participatiewet", 0, 4, False),    # forward to the word's end only, not into the next word
+    ("de participatie wet", 3, 15, False),
+    ("burgerzaken", 0, 11, True),
+])
+def test_a_span_is_a_false_friend_when_its_whole_words_are(text, start, end, friend):
+    assert is_false_friend(fold(text), start, end, _false_friend_patterns(FALSE_FRIENDS)) is friend
