@@ -368,3 +368,29 @@ def test_the_index_query_of_a_code():
 ])
 def test_a_span_is_a_false_friend_when_its_whole_words_are(text, start, end, friend):
     assert is_false_friend(fold(text), start, end, _false_friend_patterns(FALSE_FRIENDS)) is friend
+
+
+# ---- compiling, and find_hits' narrowing by the index ---------------------------------------------
+def test_only_string_terms_with_text_are_compiled():
+    ct = compile_code(Code(id=3, code_id="T", name="T", kind="code", terms=["  burger* ", 7, None, "", "   ", "wijk"]))
+    assert (ct.terms, ct.heads) == (["burger*", "wijk"], ("burger", "wijk"))
+    assert compile_code(Code(id=3, code_id="T", name="T", kind="code", terms=[7, " "])) is None
+
+
+class _Doc:
+    id = 5
+
+
+class _Project:
+    def __init__(self, text: str):
+        self.cache = {("folded", 5): (text, fold(text))}
+
+
+@pytest.mark.parametrize("only, found", [
+    (None, 2), ({}, 2), ({0: None}, 2), ({0: {5}}, 2), ({0: {4, 6}}, 0), ({0: set()}, 0), ({1: set()}, 2)])
+def test_find_hits_skips_a_code_only_where_the_index_rules_the_document_out(only, found):
+    text = "Het Burgerberaad en de burgers."
+    compiled = [code_terms("burger*")]
+    hits = dictionary.find_hits(_Project(text), _Doc(), compiled, FALSE_FRIENDS, None, only)
+    assert [(h.document_id, h.code_id, h.start, h.end, h.matched) for h in hits] == \
+        [(5, 7, 4, 16, "Burgerberaad"), (5, 7, 23, 30, "burgers")][:found]
