@@ -17,7 +17,7 @@ import numpy as np
 from sqlalchemy import select
 
 from .agreement.coding_data import CodingData, load_coding
-from .agreement.segment_level import DEFAULT_OVERLAP, check_overlap, groups, overlap_share
+from .agreement.segment_level import DEFAULT_OVERLAP, check_overlap, overlap_share
 from .models import Coder, Page, Segment
 
 
