@@ -119,33 +119,31 @@ def passages(project, coders=None, codes=None, overlap: float = DEFAULT_OVERLAP,
     if not include_decided:
         keep &= ~decided
     chosen = np.flatnonzero(keep)
-    members = order[np.repeat(keep, hi - lo)]  # the segments of the listed passages
+    members = order[np.repeat(keep, hi - lo)]  # the segments of the listed passages, passage by passage
     rows = _segments_by_id(project, data.segment_id[members].tolist())
     labels = _page_labels(project)
     names = [c.name for c in data.coders]
-    seg_ids, seg_coders = data.segment_id[order].tolist(), data.coder[order].tolist()
+    doc_ids = np.array([d.id for d in data.documents] + [0], dtype=np.int64)[data.document[members]].tolist()
     out = []
     with _collector_paused():
+        # every listed segment as the reviewer reads it, in one pass; its page label as printed (else the number)
+        segs = [CoderSegment(uuid, names[c], seg_start, seg_end, quote,
+                             lab[page] if page in lab else str(page + 1))
+                for (uuid, seg_start, seg_end, quote, page), c, lab in zip(
+                    map(rows.__getitem__, data.segment_id[members].tolist()), data.coder[members].tolist(),
+                    map(lambda d: labels.get(d, {}), doc_ids))]
+        cuts = np.concatenate([[0], np.cumsum((hi - lo)[chosen])]).tolist()
         for a, b, start, end, d, k, agree, is_decided in zip(
-                lo[chosen].tolist(), hi[chosen].tolist(), starts[chosen].tolist(), ends[chosen].tolist(),
+                cuts[:-1], cuts[1:], starts[chosen].tolist(), ends[chosen].tolist(),
                 docs_of[chosen].tolist(), codes_of[chosen].tolist(), agreed[chosen].tolist(),
                 decided[chosen].tolist()):
             doc, code = data.documents[d], data.codes[k]
-            doc_labels = labels.get(doc.id, {})
             by_coder: dict[str, list[CoderSegment]] = {name: [] for name in names}
-            first_page = None
-            for i in range(a, b):
-                uuid, seg_start, seg_end, quote, page_first = rows[seg_ids[i]]
-                name = names[seg_coders[i]]
-                if first_page is None:
-                    first_page = page_first
-                label = doc_labels.get(page_first)
-                by_coder[name].append(CoderSegment(uuid, name, seg_start, seg_end, quote,
-                                                   str(page_first + 1) if label is None else label))
-            label = doc_labels.get(first_page)
+            for seg in segs[a:b]:
+                by_coder[seg.coder].append(seg)
             out.append(Passage(key=f"{doc.uuid}:{code.uuid}:{start}-{end}", document_uuid=doc.uuid,
                                document=doc.label, code_uuid=code.uuid, code_id=code.code_id, code_name=code.name,
-                               start=start, end=end, page=str(first_page + 1) if label is None else label,
+                               start=start, end=end, page=segs[a].page,  # where its first segment begins
                                agreed=agree, by_coder=by_coder, decided=is_decided))
     return out
 
