@@ -11,6 +11,8 @@ rejected) of that code overlapping it; see ``core.consensus``.
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,7 +20,7 @@ from sqlalchemy import select
 
 from .agreement.coding_data import CodingData, load_coding
 from .agreement.segment_level import DEFAULT_OVERLAP, check_overlap, overlap_share
-from .models import Coder, Page, Segment
+from .models import Coder, Page, Segment, live_coding
 
 
 @dataclass(frozen=True)
@@ -117,30 +119,32 @@ def passages(project, coders=None, codes=None, overlap: float = DEFAULT_OVERLAP,
     if not include_decided:
         keep &= ~decided
     chosen = np.flatnonzero(keep)
-    members = np.concatenate([order[lo[p]:hi[p]] for p in chosen]) if len(chosen) else np.zeros(0, np.int64)
+    members = order[np.repeat(keep, hi - lo)]  # the segments of the listed passages, passage by passage
     rows = _segments_by_id(project, data.segment_id[members].tolist())
     labels = _page_labels(project)
     names = [c.name for c in data.coders]
-    seg_ids, seg_coders = data.segment_id[order].tolist(), data.coder[order].tolist()
+    doc_ids = np.array([d.id for d in data.documents] + [0], dtype=np.int64)[data.document[members]].tolist()
     out = []
-    for p, a, b, start, end, d, k, agree, is_decided in zip(
-            chosen.tolist(), lo[chosen].tolist(), hi[chosen].tolist(), starts[chosen].tolist(),
-            ends[chosen].tolist(), docs_of[chosen].tolist(), codes_of[chosen].tolist(), agreed[chosen].tolist(),
-            decided[chosen].tolist()):
-        doc, code = data.documents[d], data.codes[k]
-        by_coder: dict[str, list[CoderSegment]] = {name: [] for name in names}
-        first_page = None
-        for i in range(a, b):
-            uuid, seg_start, seg_end, quote, page_first = rows[seg_ids[i]]
-            name = names[seg_coders[i]]
-            if first_page is None:
-                first_page = page_first
-            by_coder[name].append(CoderSegment(uuid, name, seg_start, seg_end, quote,
-                                               labels.get((doc.id, page_first), str(page_first + 1))))
-        out.append(Passage(key=f"{doc.uuid}:{code.uuid}:{start}-{end}", document_uuid=doc.uuid, document=doc.label,
-                           code_uuid=code.uuid, code_id=code.code_id, code_name=code.name, start=start, end=end,
-                           page=labels.get((doc.id, first_page), str(first_page + 1)), agreed=agree,
-                           by_coder=by_coder, decided=is_decided))
+    with _collector_paused():
+        # every listed segment as the reviewer reads it, in one pass; its page label as printed (else the number)
+        segs = [CoderSegment(uuid, names[c], seg_start, seg_end, quote,
+                             lab[page] if page in lab else str(page + 1))
+                for (uuid, seg_start, seg_end, quote, page), c, lab in zip(
+                    map(rows.__getitem__, data.segment_id[members].tolist()), data.coder[members].tolist(),
+                    map(lambda d: labels.get(d, {}), doc_ids))]
+        cuts = np.concatenate([[0], np.cumsum((hi - lo)[chosen])]).tolist()
+        for a, b, start, end, d, k, agree, is_decided in zip(
+                cuts[:-1], cuts[1:], starts[chosen].tolist(), ends[chosen].tolist(),
+                docs_of[chosen].tolist(), codes_of[chosen].tolist(), agreed[chosen].tolist(),
+                decided[chosen].tolist()):
+            doc, code = data.documents[d], data.codes[k]
+            by_coder: dict[str, list[CoderSegment]] = {name: [] for name in names}
+            for seg in segs[a:b]:
+                by_coder[seg.coder].append(seg)
+            out.append(Passage(key=f"{doc.uuid}:{code.uuid}:{start}-{end}", document_uuid=doc.uuid,
+                               document=doc.label, code_uuid=code.uuid, code_id=code.code_id, code_name=code.name,
+                               start=start, end=end, page=segs[a].page,  # where its first segment begins
+                               agreed=agree, by_coder=by_coder, decided=is_decided))
     return out
 
 
@@ -183,19 +187,44 @@ def _decided_mask(project, data: CodingData, docs_of, codes_of, starts, ends) ->
 
 
 def _segments_by_id(project, ids: list[int]) -> dict[int, tuple]:
-    """(uuid, start, end, quote, page_first) per segment id: plain columns, no ORM objects."""
-    out = {}
-    for lo in range(0, len(ids), 5000):
-        chunk = ids[lo:lo + 5000]
-        out.update({i: (u, s, e, q, p) for i, u, s, e, q, p in project.session.execute(
-            select(Segment.id, Segment.uuid, Segment.start, Segment.end, Segment.quote, Segment.page_first)
-            .where(Segment.id.in_(chunk)))})
+    """(uuid, start, end, quote, page_first) per segment id: plain columns, no ORM objects.
+
+    One scan of the live codings through the database cursor (issue 17): 500k segments in
+    about 1-2 s, against 8 s in chunks of ``id IN (...)`` through the ORM session."""
+    if not ids:
+        return {}
+    wanted = set(ids)
+    stmt = select(Segment.id, Segment.uuid, Segment.start, Segment.end, Segment.quote, Segment.page_first) \
+        .where(live_coding())
+    project.session.flush()  # the cursor reads past the session: write pending rows first
+    connection = project.session.connection()
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        rows = cursor.execute(str(stmt.compile(connection, compile_kwargs={"literal_binds": True}))).fetchall()
+    finally:
+        cursor.close()
+    return {row[0]: row[1:] for row in rows if row[0] in wanted}
+
+
+def _page_labels(project) -> dict[int, dict[int, str]]:
+    """Printed page label per document id and page index."""
+    out: dict[int, dict[int, str]] = {}
+    for d, i, label in project.session.execute(select(Page.document_id, Page.index, Page.label)):
+        out.setdefault(d, {})[i] = label
     return out
 
 
-def _page_labels(project) -> dict[tuple[int, int], str]:
-    return {(d, i): label for d, i, label in project.session.execute(
-        select(Page.document_id, Page.index, Page.label))}
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector while building the list: at 500k segments its passes
+    over the growing heap of (acyclic) passages and segments took as long as building them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 __all__ = ["CoderSegment", "Passage", "passages", "disagreements"]
