@@ -1,12 +1,27 @@
-"""Exact values for the new term scan of core/dictionary.py (issue 17: ``CodeTerms.starts`` finds the
-terms' first literals with ``str.find``, ``CodeTerms.finditer`` tries the pattern only there and falls
-back to the regex scan where heads are dense), written against the mutants bench/mutation.py
-dictionary showed surviving: the dense threshold exactly at and around ``DENSE``, heads at the text's
-start and end, overlapping heads, a match that begins exactly where the previous one ended, codes
-without heads, and autocode dropping each document's layout after it.
+"""Exact values for core/dictionary.py, written against the mutants bench/mutation.py dictionary showed
+surviving after the issue-17 speed-up (``CodeTerms.starts`` finds the terms' first literals with
+``str.find``, ``CodeTerms.finditer`` tries the pattern only there and falls back to the regex scan where
+heads are dense): the dense threshold exactly at and around ``DENSE``, heads at the text's start and end,
+overlapping heads, a match that begins exactly where the previous one ended, codes without heads, the
+index narrowing, the false-friend guard on any span, the sentence's edges, and autocode's counts, log
+entry, deciders and one-layout-at-a-time. Every finditer test also compares with ``pattern.finditer``
+(the old per-code scan).
 
-Every finditer test compares with ``pattern.finditer`` (the old per-code scan) as well as with
-exact offsets.
+Survivors left (mutmut 3.8.1 names, x_<function>__mutmut_N / xǁCodeTermsǁ<method>__mutmut_N), judged
+equivalent:
+* CodeTerms.finditer 8 (``len(folded) / DENSE``: for a whole count n, n > floor(x) exactly when n > x);
+* CodeTerms.starts 13, 15, 16 (``find(head, None)``, ``find(head)``, ``find(head, i - 1)``: the same
+  head is found again forever; mutmut's timeout ends them, counted as not killed; a test could only
+  fail sooner with a clock);
+* is_false_friend 2 (``start >= 0``: one more step, to -1, and ``finditer`` reads a negative pos as 0);
+* candidates 2 (``candidate_ids`` of None is None, as before);
+* sentence_around 17, 47 (``<=``/``>=``: ``min(lo, start)`` and ``max(hi, end)`` clamp the extra step),
+  42, 45 (a block or page end taken with its white space: the trimming loop removes it again);
+* autocode 42, 60, 66 (no index narrowing: the index only rules documents out that hold no term, so
+  reading every document finds the same hits, slower; test_dictionary.py's
+  test_the_index_only_skips_documents_without_the_terms), 135, 190 (``_decide`` ignores its project),
+  162, 172, 177 (``flush``: when the new segments reach the database changes no value), 184
+  (``cache.pop`` without a default: ``layout`` has just cached the key).
 """
 from __future__ import annotations
 
@@ -20,7 +35,8 @@ from sqlalchemy import select
 from burgerannotator.core import dictionary, suggestions
 from burgerannotator.core.codebook import find_code
 from burgerannotator.core.coders import consensus_coder, get_or_create_coder
-from burgerannotator.core.dictionary import (CodeTerms, autocode, compile_code, compile_codes, find_hits,
+from burgerannotator.core.dictionary import (FALSE_FRIENDS, CodeTerms, _false_friend_patterns, autocode,
+                                             compile_code, compile_codes, find_hits, is_false_friend,
                                              sentence_around)
 from burgerannotator.core.documents import find_document, layout
 from burgerannotator.core.errors import UserError
@@ -346,3 +362,50 @@ def test_accept_all_counts_each_earlier_suggestion_of_a_document(demo_project):
 def last_log(project) -> tuple:
     entry = project.session.scalars(select(LogEntry).order_by(LogEntry.id.desc())).first()
     return entry.action, entry.summary, entry.coder_name, entry.details
+
+
+# ---- the index query, the false-friend guard on any span --------------------------------------------
+def test_the_index_query_of_a_code():
+    assert code_terms("burger*", "lokale democratie").fts() == '("burger"*) OR ("lokale" + "democratie")'
+    assert code_terms("burger", "\u00a7").fts() is None  # a term without a word: the index cannot narrow down
+    assert code_terms("\u00a7").fts() is None
+
+
+@pytest.mark.parametrize("text, start, end, friend", [
+    ("participatiewet", 1, 5, True),             # from inside the word's second letter back to the text start
+    ("participatiewet", 14, 15, True),           # its last letter: back over the whole word
+    (" participatiewet", 2, 16, True),           # back over exactly one letter
+    (" participatiewet burger", 18, 23, False),  # back to the word's start only, not into the word before
+    ("x participatiewet", 2, 6, True),           # forward to the word's end
+    ("burgers participatiewet", 0, 4, False),    # forward to the word's end only, not into the next word
+    ("de participatie wet", 3, 15, False),
+    ("burgerzaken", 0, 11, True),
+])
+def test_a_span_is_a_false_friend_when_its_whole_words_are(text, start, end, friend):
+    assert is_false_friend(fold(text), start, end, _false_friend_patterns(FALSE_FRIENDS)) is friend
+
+
+# ---- compiling, and find_hits' narrowing by the index ---------------------------------------------
+def test_only_string_terms_with_text_are_compiled():
+    ct = compile_code(Code(id=3, code_id="T", name="T", kind="code", terms=["  burger* ", 7, None, "", "   ", "wijk"]))
+    assert (ct.terms, ct.heads) == (["burger*", "wijk"], ("burger", "wijk"))
+    assert compile_code(Code(id=3, code_id="T", name="T", kind="code", terms=[7, " "])) is None
+
+
+class _Doc:
+    id = 5
+
+
+class _Project:
+    def __init__(self, text: str):
+        self.cache = {("folded", 5): (text, fold(text))}
+
+
+@pytest.mark.parametrize("only, found", [
+    (None, 2), ({}, 2), ({0: None}, 2), ({0: {5}}, 2), ({0: {4, 6}}, 0), ({0: set()}, 0), ({1: set()}, 2)])
+def test_find_hits_skips_a_code_only_where_the_index_rules_the_document_out(only, found):
+    text = "Het Burgerberaad en de burgers."
+    compiled = [code_terms("burger*")]
+    hits = dictionary.find_hits(_Project(text), _Doc(), compiled, FALSE_FRIENDS, None, only)
+    assert [(h.document_id, h.code_id, h.start, h.end, h.matched) for h in hits] == \
+        [(5, 7, 4, 16, "Burgerberaad"), (5, 7, 23, 30, "burgers")][:found]

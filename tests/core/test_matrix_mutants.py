@@ -19,6 +19,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from sqlalchemy import select
 
 from burgerannotator.core import codebook, segments
 from burgerannotator.core.coders import get_or_create_coder
@@ -446,3 +447,20 @@ def test_no_document_has_any_attribute_says_none(anna):
     assert str(err.value) == "No document has the attribute 'city' (attributes: none)."
     m = build_matrix(p, "count", select_coders(p, "coder", "Anna"), by="", documents=[bare])
     assert [r.label for r in m.rows] == ["Kaal"] and m.cells == [[0] * ALL_CODES]
+
+
+def test_a_one_character_document_is_fully_covered(anna):
+    """_measure 36/48: a row of 1 character divides too (``n > 0``, not ``n > 1``)."""
+    from burgerannotator.core.models import Segment
+
+    p, coder, haarlem, breda = anna
+    with p.transaction() as s:
+        breda.text = "x"
+        seg = s.scalar(select(Segment).where(Segment.document_id == breda.id, Segment.coder_id == coder.id,
+                                             Segment.deleted.is_(None),
+                                             Segment.status == "coded"))
+        seg.start, seg.end = 0, 1
+    cov = build_matrix(p, "coverage", select_coders(p, "coder", "Anna"), documents=[breda])
+    assert cov.rows[0].characters == 1
+    assert cov.cells == [[1.0] + [0.0] * (ALL_CODES - 1)]
+    assert cov.row_sums == [1.0] and cov.column_sums[0] == 1.0 and cov.grand_total == 1.0

@@ -7,12 +7,14 @@ imported in another order with other ids, an extra coder first). Each test copie
 The two all-at-once tests come first, so that most mutants fail in the first test.
 
 Survivors left (mutmut 3.8.1 names, x_<function>__mutmut_N), judged equivalent:
-* _DryRun.__init__ 1 (``self.report = None``: merge_project returns its own ``report``, never the exception's);
+* _DryRun.__init__ 1 and merge_project 45 (``self.report = None``, ``_DryRun(None)``: merge_project returns its
+  own ``report``, never the exception's); merge_project 18 (``trust_memo=None``: as falsy as False);
 * find_conflicts 7 (``conflicts`` left out: a dry run turns 'ask' into 'keep-mine' anyway);
 * _merge_coders 12 (no ``order_by``: SQLite scans the coder table in rowid order, which is id order);
 * _merge_documents 14, 16 (no ``Document.id`` tie-break: SQLite returns equal positions in rowid order),
   44 (pages without ``order_by``: SQLite reads them through the unique (document_id, index) index, in index
-  order), 104 (``coders.get(None)`` for a document without importer: None either way);
+  order), 104 (``coders.get(None)`` for a document without importer: None either way), 132 (``by_sha[sha] =
+  None`` for a document just added: SHA-256 is unique in the other copy, so it is never looked up again);
 * _reanchor 46 (``find_quote`` also for an empty quote: it returns None for it), 57 (``span.end < span.start``:
   find_quote never returns an empty span).
 """
