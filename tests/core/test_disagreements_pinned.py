@@ -293,3 +293,20 @@ def test_decided_exactly_when_a_consensus_segment_overlaps(demo_project):
     assert [p.decided for p in shown] == want
     assert 0 < sum(want) < len(want)
     assert [p.key for p in passages(project, which="all")] == [p.key for p, w in zip(shown, want) if not w]
+
+
+def test_one_coder_twice_is_not_agreement_even_when_every_span_matches(demo_project):
+    """Three segments in a passage of three coders, but two by one coder: a disagreement (coder C absent)."""
+    project = demo_project
+    get_or_create_coder(project, CODER_C)
+    a, b = get_or_create_coder(project, CODER_A), get_or_create_coder(project, CODER_B)
+    utrecht, code = find_document(project, "Utrecht"), _code(project, "MECH-DIALOOG")
+    first = segments.create_segment(project, utrecht, code, a, 1000, 1600)
+    second = segments.create_segment(project, utrecht, code, a, 1010, 1600)
+    other = segments.create_segment(project, utrecht, code, b, 1000, 1600)
+    assert second.start > first.start and (first.start, first.end) == (other.start, other.end)
+    found = passages(project, which="all", codes="MECH-DIALOOG", coders=f"{CODER_A},{CODER_B},{CODER_C}")
+    mine = [p for p in found if p.document == "Utrecht"]
+    assert [(p.kind, p.agreed, p.absent_coders) for p in mine] == [("absent", False, [CODER_C])]
+    assert [[s.uuid for s in segs] for segs in mine[0].by_coder.values()] == \
+        [[first.uuid, second.uuid], [other.uuid], []]
