@@ -262,3 +262,51 @@ EXPECTED_AC_HALF = \
 EXPECTED_COUNTS = (232, 59, 121, 52)
 EXPECTED_DIGEST = '966cc855edc09f9587cc855692fe889f642a197ac1d0e7a753324c935266e233'
 EXPECTED_DIGEST_HALF = '05e0893c8c683a7471f8074bbdf89afc6538084468aeef5f5917c96caf58a43e'
+
+
+def test_decided_exactly_when_a_consensus_segment_overlaps(demo_project):
+    """Consensus segments (coded and rejected) over many passages: 'decided' is exactly 'a consensus
+    segment of that document and code overlaps the passage', checked pair by pair."""
+    from burgerannotator.core.coders import consensus_coder
+
+    project = demo_project
+    _three_coders(project)
+    _generated(project, n=300, seed=3)
+    before = passages(project, which="all")
+    rng = random.Random(8)
+    cons = consensus_coder(project)
+    made = []
+    for p in rng.sample(before, 40):
+        doc, code = find_document(project, p.document), _code(project, p.code_id)
+        s = rng.choice([p.start - 30, p.start, p.end - 1, p.end, p.end + 5])  # touching or just inside
+        s = max(0, s)
+        seg = segments.create_segment(project, doc, code, cons, s, s + rng.randint(1, 25),
+                                      status=rng.choice(["coded", "rejected"]), origin="consensus")
+        if rng.random() < 0.3:  # ending just where the passage starts (set past the anchoring)
+            seg.start, seg.end = max(0, p.start - 10), p.start
+            project.session.flush()
+        made.append((doc.uuid, code.uuid, seg.start, seg.end))
+    shown = passages(project, which="all", include_decided=True)
+    assert [p.key for p in shown] == [p.key for p in before]
+    want = [any(d == p.document_uuid and k == p.code_uuid and s < p.end and p.start < e for d, k, s, e in made)
+            for p in shown]
+    assert [p.decided for p in shown] == want
+    assert 0 < sum(want) < len(want)
+    assert [p.key for p in passages(project, which="all")] == [p.key for p, w in zip(shown, want) if not w]
+
+
+def test_one_coder_twice_is_not_agreement_even_when_every_span_matches(demo_project):
+    """Three segments in a passage of three coders, but two by one coder: a disagreement (coder C absent)."""
+    project = demo_project
+    get_or_create_coder(project, CODER_C)
+    a, b = get_or_create_coder(project, CODER_A), get_or_create_coder(project, CODER_B)
+    utrecht, code = find_document(project, "Utrecht"), _code(project, "MECH-DIALOOG")
+    first = segments.create_segment(project, utrecht, code, a, 1000, 1600)
+    second = segments.create_segment(project, utrecht, code, a, 1010, 1600)
+    other = segments.create_segment(project, utrecht, code, b, 1000, 1600)
+    assert second.start > first.start and (first.start, first.end) == (other.start, other.end)
+    found = passages(project, which="all", codes="MECH-DIALOOG", coders=f"{CODER_A},{CODER_B},{CODER_C}")
+    mine = [p for p in found if p.document == "Utrecht"]
+    assert [(p.kind, p.agreed, p.absent_coders) for p in mine] == [("absent", False, [CODER_C])]
+    assert [[s.uuid for s in segs] for segs in mine[0].by_coder.values()] == \
+        [[first.uuid, second.uuid], [other.uuid], []]

@@ -5,11 +5,17 @@ category spans, row labels, the restricted document list, and the messages for b
 Survivors left (mutmut 3.8.1 names, x_<function>__mutmut_N), judged equivalent:
 * _aggregate 1 (its ``coverage`` default; every caller passes it), 8 (``S.CODER_ID``: SQL names
   ignore case), 26 (always the union query: same counts, only slower);
-* _measure 26-29 (``np.errstate`` arguments: the masked division never warns into a result),
-  41/57 (``chars >= 0``: a 0-character row has 0 covered), 42/48/58/64 (differ only for a
-  1-character document);
+* build_matrices 11 (``select_coders(project)``: "all" is its default), 38/39 (the length query in
+  lower/upper case: SQL ignores case), 88 (``_aggregate`` without its third argument: the union
+  query, same counts, only slower);
+* select_coders 49 (``include_consensus=None``), matrix_columns 9 (``include_categories=None``): as falsy
+  as False;
 * cell_segments 11, 14 (dropping ``Segment.id`` from the order: ties come back in rowid order anyway);
 * format_value 8, 14 (``0`` formats as ``0%`` with ``.2g`` too; at exactly 0.1 both give ``0.1%``).
+Full run 2026-12-02: 520 mutants, 507 killed (97.5%), the 13 above left. Killed since the rewrite:
+Matrix._array's dtype and reshape mutants (the empty matrices below: NumPy alone makes float64 and
+flat shapes there), build_matrices 30/31 (the "attributes: none" message), 104 (``break`` for a
+coding without a column), _measure 36/48 (a 1-character document).
 select_coders 35, 39, 40 (the consensus selection's ``mode`` as None, "XXconsensusXX", "CONSENSUS") are
 killed by test_consensus_selection_is_exactly_the_first_consensus_coder (each applied by hand: it fails).
 """
@@ -464,3 +470,24 @@ def test_a_one_character_document_is_fully_covered(anna):
     assert cov.rows[0].characters == 1
     assert cov.cells == [[1.0] + [0.0] * (ALL_CODES - 1)]
     assert cov.row_sums == [1.0] and cov.column_sums[0] == 1.0 and cov.grand_total == 1.0
+
+
+def test_codings_of_a_code_turned_category_are_skipped_not_the_rest(anna):
+    """build_matrices 104: a coding whose code has no column (a file where a coded code became a
+    category) is skipped; the codings after it still count (``continue``, not ``break``)."""
+    p, coder, haarlem, breda = anna
+    budget = codebook.find_code(p, "MECH-BUURTBUDGET")
+    segments.create_segment(p, breda, budget, coder, 300, 320)
+    with p.transaction():
+        budget.kind = "category"
+    sel = select_coders(p, "coder", "Anna")
+    for docs in ([haarlem, breda], [breda, haarlem]):
+        m = build_matrix(p, "count", sel, documents=docs)
+        assert "MECH-BUURTBUDGET" not in [c.code_id for c in m.columns] and len(m.columns) == ALL_CODES - 1
+        cu = _rc(m, haarlem, "MECH-UITDAAGRECHT")[1]
+        assert cu == 0
+        assert sorted((m.rows[i].label, m.cells[i][cu]) for i in range(2)) == [("Breda", 1), ("Haarlem", 2)]
+        assert m.segment_total == 3
+    cov = build_matrix(p, "coverage", sel, documents=[haarlem, breda])
+    assert cov.cells[0][0] == 154 / H_CHARS and cov.cells[1][0] == 15 / B_CHARS
+    assert cov.row_sums[0] == 209 / H_CHARS  # the row's union still holds the hidden code's text
