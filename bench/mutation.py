@@ -37,7 +37,7 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
                 ["tests/core/test_golden_text.py", "tests/core/test_pdftext_mutants.py"]),
     "anchoring": (["burgerannotator/core/anchoring.py"],
                   ["tests/core/test_anchoring.py", "tests/core/test_golden_text.py",
-                   "tests/core/test_anchoring_units.py",
+                   "tests/core/test_anchoring_units.py", "tests/core/test_anchoring_mutants.py",
                    "tests/core/test_properties.py::test_span_rects_span_round_trip"]),
     "matrix": (["burgerannotator/core/matrix.py"],
                ["tests/core/test_matrix.py", "tests/core/test_matrix_exact.py", "tests/core/test_matrix_mutants.py",
