@@ -10,7 +10,8 @@ entry, deciders and one-layout-at-a-time. Every finditer test also compares with
 Survivors left (mutmut 3.8.1 names, x_<function>__mutmut_N / xǁCodeTermsǁ<method>__mutmut_N), judged
 equivalent:
 * CodeTerms.finditer 8 (``len(folded) / DENSE``: for a whole count n, n > floor(x) exactly when n > x);
-* CodeTerms.starts 13, 15 (``find(head, None)``, ``find(head)``: the same head is found again forever;
+* CodeTerms.starts 13, 15, 16 (``find(head, None)``, ``find(head)``, ``find(head, i - 1)``: the same head is
+  found again forever;
   mutmut's timeout ends them, counted as not killed; a test could only fail sooner with a clock);
 * is_false_friend 2 (``start >= 0``: one more step, to -1, and ``finditer`` reads a negative pos as 0);
 * candidates 2 (``candidate_ids`` of None is None, as before);
@@ -370,8 +371,15 @@ def test_the_index_query_of_a_code():
     assert code_terms("\u00a7").fts() is None
 
 
+def test_a_span_is_widened_to_its_own_words_only():
+    """Before the cases below (bench/mutation.py runs tests in file order, a parametrized test's cases in any
+    order): these fail, rather than hang, when a step goes to a fixed offset (``start = 1``, ``end = 1``)."""
+    guards = _false_friend_patterns(FALSE_FRIENDS)
+    assert is_false_friend(fold(" participatiewet burger"), 18, 23, guards) is False  # not into the word before
+    assert is_false_friend(fold("x participatiewet"), 2, 6, guards) is True  # forward to the word's end
+
+
 @pytest.mark.parametrize("text, start, end, friend", [
-    # first the cases that fail, rather than hang, when a step goes to a fixed offset (``start = 1``, ``end = 1``)
     (" participatiewet burger", 18, 23, False),  # back to the word's start only, not into the word before
     ("x participatiewet", 2, 6, True),           # forward to the word's end
     ("participatiewet", 1, 5, True),             # from inside the word's second letter back to the text start
