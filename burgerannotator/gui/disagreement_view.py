@@ -30,6 +30,7 @@ class DisagreementView(ComparisonGate, QWidget):
         self.decider = None
         self.span_provider = None  # callable -> (document uuid, start, end) | None, set by install
         self.passages = []
+        self.read_only = ""  # why no decision can be written (a read-only project), else ""
         self.history: History | None = None  # the window's (installed) or the view's own
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Disagreements"))
@@ -114,6 +115,17 @@ class DisagreementView(ComparisonGate, QWidget):
             b.clicked.connect(lambda _c=False, n=name: self.accept_coder(n))
             self._coder_row.addWidget(b)
             self._coder_buttons.append(b)
+        self._show_read_only()
+
+    def set_read_only(self, why: str) -> None:
+        """A read-only project: every decision button is disabled, saying why; the keys decide nothing."""
+        self.read_only = why
+        self._show_read_only()
+
+    def _show_read_only(self) -> None:
+        for b in (self.both_button, self.reject_button, self.span_button, self.undo_button, *self._coder_buttons):
+            b.setEnabled(not self.read_only)
+            b.setToolTip(self.read_only)
 
     def current(self):
         row = self.list.currentRow()
@@ -140,6 +152,9 @@ class DisagreementView(ComparisonGate, QWidget):
     def _decide(self, make_op) -> None:
         p = self.current()
         if p is None or self.project is None or self.blind:
+            return
+        if self.read_only:
+            self.message.setText(self.read_only)
             return
         if self.decider is None:
             self.message.setText(self.tr("Say who decides first (the coder working in the window)."))
@@ -190,6 +205,9 @@ class DisagreementView(ComparisonGate, QWidget):
     def undo(self) -> None:
         """U: undo the last change (a decision, or anything else done in the window), like Ctrl+Z."""
         if self.history is None:
+            return
+        if self.read_only:
+            self.message.setText(self.read_only)
             return
         try:
             if self.undo_runner is not None:

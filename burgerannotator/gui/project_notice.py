@@ -2,7 +2,8 @@
 
 - Read-only (the folder or file cannot be written; issue 16): the project opens for reading, a
   note in the status bar says so, and every action that writes is disabled with a tooltip
-  saying why (actions marked ``writes``, the codebook's Apply button, memo editing).
+  saying why (actions marked ``writes``, the codebook's Apply button, memo editing, and the
+  decision and suggestion buttons of the views in docks that offer ``set_read_only``).
 - Repaired at open (``core.integrity``, a ``repair`` entry in the project log): a note says how
   many values were repaired (read-only: shown repaired, the file unchanged).
 - The backup (issue 17): ``Project.open(make_backup=False)`` and a ``core.background_backup``
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel
 
 from burgerannotator.core.background_backup import BackgroundBackup
 
@@ -110,6 +111,10 @@ class ProjectNotice(QObject):
                               QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         for menu in self.window.menus.values():
             menu.setToolTipsVisible(True)  # a disabled action says why when hovered
+        for dock in self.window.findChildren(QDockWidget):  # the views that decide or suggest
+            view = dock.widget()
+            if view is not self.window.codebook and hasattr(view, "set_read_only"):
+                view.set_read_only(why)
 
     # ---- the backup beside the window ----------------------------------------------------------
     def _start_backup(self) -> None:

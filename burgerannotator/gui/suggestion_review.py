@@ -171,6 +171,9 @@ class SuggestionReview(QWidget):
         seg = self.current_segment()
         if seg is None or self.workspace is None:
             return
+        if self.read_only:
+            self.status.setText(html.escape(self.read_only))
+            return
         self.workspace.do(DecideSuggestion(seg.uuid, status, self.workspace.coder.uuid), self)
         self.refresh()  # at once: the next suggestion becomes current
         self.decided.emit(seg.uuid, status)
@@ -180,6 +183,9 @@ class SuggestionReview(QWidget):
     def run_dictionary(self) -> None:
         if self.workspace is None:
             return
+        if self.read_only:
+            self.status.setText(html.escape(self.read_only))
+            return
         try:
             result = self.workspace.do(Autocode(self.workspace.coder.uuid, unit=self.unit.currentData() or self.unit.currentText()), self).value
         except UserError as exc:
@@ -188,11 +194,20 @@ class SuggestionReview(QWidget):
         self.refresh()
         self.status.setText(self.tr("{new} new suggestion(s); {n} to review.").format(new=sum(result.created.values()), n=self.count()))
 
+    read_only = ""  # why nothing can be decided or suggested (a read-only project), else ""
+
+    def set_read_only(self, why: str) -> None:
+        """A read-only project: Accept, Reject and Suggest are disabled, saying why."""
+        self.read_only = why
+        for b in (self.accept_button, self.reject_button, self.suggest_button):
+            b.setToolTip(why)
+        self._update()
+
     def _update(self) -> None:
-        has = self.current_segment() is not None
+        has = self.current_segment() is not None and not self.read_only
         self.accept_button.setEnabled(has)
         self.reject_button.setEnabled(has)
-        self.suggest_button.setEnabled(self.workspace is not None)
+        self.suggest_button.setEnabled(self.workspace is not None and not self.read_only)
 
 
 def install(main_window) -> SuggestionReview:

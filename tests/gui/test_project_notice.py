@@ -215,3 +215,59 @@ def test_values_shown_repaired_in_a_read_only_project_are_said(qtbot, demo_proje
                                               "the file is unchanged.")
     finally:
         window.close()
+
+
+def _dock_view(window, name):
+    from PySide6.QtWidgets import QDockWidget
+    return next(d for d in window.findChildren(QDockWidget) if d.objectName() == name)
+
+
+def test_a_read_only_project_disables_the_decision_and_suggestion_buttons(qtbot, demo_project_path, read_only_folder):
+    before = live_segments(demo_project_path)
+    window = show_window(qtbot, MainWindow(), demo_project_path, "Coder 1")
+    try:
+        window.show_others_action.trigger()  # blind coding is on by default: show the others' codings
+        dock = _dock_view(window, "dock-disagreements")
+        dock.show()
+        view = dock.widget()
+        qtbot.waitUntil(lambda: view.list.count() > 0, timeout=10000)
+        buttons = [view.both_button, view.reject_button, view.span_button, view.undo_button, *view._coder_buttons]
+        assert len(view._coder_buttons) >= 2
+        assert [(b.isEnabled(), b.toolTip()) for b in buttons] == [(False, READ_ONLY_EN)] * len(buttons)
+        n_passages = view.list.count()
+        view.list.setFocus()
+        view.list.setCurrentRow(0)
+        for key in (Qt.Key.Key_B, Qt.Key.Key_R, Qt.Key.Key_1, Qt.Key.Key_U):  # the decision keys decide nothing
+            QTest.keyClick(view.list, key)
+            assert view.message.text() == READ_ONLY_EN
+        assert view.list.count() == n_passages
+        review = _dock_view(window, "dock-suggestions").widget()
+        assert [(b.isEnabled(), b.toolTip()) for b in (review.accept_button, review.reject_button,
+                                                         review.suggest_button)] == [(False, READ_ONLY_EN)] * 3
+        review.run_dictionary()  # as the A key or a stray call would: refused, nothing written
+        assert review.status.text() == READ_ONLY_EN.replace("'", "&#x27;")
+    finally:
+        window.close()
+    assert live_segments(demo_project_path) == before
+
+
+def test_the_decision_buttons_work_again_in_a_writable_project(qtbot, demo_project_path, tmp_path, monkeypatch):
+    import shutil
+
+    writable = tmp_path / "writable.bap"
+    shutil.copyfile(demo_project_path, writable)
+    monkeypatch.setattr(store, "folder_writable", lambda path: path != demo_project_path)
+    monkeypatch.setattr(main_window_module, "folder_writable", lambda path: path != demo_project_path)
+    window = show_window(qtbot, MainWindow(), demo_project_path, "Tester")
+    try:
+        assert window.open_project(str(writable), coder_name="Tester")
+        view = _dock_view(window, "dock-disagreements").widget()
+        suggestions = _dock_view(window, "dock-suggestions")
+        suggestions.show()  # a hidden view refreshes when shown
+        review = suggestions.widget()
+        assert [(b.isEnabled(), b.toolTip()) for b in (view.both_button, view.reject_button, view.undo_button)] \
+            == [(True, "")] * 3
+        qtbot.waitUntil(lambda: review.suggest_button.isEnabled(), timeout=5000)
+        assert review.suggest_button.toolTip() == ""
+    finally:
+        window.close()
