@@ -45,7 +45,8 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
                 "tests/core/test_properties.py::test_matrix_equals_brute_force_count"]),
     # the merge guard: tiny hand-made projects (test_merge.py and test_trust_merge*.py import the demo's
     # real PDFs, ~24 s a run: too slow for every mutant; they still run in the normal suite)
-    "merge": (["burgerannotator/core/merge.py"], ["tests/core/test_merge_mutants.py"]),
+    "merge": (["burgerannotator/core/merge.py"], ["tests/core/test_merge_mutants.py", "tests/core/test_merge_mutants_rows.py",
+                                                "tests/core/test_merge_mutants_changes.py"]),
     "dictionary": (["burgerannotator/core/dictionary.py"],
                    ["tests/core/test_dictionary.py", "tests/core/test_dictionary_exact.py",
                     "tests/core/test_dictionary_mutants.py",
@@ -76,7 +77,7 @@ def scratch_copy(module: str, folder: Path) -> None:
             shutil.copy2(REPO / "tests" / name, folder / "tests" / name)
     with open(folder / "tests" / "conftest.py", "a", encoding="utf-8") as fh:
         fh.write(FILE_ORDER_HOOK)
-    for name in ("__init__.py", "_reference.py"):
+    for name in ("__init__.py", "_reference.py", "conftest.py", "_merge_copies.py"):
         if (REPO / "tests" / "core" / name).exists():
             shutil.copy2(REPO / "tests" / "core" / name, folder / "tests" / "core" / name)
     if (REPO / "tests" / "data").exists():
@@ -127,7 +128,7 @@ def run_module(module: str, children: int, keep: bool, survivors: bool, demo: Pa
         mutmut = Path(sys.executable).with_name("mutmut")
         env = {"QT_QPA_PLATFORM": "offscreen", "BURGERANNOTATOR_TEST_DEMO": str(demo), "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
                "HOME": str(folder), "BURGERANNOTATOR_DATA_DIR": str(folder / "userdata"), "PYTHONHASHSEED": "0",
-               # test_merge_mutants.py builds its template projects there once for all mutants
+               # tests/core/conftest.py builds the merge tests' template projects there once for all mutants
                "BURGERANNOTATOR_TEST_MERGE_TEMPLATES": str(folder / "merge-templates")}
         (folder / "merge-templates").mkdir()
         t0 = time.perf_counter()
