@@ -1,6 +1,8 @@
 """Helpers tests import: where the repository, its test data and ../shared are."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,21 @@ def craft_row(path, sql: str, params: tuple = ()) -> None:
     con.execute(sql, params)
     con.commit()
     con.close()
+
+
+_HOLD = """
+import sys, time
+from burgerannotator.core.store import Project
+p = Project.open(sys.argv[1], make_backup=False)
+print("holding", flush=True)
+time.sleep(float(sys.argv[2]))
+p.close()
+"""
+
+
+def hold_lock(path, seconds: float = 1.0) -> subprocess.Popen:
+    """Another process that has the project open for writing, for ``seconds`` (returns once it holds it)."""
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(path), str(seconds)], stdout=subprocess.PIPE,
+                              text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    return holder

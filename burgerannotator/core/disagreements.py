@@ -11,8 +11,6 @@ rejected) of that code overlapping it; see ``core.consensus``.
 """
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,6 +18,7 @@ from sqlalchemy import select
 
 from .agreement.coding_data import CodingData, load_coding
 from .agreement.segment_level import DEFAULT_OVERLAP, check_overlap, overlap_share
+from .collector import collector_paused
 from .models import Coder, Page, Segment, live_coding
 
 
@@ -125,7 +124,7 @@ def passages(project, coders=None, codes=None, overlap: float = DEFAULT_OVERLAP,
     names = [c.name for c in data.coders]
     doc_ids = np.array([d.id for d in data.documents] + [0], dtype=np.int64)[data.document[members]].tolist()
     out = []
-    with _collector_paused():
+    with collector_paused():
         # every listed segment as the reviewer reads it, in one pass; its page label as printed (else the number)
         segs = [CoderSegment(uuid, names[c], seg_start, seg_end, quote,
                              lab[page] if page in lab else str(page + 1))
@@ -212,19 +211,6 @@ def _page_labels(project) -> dict[int, dict[int, str]]:
     for d, i, label in project.session.execute(select(Page.document_id, Page.index, Page.label)):
         out.setdefault(d, {})[i] = label
     return out
-
-
-@contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector while building the list: at 500k segments its passes
-    over the growing heap of (acyclic) passages and segments took as long as building them."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 __all__ = ["CoderSegment", "Passage", "passages", "disagreements"]

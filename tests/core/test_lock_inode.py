@@ -3,8 +3,6 @@ real path; a hard link does not, so a second lock in the file's folder is keyed 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -13,23 +11,9 @@ from burgerannotator.core import store
 from burgerannotator.core.errors import ProjectLockedError
 from burgerannotator.core.store import Project
 
+from support import hold_lock
+
 CODE = ["--doc", "Haarlem", "--quote", "Een gelote groep bewoners", "--code", "MECH-BURGERBERAAD", "--coder", "T"]
-
-HOLD = """
-import sys, time
-from burgerannotator.core.store import Project
-p = Project.open(sys.argv[1], make_backup=False)
-print("holding", flush=True)
-time.sleep(float(sys.argv[2]))
-p.close()
-"""
-
-
-def _hold_lock(path, seconds=1.0):
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(seconds)], stdout=subprocess.PIPE,
-                              text=True)
-    assert holder.stdout.readline().strip() == "holding"
-    return holder
 
 
 @pytest.fixture
@@ -82,7 +66,7 @@ def test_hard_link_refusal_reads_like_the_symlink_one(demo_project_path, hard_li
 
 
 def test_wait_works_across_a_hard_link(demo_project_path, hard_link):
-    holder = _hold_lock(demo_project_path)
+    holder = hold_lock(demo_project_path)
     try:
         with pytest.raises(ProjectLockedError):
             Project.open(hard_link, make_backup=False)
@@ -94,7 +78,7 @@ def test_wait_works_across_a_hard_link(demo_project_path, hard_link):
 
 
 def test_wait_flag_across_a_hard_link(demo_project_path, hard_link, capsys):
-    holder = _hold_lock(demo_project_path)
+    holder = hold_lock(demo_project_path)
     try:
         rc = main(["code", str(hard_link), "--wait", "120", *CODE])
     finally:

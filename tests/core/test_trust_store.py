@@ -20,6 +20,8 @@ from burgerannotator.core.errors import ProjectLockedError, ProjectReadOnlyError
 from burgerannotator.core.paths import backups_dir
 from burgerannotator.core.store import Project
 
+from support import hold_lock
+
 Usage = namedtuple("Usage", "total used free")
 
 
@@ -216,26 +218,8 @@ def test_a_symlink_takes_the_same_lock(demo_project_path, tmp_path):
         first.close()
 
 
-HOLD = """
-import sys, time
-from burgerannotator.core.store import Project
-p = Project.open(sys.argv[1], make_backup=False)
-print("holding", flush=True)
-time.sleep(float(sys.argv[2]))
-p.close()
-"""
-
-
-def _hold_lock(path, seconds=1.0):
-    """Another process that has the project open for writing, for ``seconds``."""
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(seconds)], stdout=subprocess.PIPE,
-                              text=True)
-    assert holder.stdout.readline().strip() == "holding"
-    return holder
-
-
 def test_wait_retries_until_the_other_writer_is_done(demo_project_path):
-    holder = _hold_lock(demo_project_path)
+    holder = hold_lock(demo_project_path)
     try:
         with pytest.raises(ProjectLockedError):
             Project.open(demo_project_path)
@@ -246,7 +230,7 @@ def test_wait_retries_until_the_other_writer_is_done(demo_project_path):
 
 
 def test_wait_flag_on_the_command_line(demo_project_path, capsys):
-    holder = _hold_lock(demo_project_path)
+    holder = hold_lock(demo_project_path)
     try:
         rc = main(["code", str(demo_project_path), "--wait", "120", "--doc", "Haarlem", "--quote",
                    "Een gelote groep bewoners", "--code", "MECH-BURGERBERAAD", "--coder", "T"])

@@ -260,19 +260,29 @@ def summary_table(summaries: Iterable[DocumentSummary], max_quote: int = 300, ma
                 for code in cat.codes:
                     coders = sorted({q.coder for q in code.quotes})
                     pages = list(dict.fromkeys(q.page for q in code.quotes))
-                    quotes = "\n".join(f"p. {q.page} ({q.coder}): {_clip(q.text, max_quote)}"
-                                       for q in code.quotes[:max_quotes])
-                    if len(code.quotes) > max_quotes:
-                        quotes += f"\n... and {len(code.quotes) - max_quotes} more (see Segments)"
                     yield [s.label, cat.name, code.code_id, code.name, len(code.quotes), ", ".join(coders),
-                           ", ".join(pages), quotes]
-            for sc in s.scales:
-                yield [s.label, "Scale", sc.scale_id, sc.scale, None, sc.coder, "", sc.label]
-            for m in s.memos:
-                yield [s.label, "Memo", "", "", None, m.coder, "", m.text]
+                           ", ".join(pages), _quotes_cell(code.quotes, len(code.quotes), max_quote, max_quotes)]
+            yield from _scale_and_memo_rows(s.label, s.scales, s.memos)
 
-    header = ["Document", "Category", "Code ID", "Code", "Segments", "Coders", "Printed pages", "Quotes"]
-    return Table("Summary", header, rows(), {7: "wrap"}, {7: 80})
+    return Table("Summary", SUMMARY_HEADER, rows(), {7: "wrap"}, {7: 80})
+
+
+SUMMARY_HEADER = ["Document", "Category", "Code ID", "Code", "Segments", "Coders", "Printed pages", "Quotes"]
+
+
+def _quotes_cell(quotes, count: int, max_quote: int, max_quotes: int) -> str:
+    """The Quotes cell of a Summary row: the first ``max_quotes`` quotes of ``count``, each cut at ``max_quote``."""
+    text = "\n".join(f"p. {q.page} ({q.coder}): {_clip(q.text, max_quote)}" for q in quotes[:max_quotes])
+    if count > max_quotes:
+        text += f"\n... and {count - max_quotes} more (see Segments)"
+    return text
+
+
+def _scale_and_memo_rows(label: str, scales, memos) -> Iterator[list]:
+    for sc in scales:
+        yield [label, "Scale", sc.scale_id, sc.scale, None, sc.coder, "", sc.label]
+    for m in memos:
+        yield [label, "Memo", "", "", None, m.coder, "", m.text]
 
 
 def summary_digest_table(digests: Iterable[DocumentDigest], max_quote: int = 300, max_quotes: int = 25) -> Table:
@@ -282,19 +292,11 @@ def summary_digest_table(digests: Iterable[DocumentDigest], max_quote: int = 300
     def rows() -> Iterator[list]:
         for d in digests:
             for code in d.codes:
-                quotes = "\n".join(f"p. {q.page} ({q.coder}): {_clip(q.text, max_quote)}"
-                                   for q in code.quotes[:max_quotes])
-                if code.count > max_quotes:
-                    quotes += f"\n... and {code.count - max_quotes} more (see Segments)"
                 yield [d.label, code.category, code.code_id, code.name, code.count, ", ".join(sorted(code.coders)),
-                       ", ".join(code.pages), quotes]
-            for sc in d.scales:
-                yield [d.label, "Scale", sc.scale_id, sc.scale, None, sc.coder, "", sc.label]
-            for m in d.memos:
-                yield [d.label, "Memo", "", "", None, m.coder, "", m.text]
+                       ", ".join(code.pages), _quotes_cell(code.quotes, code.count, max_quote, max_quotes)]
+            yield from _scale_and_memo_rows(d.label, d.scales, d.memos)
 
-    header = ["Document", "Category", "Code ID", "Code", "Segments", "Coders", "Printed pages", "Quotes"]
-    return Table("Summary", header, rows(), {7: "wrap"}, {7: 80})
+    return Table("Summary", SUMMARY_HEADER, rows(), {7: "wrap"}, {7: 80})
 
 
 def quotes_table(summaries: list[DocumentSummary]) -> Table:

@@ -9,14 +9,13 @@ too) goes through ``write_text``/``write_value``/``write_table_sheet``.
 """
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from itertools import chain, islice
 from datetime import datetime
 from pathlib import Path
 
 import xlsxwriter
 
+from ..collector import collector_paused
 from ..documents import list_documents
 from ..matrix import MEASURES, CoderSelection, Matrix, build_matrices, select_coders
 from ..models import utcnow
@@ -229,30 +228,13 @@ def _about(book, fmt: Formats, project, selection: CoderSelection, taken: set[st
         ("pandas", "pandas.read_excel(path, sheet_name='Matrix count', index_col=0)")], taken)
 
 
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while the export builds and writes its tables.
-
-    They are hundreds of thousands of small acyclic objects (rows, cells) that stay alive until the
-    end, so every full collection would walk them all again for nothing (about 0.5 s on the bench
-    project). Reference counting still frees everything; the collector is restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def write_workbook(project, path: str | Path, selection: CoderSelection | None = None, by: str = "city",
                    hide_empty: bool = False, measures: tuple[str, ...] = MEASURES, ids: bool = False,
                    totals: bool = False) -> Path:
     """The full export: a matrix sheet per measure, Segments, Codebook, Summary, Documents, About."""
     selection = selection or select_coders(project, "all")
     path = Path(path)
-    with _gc_paused():
+    with collector_paused():
         matrices = build_matrices(project, measures, selection, by, hide_empty)
         counts = matrices.get("count")  # the Codebook and Documents counts, without another query
         docs = list_documents(project)

@@ -184,6 +184,12 @@ class PageRenderer(QObject):
         finally:
             PDF_LOCK.release()
         entry = PageImage(image, pix)
+        self._keep(key, entry)
+        self._evict()
+        return entry.image
+
+    def _keep(self, key, entry: PageImage) -> None:
+        """Put a rendered page in the cache (GUI thread), handing the buffer of the one it replaces back."""
         self.rendered += 1
         old = self._cache.pop(key, None)
         if old is not None:
@@ -191,8 +197,6 @@ class PageRenderer(QObject):
             self._spares.give(old.pixmap)
         self._cache[key] = entry
         self._cache_bytes += entry.nbytes
-        self._evict()
-        return entry.image
 
     def _evict(self) -> None:
         while self._cache_bytes > self._limit and len(self._cache) > 1:
@@ -262,13 +266,7 @@ class PageRenderer(QObject):
                 self._pending.discard(key)
                 self._claimed.discard(key)
         for key, entry in inbox.items():
-            self.rendered += 1
-            old = self._cache.pop(key, None)
-            if old is not None:
-                self._cache_bytes -= old.nbytes
-                self._spares.give(old.pixmap)
-            self._cache[key] = entry
-            self._cache_bytes += entry.nbytes
+            self._keep(key, entry)
         self._evict()
         self._announce.extend(inbox)
         return list(inbox)
